@@ -1,0 +1,45 @@
+"""claimkit: lift checkable claims out of a news story and check them against sourced data.
+
+The public names below are imported lazily, so ``import claimkit`` stays cheap and the
+heavy libraries (pandas, Great Expectations, papermill, DuckDB, Dask) load only when a
+function that needs them is called.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (the contract in shared/contract.md)
+_EXPORTS = {
+    "Article": "claimkit.articles",
+    "load_article": "claimkit.articles",
+    "read_articles": "claimkit.articles",
+    "extract_claims": "claimkit.claims",
+    "Quantity": "claimkit.extract.quantities",
+    "parse_quantities": "claimkit.extract.quantities",
+    "TimeMention": "claimkit.extract.times",
+    "parse_times": "claimkit.extract.times",
+    "verify": "claimkit.verify",
+    "EvidenceStore": "claimkit.evidence",
+    "validate": "claimkit.validation",
+    "to_claimreview": "claimkit.claimreview",
+    "ClaimkitError": "claimkit.errors",
+    "InputError": "claimkit.errors",
+    "ValidationFailed": "claimkit.errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimkit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,45 @@
+"""How much a claim deserves a check, in [0, 1].
+
+The score starts from the extractor's prior for the claim's kind (a figure or a dated event
+is more checkable than a quote of opinion) and moves with features of its sentence:
+
+- up: a specific figure (a number with a unit or counted noun), a resolved date, a named
+  speaker, a named place or body in the sentence;
+- down: hedged or hypothetical language ("would", "could", "may", "tantamount"), opinion
+  and evaluation words, questions.
+
+Each adjustment is small and documented in ``lexicon/checkworthiness.tsv`` so a desk can tune it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimkit.lexicon import table
+
+
+@lru_cache(maxsize=1)
+def _features() -> list[tuple[re.Pattern, float, str]]:
+    return [(re.compile(row["pattern"], re.IGNORECASE), float(row["weight"]), row["why"]) for row in table("checkworthiness.tsv")]
+
+
+def explain(finding, sentence: str) -> list[tuple[str, float]]:
+    """The adjustments that apply to a finding in its sentence, as (why, weight) pairs."""
+    out = []
+    if finding.value is not None or finding.low is not None or finding.high is not None:
+        out.append(("a figure a source can confirm", 0.1))
+    if finding.unit:
+        out.append(("the figure counts something named", 0.05))
+    if finding.date:
+        out.append(("dated", 0.05))
+    if finding.speaker:
+        out.append(("attributed to a named speaker", 0.05))
+    for pattern, weight, why in _features():
+        if pattern.search(sentence):
+            out.append((why, weight))
+    return out
+
+
+def score(finding, sentence: str) -> float:
+    total = finding.weight + sum(w for _, w in explain(finding, sentence))
+    return round(min(1.0, max(0.0, total)), 3)
