@@ -180,3 +180,13 @@ def _plain(v):
         return tuple(_plain(x) for x in v)
     item = getattr(v, "item", None)
     return item() if callable(item) else v
+
+
+def check(df, suite: str, *, strict: bool = True, text: str | None = None) -> ValidationReport:
+    """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails."""
+    from claimkit.errors import ValidationFailed
+
+    report = validate(df, suite, text=text)
+    if strict and not report.success:
+        raise ValidationFailed(report)
+    return report
