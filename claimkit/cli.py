@@ -72,6 +72,14 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from claimkit.report import report
+
+    for path in report(args.folder, evidence=args.evidence):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -91,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (repeatable)")
     p.add_argument("-o", "--output", help="output folder (default: out/<article name>)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("report", help="the HTML report (and ClaimReview JSON-LD) of a run folder, or of every article of a batch folder")
+    p.add_argument("folder", help="a run folder (from claimkit run) or a batch folder (from claimkit batch)")
+    p.add_argument("--evidence", help="the reference tables the verdicts cite (default: the shipped data/reference/)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

@@ -18,11 +18,12 @@ VERDICT_COLOURS = {
     "supported": "#b7ebc0", "contradicted": "#ffb3b3", "misleading": "#ffd59e",
     "unsupported": "#e8d0ff", "unverified": "#e6e6e6",
 }
+UNVERIFIED_STYLE = "background:transparent;border-bottom:2px dotted #8a8a8a"
 # nested marks: shorter (inner) claims are drawn above longer ones
 _STYLE = """<style>
 .ck-article{font-family:Georgia,serif;line-height:1.6;max-width:48em}
 .ck-article p{margin:0 0 .8em 0}
-.ck-article mark{padding:0 .1em;border-radius:.2em;border-bottom:2px solid rgba(0,0,0,.25)}
+.ck-article mark{padding:0;border-radius:.2em;border-bottom:2px solid rgba(0,0,0,.25)}
 .ck-legend span{display:inline-block;margin:0 .4em .3em 0;padding:0 .3em;border-radius:.2em;font:12px sans-serif}
 </style>"""
 
@@ -132,19 +133,23 @@ def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int
         s, e, cid, kind = min(covering, key=lambda sp: sp[1] - sp[0])
         verdict = verdict_of.get(cid)
         colour = VERDICT_COLOURS.get(verdict) if verdict else KIND_COLOURS.get(kind, "#eee")
+        # once verified, what is still unverified is only underlined, so that the verdicts stand out
+        style = UNVERIFIED_STYLE if verdict == "unverified" else f"background:{colour}"
         title = " · ".join(f"{c} {k}{' → ' + verdict_of[c] if c in verdict_of else ''}" for _, _, c, k in covering)
         if anchors:
             piece = f'<a href="#{escape(claim_anchor(cid))}">{piece}</a>'
         out.append(f'<mark class="ck-claim ck-{escape(kind)}" data-claim-id="{escape(cid)}" '
                    f'data-kind="{escape(kind)}" data-verdict="{escape(verdict or "")}" '
-                   f'style="background:{colour}" title="{escape(title)}">{piece}</mark>')
+                   f'style="{style}" title="{escape(title)}">{piece}</mark>')
     return "<p>" + "".join(out) + "</p>"
 
 
 def legend_html(verdicts=None) -> str:
-    colours = VERDICT_COLOURS if verdicts is not None and len(verdicts) else KIND_COLOURS
-    return '<div class="ck-legend">' + "".join(
-        f'<span style="background:{c}">{escape(k)}</span>' for k, c in colours.items()) + "</div>"
+    if verdicts is not None and len(verdicts):
+        styles = {k: UNVERIFIED_STYLE if k == "unverified" else f"background:{c}" for k, c in VERDICT_COLOURS.items()}
+    else:
+        styles = {k: f"background:{c}" for k, c in KIND_COLOURS.items()}
+    return '<div class="ck-legend">' + "".join(f'<span style="{st}">{escape(k)}</span>' for k, st in styles.items()) + "</div>"
 
 
 def _field(obj, name):
@@ -231,10 +236,10 @@ def verdict_chart_svg(verdicts, claims=None) -> str:
 def verdict_summary(verdicts, claims=None) -> HTML:
     """A chart of the verdicts, counted by verdict and kind, with one line of totals under it."""
     if verdicts is None or len(verdicts) == 0:
-        return HTML("<div class='ck-verdict-summary'><i>No verdicts yet.</i></div>")
+        return HTML('<div class="ck-verdict-summary"><i>No verdicts yet.</i></div>')
     counts = verdicts["verdict"].value_counts()
     line = ", ".join(f"{int(counts[v])} {escape(v)}" for v in VERDICT_ORDER if v in counts)
-    return HTML(f"<div class='ck-verdict-summary'>{verdict_chart_svg(verdicts, claims)}"
+    return HTML(f'<div class="ck-verdict-summary">{verdict_chart_svg(verdicts, claims)}'
                 f"<div style='font:12px sans-serif;color:#444'>{len(verdicts)} claims: {line}</div></div>")
 
 
