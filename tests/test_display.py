@@ -131,7 +131,7 @@ def test_validation_is_a_short_list_of_what_failed():
                {"suite": "verdicts", "success": False, "failures": ["expect_column_values_to_be_in_set on verdict: 1 failing rows, e.g. ['<maybe>']"]}]
     html = show_validation(results, docs_url="https://docs.example.org/validation.html")._repr_html_()
     assert "✔ <b>claims</b>: passed" in html and "✗ <b>verdicts</b>: 1 expectation(s) failed" in html
-    assert "assert "['&lt;maybe&gt;']" in htmllt;maybeassert "['&lt;maybe&gt;']" in htmlgt;" in html and "<maybe>" not in html and '<a href="https://docs.example.org/validation.html"' in html
+    assert "&lt;maybe&gt;" in html and "<maybe>" not in html and '<a href="https://docs.example.org/validation.html"' in html
 
 
 @pytest.mark.parametrize("cell, expected", [
