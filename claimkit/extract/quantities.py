@@ -1216,6 +1216,8 @@ _FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quanti
 _WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
 _SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
                            r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
+_PERIOD_DET = re.compile(r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_BODY = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|in|on|the))*\s+[A-Z][\w-]*)\s+with\s+$")
 _OF = re.compile(r"\s+of\s+((?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5})")
 
 
@@ -1235,7 +1237,18 @@ def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
         stop = _SUBJECT_STOP.search(phrase)
         phrase = phrase[:stop.start()] if stop else phrase
         return phrase.strip() or None
+    if q.kind == "duration":
+        # "the last 30 years": the period as written
+        d = _PERIOD_DET.search(text, max(0, q.start - 40), q.start)
+        if d:
+            return text[d.start():q.end]
     return None
+
+
+def _body(text: str, q: Quantity) -> str | None:
+    """The named body a count belongs to: "the Organization for ... in Europe with 57 countries"."""
+    m = _BODY.search(text, max(0, q.start - 120), q.start)
+    return m.group(1) if m else None
 
 
 def _is_claim(q: Quantity, text: str) -> bool:
@@ -1261,6 +1274,8 @@ def quantities(doc: Document):
         extra = {"kind": q.kind, "approximate": q.approximate}
         if q.scale_word:
             extra["scale_word"] = q.scale_word
+        if q.kind == "count" and _body(doc.text, q):
+            extra["body"] = _body(doc.text, q)
         if not q.low_inclusive and q.low is not None:
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:
