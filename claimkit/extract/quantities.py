@@ -214,7 +214,7 @@ def _num(s: str) -> float:
 
 def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk."""
-    run = _DIGIT_RUN.match(text, q).end()
+    run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
     if sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
         return ("skip", run)
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and re.match(r"\d+[-\s./()]", text[q:]):
@@ -286,7 +286,10 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
 
 # --------------------------------------------------------------------------- tokens
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 40):
+_FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
+
+
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24):
     toks: list[_Tok] = []
     n = len(text)
     while len(toks) < limit:
@@ -303,6 +306,8 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 40):
                 if toks[-1].cls not in ("unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"):
                     break
             if toks and toks[-1].cls in ("unit", "teen", "tens", "zero"):
+                break
+            if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
                 break
             r = _read_digits(text, q, lex, money and not toks)
             if isinstance(r, tuple):
