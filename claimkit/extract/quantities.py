@@ -964,10 +964,10 @@ def _mention(text, num, lex, money_prefix):
     s, e = num.start, num.end
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or lex.month_after_re.match(text, e):
+        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
-        if _CLOCK_AFTER.match(text, e) and num.value <= 12:
+        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
         # list marker: "1. Introduction" at the start of a line
         line_start = text.rfind("\n", max(0, s - 8), s)
@@ -975,9 +975,9 @@ def _mention(text, num, lex, money_prefix):
                 and re.match(r"[.)][ \t]+\S", text[e:e + 4]):
             return None
     # ordinals written in digits: "21st", "4th"
-    om = _RX5.match(text, e) if num.plain else None
+    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
     if om:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or lex.month_after_re.match(text, e):
+        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1001,7 +1001,7 @@ def _mention(text, num, lex, money_prefix):
         if re.match(r"\s+another\b", text[e:e + 9]):
             return None
     if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
-            ((_prev(text, start) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or lex.month_after_re.match(text, e)):
+            ((_prev(text, start) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = _prev(text, start)
     qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
@@ -1064,7 +1064,7 @@ def _mention(text, num, lex, money_prefix):
     after_row = None
     range_end = end
     if not rng and value is not None:
-        am = lex.after_re.match(text, end)
+        am = lex.after_re.match(text, end) if text[end:end + 5].lstrip()[:1] in ("o", "a", "O", "A") else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
@@ -1124,7 +1124,7 @@ def _mention(text, num, lex, money_prefix):
         return None
     # street numbers: "10 Downing Street"
     if num.plain and kind == "number":
-        sm = _RX8.match(text, e)
+        sm = _RX8.match(text, e) if text[e + 1:e + 2].isupper() else None
         if sm and sm.group(1).lower() in lex.context.get("street", ()):
             return None
     # ---- resolve the interval
@@ -1203,6 +1203,9 @@ def _numeral_follows(text, pos, lex):
 
 
 def _range_partner(text, e, num, value, lex, ropen, money):
+    nxt = text[e:e + 3].lstrip()[:1]
+    if not nxt or nxt not in "-–—~tTaAuU":
+        return None
     m = lex.range_sep_re.match(text, e)
     if not m:
         return None
