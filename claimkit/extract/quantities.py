@@ -818,7 +818,7 @@ def _counted_noun(text, pos, lex):
         lw = w.lower()
         if lw in func or lw in lex.words or lw in lex.ordinals:
             break
-        if lw.endswith("ly") or lw.endswith("ing") and i == 0 and len(words) > 1 and False:
+        if lw.endswith(("ly", "ed")):  # adverbs and participles ("30 killed") are not counted nouns
             break
         if lw in lex.lemmas or _looks_plural(lw):
             chosen = (m, _lemma(lw, lex))
