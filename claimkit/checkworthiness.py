@@ -19,6 +19,16 @@ from claimkit.lexicon import table
 
 
 @lru_cache(maxsize=1)
+def _priors() -> dict[str, float]:
+    return {row["kind"]: float(row["prior"]) for row in table("checkworthiness_kinds.tsv")}
+
+
+def prior(kind: str) -> float:
+    """The score a claim of ``kind`` starts from (``lexicon/checkworthiness_kinds.tsv``); 0.5 if unlisted."""
+    return _priors().get(kind, 0.5)
+
+
+@lru_cache(maxsize=1)
 def _features() -> list[tuple[re.Pattern, float, str]]:
     return [(re.compile(row["pattern"], re.IGNORECASE), float(row["weight"]), row["why"]) for row in table("checkworthiness.tsv")]
 
