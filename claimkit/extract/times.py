@@ -122,7 +122,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "recent": rf"\b(?P<rmod>(?i:recent|coming))\s+(?P<unit>(?i:days|weeks|months|years|decades))\b",
         "ago": rf"\b{count}\s+{unit}\s+(?i:ago)\b",
         "duration": rf"\b(?P<prep>(?i:for|over|in|within|after))\s+(?P<count>(?i:several|many|a\s+few)|\d{{1,4}}|{_alt(w['count'], True)})\s+{unit}\b",
-        "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over|after))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])" + "|" + r"\b(?P<prep2>(?i:for|in|over|after))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
+        "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])" + "|" + r"\b(?P<prep2>(?i:for|in|over))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
         "set": rf"\b(?i:every|each)\s+(?:(?P<sunit>(?i:day|week|month|year|weekend))|{weekday})\b|\b(?P<adverb>(?i:daily|weekly|monthly|annually|yearly))\b",
     }
     return [(name, re.compile(p)) for name, p in pats.items()]
