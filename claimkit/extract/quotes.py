@@ -526,7 +526,7 @@ def extract_attributions(doc: Document) -> Iterable[Finding]:
             if att.content_start < other.speaker_start < att.content_end and other is not att and not other.post:
                 att.content_end = _cut_before(doc.text, att.content_start, other.speaker_start)
         content = doc.text[att.content_start:att.content_end]
-        if len(_unquoted_words(content)) < 3:
+        if not _unquoted_words(content):
             continue  # the content is a direct quote: the quote claim carries it
         start = min(att.speaker_start, att.content_start)
         end = max(att.content_end, att.clause_end if att.post else att.content_end)

@@ -447,8 +447,8 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         unit = _lookup("unit", g.get("unit") or g["unit2"])
         mention.kind, mention.granularity, mention.unit = "duration", _granularity(unit), unit
         mention.amount, mention.qualifier = float(_lookup("at_least", unit) or 2), "at_least"
-        if ref is not None and re.search(r"\bof\s*$", text[e:e + 4]) is not None:
-            # "decades of NATO expansion": a stretch running up to the time of writing
+        if ref is not None and (g.get("prep") or g.get("prep2") or re.search(r"\bof\s*$", text[e:e + 4]) is not None):
+            # "decades of NATO expansion", "for decades", "in decades": a stretch running up to the time of writing
             mention.start_date, mention.end_date = _shift(ref, unit, -int(mention.amount)), ref
     elif name == "set":
         mention.kind = "set"
@@ -531,8 +531,9 @@ def extract_times(doc: Document) -> Iterable[Finding]:
                 continue  # a counted duration is a quantity; the quantities extractor reports it
             if t.iso:
                 extra["period"] = t.iso
-            yield Finding(kind="duration", start=t.start, end=t.end, value=t.amount, low=t.amount,
-                          qualifier=t.qualifier, unit=t.unit, weight=prior("duration"), extra=extra)
+            extra["at_least"] = t.amount  # "decades": at least two, not a figure the story states
+            yield Finding(kind="duration", start=t.start, end=t.end, qualifier=t.qualifier, unit=t.unit,
+                          weight=prior("duration"), extra=extra)
             continue
         if t.iso is None:
             continue
