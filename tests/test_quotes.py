@@ -102,3 +102,9 @@ def test_unbalanced_and_deep_quotes_stay_linear_and_exact():
     qs = find_quotes(text)
     assert len(qs) == 2500
     assert all(q.start <= q.end for q in qs)
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_quote():
+    text = 'Kremlin spokesman Dmitry Peskov said:\n\n"Nobody wants a war."'
+    df = quotes(text)
+    assert df.speaker.tolist() == ["Dmitry Peskov"] and '"attached": "colon"' in df.details[0]

@@ -101,6 +101,7 @@ _ADJUNCT = re.compile(
     rf"|in [A-Z][\w.-]*|at the [A-Z][\w-]*(?: [A-Z][\w-]*)?|on the sidelines of [^,.]{{1,60}}|in a [a-z]+ [a-z]+|publicly|again|also)\b"
 )
 _TOKEN = re.compile(r"\S+")
+MAX_CONTENT = 2000  # reported content longer than this is cut (and flagged): a runaway "sentence", not speech
 
 
 # ---------------------------------------------------------------- quotes
@@ -272,7 +273,7 @@ def _parse(doc: Document, quotes: list[Quote], m: re.Match) -> Attribution | Non
         return None
     if sp_e <= sp_s:
         # nothing before the verb: `"...," said Peskov.` puts the speaker after it
-        before = text[ss:vs].rstrip()
+        before = text[max(ss, vs - 200):vs].rstrip()
         if not (before.endswith(',"') or before.endswith('?"') or before.endswith('!"') or before.endswith(",")):
             return None
         a_s, a_e = _np_after(text, ve + 1, se)
@@ -423,8 +424,11 @@ def _date(doc: Document, atts: list[Attribution]) -> None:
 def _attach(doc: Document, quotes: list[Quote], atts: list[Attribution]) -> list[tuple[Attribution | None, str]]:
     text = doc.text
     by_sentence: dict[int, list[Attribution]] = {}
+    para_starts = [ps for ps, _ in doc.paragraphs]
+    by_paragraph: dict[int, list[Attribution]] = {}
     for a in atts:
         by_sentence.setdefault(a.sentence, []).append(a)
+        by_paragraph.setdefault(bisect.bisect_right(para_starts, a.verb_start) - 1, []).append(a)
     out: list[tuple[Attribution | None, str]] = []
     prev: tuple[Quote, Attribution | None] | None = None
     for q in quotes:
@@ -447,11 +451,11 @@ def _attach(doc: Document, quotes: list[Quote], atts: list[Attribution]) -> list
             found, how = prev[1], "continues"
         # 4. a paragraph ending with a colon introduces it
         if found is None:
-            para_start = text.rfind("\n\n", 0, q.open)
-            if para_start > 0 and text[:para_start].rstrip().endswith(":"):
-                lead = [a for a in atts if a.verb_end <= para_start and text.rfind("\n\n", 0, para_start) < a.verb_start]
-                if lead:
-                    found, how = lead[-1], "colon"
+            pi = bisect.bisect_right(para_starts, q.open) - 1
+            if pi > 0:
+                ps, pe = doc.paragraphs[pi - 1]
+                if text[max(ps, pe - 3):pe].rstrip().endswith(":") and by_paragraph.get(pi - 1):
+                    found, how = by_paragraph[pi - 1][-1], "colon"
         out.append((found, how))
         prev = (q, found)
     return out
@@ -500,7 +504,7 @@ def extract_quotes(doc: Document) -> Iterable[Finding]:
         speaker, extra = _speaker_fields(att)
         extra["attached"] = how
         ss, _ = doc.sentence_at(q.open)
-        lead = doc.text[ss:q.open].strip()
+        lead = doc.text[max(ss, q.open - 200):q.open].strip()  # bounded: a sentence may be megabytes long
         if lead and not lead.endswith(":") and not doc.text[q.start:q.start + 1].isupper():
             extra["partial"] = True
         if q.paragraphs > 1:
@@ -516,15 +520,22 @@ def extract_attributions(doc: Document) -> Iterable[Finding]:
 
     sp = speech(doc)
     introduces_quote = {id(a) for a, how in sp.quote_speakers if a is not None and how == "after"}
+    speaker_starts = [a.speaker_start for a in sp.attributions if not a.post]
+    speaker_starts.sort()
     for att in sp.attributions:
         if att.content_start is None or att.content_end is None or att.content_end <= att.content_start:
             continue
         if id(att) in introduces_quote:
             continue  # `," Rau said in a speech`: the quote claim carries it
         # reported content stops where the next speaker in the sentence starts ("..., and the US envoy said")
-        for other in sp.attributions:
-            if att.content_start < other.speaker_start < att.content_end and other is not att and not other.post:
-                att.content_end = _cut_before(doc.text, att.content_start, other.speaker_start)
+        i = bisect.bisect_right(speaker_starts, att.content_start)
+        if i < len(speaker_starts) and speaker_starts[i] < att.content_end:
+            att.content_end = _cut_before(doc.text, att.content_start, speaker_starts[i])
+        if att.content_end - att.content_start > MAX_CONTENT:
+            att.content_end = att.content_start + MAX_CONTENT
+            truncated = True
+        else:
+            truncated = False
         content = doc.text[att.content_start:att.content_end]
         if not _unquoted_words(content):
             continue  # the content is a direct quote: the quote claim carries it
@@ -538,6 +549,8 @@ def extract_attributions(doc: Document) -> Iterable[Finding]:
         extra["speaker_span"] = [att.speaker_start, att.speaker_end]
         if att.extra.get("authored"):
             extra["authored"] = True
+        if truncated:
+            extra["truncated"] = True
         yield Finding(kind="attribution", start=start, end=end, speaker=speaker, subject=content,
                       date=att.date, weight=prior("attribution"), extra=extra)
 
