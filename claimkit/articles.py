@@ -87,9 +87,18 @@ def decode_bytes(data: bytes, source: str | Path | None = None) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"not valid {enc} text despite its byte-order mark ({exc.reason})") from None
+    if b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            text = data[: exc.start].decode("utf-8")  # a file cut in the middle of its last character
+            if _looks_binary(text):
+                raise InputError(source, "binary content, not text") from None
+            return text
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
@@ -99,6 +108,21 @@ def decode_bytes(data: bytes, source: str | Path | None = None) -> str:
     if _looks_binary(text):
         raise InputError(source, "binary content, not text")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark shows NUL in every other byte (for Latin-script text)."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = max(1, len(sample) // 2)
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > 0.3 * half and other < 0.02 * half:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return None if _looks_binary(text) else text
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -118,7 +142,7 @@ _QUOTES = str.maketrans({
     "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
     "\u2028": "\n", "\u2029": "\n\n",
 })
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")  # only runs that need replacing
 _BLANK = re.compile(r"\n\s*\n")
 
 
@@ -127,8 +151,11 @@ def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in words("boilerplate.txt")), re.IGNORECASE | re.MULTILINE)
 
 
+BOILERPLATE_MAX_CHARS = 600  # website furniture is short; a long paragraph is never a cookie banner
+
+
 def is_boilerplate(paragraph: str) -> bool:
-    return bool(_boilerplate().search(paragraph))
+    return len(paragraph) <= BOILERPLATE_MAX_CHARS and bool(_boilerplate().search(paragraph))
 
 
 def clean_text(raw: str, *, markdown: bool = False) -> str:

@@ -1,0 +1,116 @@
+"""The ``claimkit`` command: thin faces over the library functions of the same names.
+
+Exit codes: 0 success; 1 a check failed (validation, a notebook cell); 2 bad usage or
+unreadable input, with one line on standard error naming the file and the reason.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from claimkit.errors import ClaimkitError, InputError
+
+TERMINAL_COLUMNS = ["claim_id", "kind", "span", "value", "low", "high", "qualifier", "unit", "speaker", "date", "checkworthiness"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as for every other user mistake
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _print_table(df, columns, stream=sys.stdout) -> None:
+    import pandas as pd
+
+    if df.empty:
+        stream.write("(no claims)\n")
+        return
+    cols = [c for c in columns if c in df.columns]
+    view = df[cols].copy()
+    if "span" in view:
+        view["span"] = view["span"].map(lambda s: s if s is None or len(s) <= 48 else s[:45] + "...")
+    for c in ("value", "low", "high"):
+        if c in view:
+            view[c] = view[c].map(lambda v: "" if pd.isna(v) else f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}")
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                           "display.max_colwidth", 50):
+        stream.write(view.fillna("").to_string(index=False) + "\n")
+
+
+def cmd_extract(args) -> int:
+    from claimkit.articles import load_article
+    from claimkit.claims import extract_claims
+
+    article = load_article(Path(args.article), published=args.published)
+    claims = extract_claims(article)
+    if args.validate:
+        from claimkit.validation import validate
+
+        report = validate(claims, "claims", text=article.text)
+        print(report.summary(), file=sys.stderr)
+        if not report.success:
+            return 1
+    if args.output:
+        from claimkit.files import write_table
+
+        write_table(claims, args.output)
+        print(f"{len(claims)} claims from {args.article} → {args.output}", file=sys.stderr)
+    else:
+        _print_table(claims, TERMINAL_COLUMNS)
+    return 0
+
+
+def cmd_run(args) -> int:
+    from claimkit.runner import run_article
+
+    params = dict(args.param or [])
+    result = run_article(args.article, out_dir=args.output, parameters=params, progress_bar=sys.stderr.isatty())
+    print(f"executed {result.notebook}", file=sys.stderr)
+    for p in sorted(result.out_dir.iterdir()):
+        if not p.name.startswith("."):
+            print(p)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from claimkit import __version__
+
+    parser = _Parser(prog="claimkit", description="Lift checkable claims out of a news story and check them against sourced data.")
+    parser.add_argument("--version", action="version", version=f"claimkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="the claims table of one article")
+    p.add_argument("article", help="a .txt, .md, .html or .json article")
+    p.add_argument("--published", help="publication date, YYYY-MM-DD (default: from the article or its sidecar)")
+    p.add_argument("-o", "--output", help="write the table to FILE (.csv, .json, .jsonl or .parquet) instead of the terminal")
+    p.add_argument("--validate", action="store_true", help="check the table against expectations/claims.json (exit 1 if it fails)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="execute the article notebook with papermill")
+    p.add_argument("article", help="a .txt, .md, .html or .json article")
+    p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (repeatable)")
+    p.add_argument("-o", "--output", help="output folder (default: out/<article name>)")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"claimkit: {exc}", file=sys.stderr)
+        return 2
+    except ClaimkitError as exc:
+        print(f"claimkit: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("claimkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

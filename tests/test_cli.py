@@ -1,0 +1,72 @@
+"""The command line: thin over the library, one clear line and exit 2 for bad input."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimkit.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "russia-osce-dead-end.txt"
+
+
+def run_cli(*args):
+    proc = subprocess.run([sys.executable, "-m", "claimkit", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_extract_prints_a_table_of_the_seed(capsys):
+    assert main(["extract", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:3] == ["claim_id", "kind", "span"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_extract_writes_a_table_by_suffix(tmp_path, suffix):
+    from claimkit.files import read_table
+
+    target = tmp_path / f"claims{suffix}"
+    assert main(["extract", str(SEED), "-o", str(target)]) == 0
+    df = read_table(target)
+    assert "claim_id" in df.columns
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path):
+    code, out, err = run_cli("extract", tmp_path / "nope.txt")
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "nope.txt" in err and "no such file" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", bytes(range(256)) * 40, "binary"),
+    ("story.docx", b"PK\x03\x04", "unknown article format"),
+])
+def test_bad_input_exit_2(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run_cli("extract", path)
+    assert code == 2 and reason in err and str(path) in err and "Traceback" not in err
+
+
+def test_unparseable_date_exit_2():
+    code, out, err = run_cli("extract", SEED, "--published", "the day after tomorrow")
+    assert code == 2 and "publication date" in err and "Traceback" not in err
+
+
+def test_failed_output_leaves_no_file(tmp_path):
+    code, out, err = run_cli("extract", SEED, "-o", tmp_path / "claims.xlsx")
+    assert code == 2 and "unknown table format" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_run_rejects_unknown_parameter_before_starting_a_kernel(tmp_path):
+    code, out, err = run_cli("run", SEED, "-o", tmp_path, "-p", "colour", "blue")
+    assert code == 2 and "unknown parameter 'colour'" in err
+
+
+def test_run_rejects_parameter_of_wrong_type(tmp_path):
+    code, out, err = run_cli("run", SEED, "-o", tmp_path, "-p", "top_n", "many")
+    assert code == 2 and "'top_n' must be int" in err
