@@ -18,7 +18,6 @@ from pathlib import Path
 
 from claimkit.errors import InputError
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "data" / "reference"
 SIDECAR_SUFFIX = ".meta.json"
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
@@ -56,7 +55,10 @@ class ReferenceTable:
 
 
 def default_folder() -> Path:
-    return DEFAULT_FOLDER
+    """The shipped reference tables (data/reference/ of the checkout, or of $CLAIMKIT_HOME)."""
+    from claimkit.paths import REFERENCE
+
+    return REFERENCE
 
 
 def sql_literal(value) -> str:
@@ -79,7 +81,7 @@ class EvidenceStore:
     """The reference tables of a folder, queryable with SQL and citable by row id."""
 
     def __init__(self, folder: str | Path | None = None):
-        self.folder = Path(folder) if folder is not None else DEFAULT_FOLDER
+        self.folder = Path(folder) if folder is not None else default_folder()
         if not self.folder.is_dir():
             raise InputError(self.folder, "evidence folder not found")
         self.tables: dict[str, ReferenceTable] = {}
@@ -185,56 +187,32 @@ class EvidenceStore:
         ])
 
     def facts(self):
-        """Every row of every table in one long frame, the shape ``expectations/evidence.json`` guards.
+        """Every row of every table in one long frame, as text exactly as on disk: the shape
+        ``expectations/evidence.json`` guards (so a date that does not parse or a figure that is
+        not a number shows up as a failing value, not as a load error).
 
         Columns: table, id, fact (the row's key columns joined, e.g. "Poland"), as_of, value (the
-        row's number, if the table has one), source_name, source_url, retrieved, licence.
+        row's figure, where the table has one), source_name, source_url, retrieved, licence.
         """
         import pandas as pd
 
-        frames = []
-        for t in self.tables.values():
-            df = self.table(t.name)
-            key = t.meta.get("key") or ["id"]
-            value_col = t.check.get("value")
-            frames.append(pd.DataFrame({
-                "table": t.name,
-                "id": df["id"].astype(str),
-                "fact": df[key].astype(str).agg(" / ".join, axis=1),
-                "as_of": df[t.as_of_column].astype(str).where(df[t.as_of_column].notna(), None) if t.as_of_column else None,
-                "value": pd.to_numeric(df[value_col], errors="coerce") if value_col else float("nan"),
-                "source_name": df["source_name"],
-                "source_url": df["source_url"],
-                "retrieved": t.meta.get("retrieved"),
-                "licence": t.meta.get("licence"),
-            }))
-        if not frames:
-            return pd.DataFrame(columns=["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"])
-        out = pd.concat(frames, ignore_index=True)
-        for col in ("table", "id", "fact", "as_of", "source_name", "source_url", "retrieved", "licence"):
-            out[col] = out[col].astype("object").where(out[col].notna(), None)
-        out["value"] = out["value"].astype("float64")
-        return out
-
-    def raw_facts(self):
-        """Like :meth:`facts` but read with every cell as text, so the suite sees what is on disk
-        (a date that does not parse or a figure that is not a number, rather than a load error)."""
-        import pandas as pd
-
+        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"]
         frames = []
         for t in self.tables.values():
             df = pd.read_csv(t.path, dtype=str, keep_default_na=False, na_values=[""])
             key = t.meta.get("key") or ["id"]
             value_col = t.check.get("value")
             frames.append(pd.DataFrame({
-                "table": t.name, "id": df["id"], "fact": df[key].astype(str).agg(" / ".join, axis=1),
+                "table": t.name, "id": df["id"], "fact": df[key].fillna("").astype(str).agg(" / ".join, axis=1),
                 "as_of": df[t.as_of_column] if t.as_of_column else None,
                 "value": df[value_col] if value_col else None,
                 "source_name": df["source_name"], "source_url": df["source_url"],
                 "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"),
-            }))
-        out = pd.concat(frames, ignore_index=True)
-        return out.astype("object").where(out.notna(), None)
+            }, columns=columns))
+        if not frames:
+            return pd.DataFrame(columns=columns)
+        out = pd.concat(frames, ignore_index=True).astype(object)
+        return out.where(out.notna(), None)
 
 
 def open_store(evidence=None) -> EvidenceStore:
