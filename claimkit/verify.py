@@ -439,3 +439,92 @@ def verify(claims, *, evidence=None, reviews=None, as_of=None):
 
         verdicts = apply_reviews(verdicts, reviews, claims)
     return verdicts
+
+
+# ---------------------------------------------------------------- for notebooks and reports
+
+def summarise(verdicts):
+    """How many claims got each verdict, in the vocabulary's order (zero rows included)."""
+    import pandas as pd
+
+    counts = verdicts["verdict"].value_counts()
+    return pd.DataFrame({"verdict": list(VERDICTS), "claims": [int(counts.get(v, 0)) for v in VERDICTS]})
+
+
+def readable(verdicts, *, checked_only: bool = False):
+    """The verdicts as a reader would scan them: the claim, the verdict, what the evidence says, why, and the sources."""
+    cols = ["claim_id", "kind", "span", "verdict", "method", "expected", "note", "reviewer", "sources"]
+    out = verdicts[[c for c in cols if c in verdicts.columns]]
+    if checked_only:
+        out = out[out["verdict"] != "unverified"]
+    return out.reset_index(drop=True)
+
+
+def find_claim(claims, claim_id: str) -> dict:
+    """One claim of a claims table as a dict; an unknown id is an InputError naming the known ones."""
+    from claimkit.errors import InputError
+
+    hit = claims[claims["claim_id"] == claim_id]
+    if hit.empty:
+        known = ", ".join(claims["claim_id"].head(8))
+        raise InputError(claim_id, f"no such claim in this claims table (some ids: {known})")
+    return hit.iloc[0].to_dict()
+
+
+def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
+    """Every row of evidence that could bear on one claim, side by side, with why it is a candidate
+    and whether it decided the automatic verdict (``decided``)."""
+    import pandas as pd
+
+    store = open_store(evidence)
+    claim = find_claim(claims, claim_id)
+    published = _published(claims, as_of)
+    decided = set(check_claim(claim, store, published).evidence_ids)
+    facts = store.facts()
+    kind = _text(claim.get("kind"))
+    sentence, at = _where(claim)
+    frames = []
+    for t in store.tables.values():
+        rows = facts[facts["table"] == t.name].copy()
+        if kind in ("quantity", "money", "percent") and t.kind in ("membership", "estimate"):
+            unit = unit_of(_text(claim.get("unit")))
+            if unit not in [unit_of(u) for u in t.check.get("units", [])]:
+                continue
+            hits = find_mentions(t.check.get("mentions", []), sentence + " " + (_text(claim.get("subject")) or ""))
+            rows["why"] = f"counts '{unit}'" + (f"; the sentence names {hits[0][0]}" if hits else "; the sentence names none of what it covers")
+        elif kind == "time" and t.kind == "calendar":
+            table = store.table(t.name).set_index("id")
+            whys = []
+            for rid in rows["id"]:
+                terms = [m for m in str(table.loc[rid, t.check.get("mentions", "mentions")]).split("|") if m]
+                hits = find_mentions(terms, sentence)
+                if hits:
+                    d = min(distance(at, (s, e)) if at else 0 for _, s, e in hits)
+                    whys.append(f"'{hits[0][0]}' is named {d} characters from the claim")
+                else:
+                    whys.append("not named in the sentence")
+            rows["why"] = whys
+        elif kind == "role" and t.kind == "office":
+            table = store.table(t.name).set_index("id")
+            scores = [same_person(_text(claim.get("speaker")), table.loc[rid, t.check.get("person", "person")]) for rid in rows["id"]]
+            rows["why"] = [f"name match {s}/100" for s in scores]
+            rows = rows[[s >= 60 for s in scores]]
+        else:
+            continue
+        frames.append(rows)
+    cols = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "why", "decided"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    out["decided"] = out["id"].isin(decided)
+    return out.sort_values(["decided", "table", "as_of"], ascending=[False, True, True])[cols].reset_index(drop=True)
+
+
+def deciding_rows(verdicts, claim_id: str, *, evidence=None):
+    """Re-run the query that decided a verdict and return its rows (empty when no query decided it)."""
+    import pandas as pd
+
+    row = verdicts[verdicts["claim_id"] == claim_id]
+    if row.empty or not _text(row.iloc[0]["query"]):
+        return pd.DataFrame()
+    return open_store(evidence).query(row.iloc[0]["query"])
