@@ -126,6 +126,8 @@ def claim_date(claim: dict, published: date | None) -> tuple[date | None, str]:
         return d, "the claim's date"
     p = _period(claim.get("date"))
     if p:
+        if published and p[0] <= published <= p[1]:
+            return published, "the article's date, within the claim's period"
         return p[1], "the end of the claim's period"
     if published:
         return published, "the article's date"

@@ -221,3 +221,9 @@ def test_check_claim_reads_a_plain_dict():
     ch = check_claim({"kind": "quantity", "span": "57 countries", "sentence": "The OSCE has 57 countries.",
                       "value": 57, "unit": "country", "date": "2022-01-13"}, EvidenceStore())
     assert ch.verdict == "supported"
+
+
+def test_a_period_that_holds_the_article_date_is_checked_at_the_article_date():
+    text = "This week's talks at the OSCE with 57 countries went on."
+    v = one(text, claim("quantity", "57 countries", value=57, low=57, high=57, unit="country", date="2022-01-10/2022-01-16"))
+    assert v.verdict == "supported" and "2022-01-13" in v.expected
