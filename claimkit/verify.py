@@ -530,3 +530,17 @@ def deciding_rows(verdicts, claim_id: str, *, evidence=None):
     if row.empty or not _text(row.iloc[0]["query"]):
         return pd.DataFrame()
     return open_store(evidence).query(row.iloc[0]["query"])
+
+
+class _CallableModule(type(math)):
+    """``import claimkit.verify`` binds the name ``claimkit.verify`` to this module, shadowing the
+    lazily exported function; calling the module calls :func:`verify`, so ``claimkit.verify(claims)``
+    works whatever was imported first."""
+
+    def __call__(self, *args, **kwargs):
+        return verify(*args, **kwargs)
+
+
+import sys as _sys  # noqa: E402
+
+_sys.modules[__name__].__class__ = _CallableModule

@@ -227,3 +227,11 @@ def test_a_period_that_holds_the_article_date_is_checked_at_the_article_date():
     text = "This week's talks at the OSCE with 57 countries went on."
     v = one(text, claim("quantity", "57 countries", value=57, low=57, high=57, unit="country", date="2022-01-10/2022-01-16"))
     assert v.verdict == "supported" and "2022-01-13" in v.expected
+
+
+def test_claimkit_verify_stays_callable_after_its_module_is_imported(seed_verdicts):
+    import claimkit
+    import claimkit.verify  # noqa: F401  binds claimkit.verify to the module
+
+    claims, v = seed_verdicts
+    assert claimkit.verify(claims)["verdict"].tolist() == v["verdict"].tolist()
