@@ -89,6 +89,7 @@ class EvidenceStore:
             self.tables[csv.stem] = self._load_table(csv)
         self._con = None
         self._index: dict[str, str] | None = None
+        self._cache: dict[str, tuple] = {}
 
     def __repr__(self) -> str:
         return f"EvidenceStore({str(self.folder)!r}, tables={list(self.tables)})"
@@ -142,10 +143,19 @@ class EvidenceStore:
         except duckdb.Error as exc:
             raise InputError("evidence query", f"{exc.__class__.__name__}: {exc}".splitlines()[0]) from None
 
+    def _stamp(self, name: str):
+        st = self.tables[name].path.stat()
+        return (st.st_mtime_ns, st.st_size)
+
     def table(self, name: str):
-        """A whole table as a DataFrame."""
+        """A whole table as a DataFrame (cached until its file changes on disk)."""
         self._require(name)
-        return self.query(f"SELECT * FROM {name}")
+        stamp = self._stamp(name)
+        hit = self._cache.get(name)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, self.query(f"SELECT * FROM {name}"))
+            self._cache[name] = hit
+        return hit[1].copy()
 
     def _require(self, name: str) -> ReferenceTable:
         if name not in self.tables:
@@ -196,6 +206,10 @@ class EvidenceStore:
         """
         import pandas as pd
 
+        stamp = tuple(self._stamp(n) for n in self.tables)
+        hit = self._cache.get("\0facts")
+        if hit is not None and hit[0] == stamp:
+            return hit[1].copy()
         columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"]
         frames = []
         for t in self.tables.values():
@@ -212,7 +226,9 @@ class EvidenceStore:
         if not frames:
             return pd.DataFrame(columns=columns)
         out = pd.concat(frames, ignore_index=True).astype(object)
-        return out.where(out.notna(), None)
+        out = out.where(out.notna(), None)
+        self._cache["\0facts"] = (stamp, out)
+        return out.copy()
 
 
 def open_store(evidence=None) -> EvidenceStore:
