@@ -235,3 +235,14 @@ def test_claimkit_verify_stays_callable_after_its_module_is_imported(seed_verdic
 
     claims, v = seed_verdicts
     assert claimkit.verify(claims)["verdict"].tolist() == v["verdict"].tolist()
+
+
+def test_an_empty_claims_table_gives_an_empty_verdicts_table_that_keeps_its_contract():
+    import pandas as pd
+
+    from claimkit import validate
+    from claimkit.claims import normalise_claims
+
+    v = verify(normalise_claims(pd.DataFrame()), reviews=[])
+    assert v.empty and list(v.columns[: len(VERDICT_COLUMNS)]) == VERDICT_COLUMNS
+    assert validate(v, "verdicts").success
