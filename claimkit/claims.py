@@ -96,4 +96,5 @@ def normalise_claims(df, article: Article | None = None):
     if article is not None:
         df.attrs["article_text"] = article.text
         df.attrs["article_id"] = article.id
+        df.attrs["published"] = article.published.isoformat() if article.published else None
     return df.reset_index(drop=True)
