@@ -19,8 +19,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def _print_table(df, columns, stream=sys.stdout) -> None:
+def _print_table(df, columns, stream=None) -> None:
     import pandas as pd
+
+    stream = stream or sys.stdout
 
     if df.empty:
         stream.write("(no claims)\n")

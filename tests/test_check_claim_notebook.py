@@ -1,5 +1,4 @@
 """notebooks/check_claim.ipynb runs with papermill: the deep dive on one claim, and a review recorded from it."""
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -72,8 +71,6 @@ def test_the_deep_dive_on_57_countries_shows_its_rows_query_and_records_a_review
 
 
 @pytest.mark.notebook
-@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("claimkit.extract.quantities", "claimkit.extract.times")),
-                    reason="the extractors have not landed yet")
 def test_the_notebook_runs_on_the_seed_with_the_real_extractors_and_its_defaults(tmp_path):
     nb = run(tmp_path, reviews_file=str(tmp_path / "reviews.json"))
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))

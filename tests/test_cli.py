@@ -20,6 +20,11 @@ def test_extract_prints_a_table_of_the_seed(capsys):
     assert main(["extract", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].split()[:3] == ["claim_id", "kind", "span"]
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    troops = next(line for line in rows.values() if "around 100,000 troops" in line)
+    assert "90,000" in troops and "110,000" in troops and "about" in troops and "troop" in troops
+    assert any("57 countries" in line and "country" in line for line in rows.values())
+    assert "cookies" not in out
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])

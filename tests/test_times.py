@@ -74,7 +74,7 @@ def test_the_last_30_years_ends_at_publication():
 
 def test_the_coming_days_is_a_vague_period_after_publication():
     t = one("He saw no reason to sit down again in the coming days.")
-    assert t.vague and t.qualifier == "approximate"
+    assert t.vague and t.qualifier == "about"
     assert t.start_date == date(2022, 1, 14) and t.end_date > t.start_date
 
 

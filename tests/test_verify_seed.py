@@ -1,16 +1,8 @@
 """The issue's bar, on the founding article with the real extractors (claimkit.extract_claims)."""
-import importlib.util
-
 import pytest
 
 from claim_fixtures import ALTERED, SEED
 from claimkit import extract_claims, load_article, verify
-
-EXTRACTORS = ("claimkit.extract.quantities", "claimkit.extract.times", "claimkit.extract.roles")
-pytestmark = pytest.mark.skipif(
-    any(importlib.util.find_spec(m) is None for m in EXTRACTORS),
-    reason="the quantity, time and role extractors have not landed yet",
-)
 
 
 def verdicts_of(path):

@@ -50,7 +50,7 @@ class TimeMention:
     granularity: str = "day"
     amount: float | None = None  # for durations and rolling periods: how many ``unit``s
     unit: str | None = None
-    qualifier: str | None = None  # "at_least" for bare plurals ("decades"), "approximate" for vague spans
+    qualifier: str | None = None  # "at_least" for bare plurals ("decades"), "about" for vague spans
     tense: str | None = None  # the clause tense that resolved a bare weekday or month
     vague: bool = False
     anchor: str | None = None  # "since", "until", "before", "after", "by" when the mention is open-ended
@@ -396,7 +396,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         mention.kind, mention.granularity, mention.unit = "period", _granularity(unit), unit
         plural = g["unit"].lower().endswith("s") and g["unit"].lower() != unit
         if n is None and plural:  # "the coming days", "recent weeks": a vague span
-            mention.vague, mention.qualifier = True, "approximate"
+            mention.vague, mention.qualifier = True, "about"
             reach = int(_lookup("vague", unit) or 7)
             if ref is not None:
                 if backwards:
@@ -424,7 +424,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             else:
                 mention.kind = "period"
                 mention.start_date, mention.end_date = _shift(d, "day", -3 if unit == "week" else -15 if unit == "month" else -182), _shift(d, "day", 3 if unit == "week" else 15 if unit == "month" else 182)
-                mention.qualifier = "approximate"
+                mention.qualifier = "about"
     elif name == "duration":
         unit = _lookup("unit", g["unit"])
         n = _count(g["count"])
