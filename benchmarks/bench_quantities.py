@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SPECS = Path("/work/shared/peer-specs/recognizers-text")
+SPECS = Path(__file__).resolve().parents[1] / "tests" / "peer_specs" / "recognizers-text"
 SEED = ROOT / "data/articles/russia-osce-dead-end.txt"
 
 
