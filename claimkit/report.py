@@ -15,11 +15,10 @@ from urllib.parse import quote
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
-from claimkit.outputs import MANIFEST_FILE, VALIDATION_FILE, read_outputs
+from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs
 
 REPORT_FILE = "report.html"
 INDEX_FILE = "index.html"
-CLAIMREVIEW_FILE = "claimreview.jsonld"
 TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -82,14 +81,15 @@ def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]
     return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")}, None
 
 
-def claimreview_items(verdicts, article: dict) -> tuple[list[dict], str | None]:
-    """ClaimReview dicts for the page, and a note when they cannot be made (no ``claimkit.claimreview``)."""
+def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str | None]:
+    """ClaimReview dicts for the page (``None`` when there is nothing to review or no
+    ``claimkit.claimreview`` to make them), and a note saying why they are missing."""
     if verdicts is None or len(verdicts) == 0:
-        return [], None
+        return None, None
     try:
         from claimkit.claimreview import to_claimreview
     except ImportError:
-        return [], "ClaimReview export is not part of this installation"
+        return None, "ClaimReview export is not part of this installation"
     return to_claimreview(verdicts, _as_article(article)), None
 
 
@@ -164,8 +164,9 @@ def _verdicts_for_claimreview(verdicts, claims):
 
 
 def article_report_html(article: dict, claims, verdicts=None, *, validations=(), evidence=None,
-                        back_link: str | None = None) -> tuple[str, list[dict]]:
-    """The report page of one article (an ``article.json`` record) and the ClaimReview items embedded in it."""
+                        back_link: str | None = None) -> tuple[str, list[dict] | None]:
+    """The report page of one article (an ``article.json`` record) and the ClaimReview items embedded in it
+    (``None`` when none could be made)."""
     from markupsafe import Markup
 
     from claimkit import __version__, display
@@ -175,7 +176,7 @@ def article_report_html(article: dict, claims, verdicts=None, *, validations=(),
     rows, why = evidence_rows(verdicts, evidence) if has_verdicts else ({}, None)
     if why:
         notes.append(why)
-    reviews, why = claimreview_items(_verdicts_for_claimreview(verdicts, claims), article) if has_verdicts else ([], None)
+    reviews, why = claimreview_items(_verdicts_for_claimreview(verdicts, claims), article) if has_verdicts else (None, None)
     if why:
         notes.append(why)
     counts = verdicts["verdict"].value_counts().to_dict() if has_verdicts else {}
@@ -201,7 +202,7 @@ def is_run_folder(folder) -> bool:
 
 
 def write_report(run_dir, *, evidence=None, back_link: str | None = None) -> Path:
-    """Write ``report.html`` (and ``claimreview.jsonld`` when there are reviews) into a run folder."""
+    """Write ``report.html`` into a run folder, and refresh its ClaimReview export (``claimreview.json``) to match."""
     run_dir = Path(run_dir)
     if not is_run_folder(run_dir):
         raise InputError(run_dir, f"not a run folder (no {MANIFEST_FILE}); run `claimkit run ARTICLE -o DIR` first")
@@ -212,10 +213,8 @@ def write_report(run_dir, *, evidence=None, back_link: str | None = None) -> Pat
     html, reviews = article_report_html(out["article"], out["claims"], out.get("verdicts"), validations=validations,
                                         evidence=evidence, back_link=back_link)
     path = atomic_write_text(run_dir / REPORT_FILE, html)
-    if reviews:
+    if reviews is not None:
         atomic_write_text(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
-    else:  # no stale JSON-LD from an earlier run of the same folder
-        (run_dir / CLAIMREVIEW_FILE).unlink(missing_ok=True)
     return path
 
 

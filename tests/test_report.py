@@ -9,7 +9,8 @@ import pytest
 from claimkit.articles import load_article
 from claimkit.cli import main
 from claimkit.outputs import write_outputs
-from claimkit.report import CLAIMREVIEW_FILE, INDEX_FILE, REPORT_FILE, json_ld, report, write_report
+from claimkit.outputs import CLAIMREVIEW_FILE
+from claimkit.report import INDEX_FILE, REPORT_FILE, json_ld, report, write_report
 from desk_fixtures import claims_for, seed_run
 
 HOSTILE_TEXT = """Headline body <script>window.__pwned = 1; alert("text")</script> said 57 countries agreed.
