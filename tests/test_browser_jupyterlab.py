@@ -103,13 +103,13 @@ def test_notebook_runs_in_jupyterlab_and_shows_highlights_and_verdict_summary(ju
         assert errors.count() == 0, errors.first.inner_text()
         assert page.locator(".jp-OutputArea-output mark.ck-claim").count() > 0
         assert page.locator(".ck-verdict-summary rect.ck-bar").count() > 0
-        # the picture: the verdict chart, then the article coloured by verdict, without the file browser
+        # the picture: the article coloured by verdict, without the file browser
         current = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
         if current.count():
             current.first.click()  # clicking the open panel's tab folds the sidebar
         page.wait_for_timeout(800)
-        summary = page.locator(".jp-OutputArea-output .ck-verdict-summary").first
-        for _ in range(3):  # the notebook re-lays itself out while it renders: settle, then place the chart on top
+        summary = page.locator(".jp-OutputArea-output:has(mark.ck-claim[data-verdict='supported'])").first
+        for _ in range(3):  # the notebook re-lays itself out while it renders: settle, then place the article on top
             summary.evaluate("e => e.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(700)
         shot = artifact_dir("jupyterlab") / "notebook.png"
