@@ -157,21 +157,31 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
         if data[col].dtype == object and data[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             data[col] = data[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict, tuple)) else v)
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": data})
-    result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+    # a pass needs only booleans (about half the time); the details are computed for failures alone
+    result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
     failures = []
-    for r in result.results:
-        if r.success:
-            continue
-        cfg = r.expectation_config
-        kw = cfg.kwargs
-        column = kw.get("column") or (f"{kw.get('column_A')}, {kw.get('column_B')}" if "column_A" in kw else None)
-        res = r.result or {}
-        sample = res.get("partial_unexpected_list") or []
-        if r.exception_info and r.exception_info.get("raised_exception"):
-            sample = [r.exception_info.get("exception_message")]
-        failures.append(Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample],
-                                (cfg.meta or {}).get("why", "")))
+    if not result.success:
+        failed = [r.expectation_config for r in result.results if not r.success]
+        detail_suite = gx.ExpectationSuite(name=f"{name} failures", expectations=[
+            {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
+            for c in failed])
+        detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+        failures = [_failure(r) for r in detailed.results if not r.success]
     return ValidationReport(name, bool(result.success), len(result.results), len(df), failures, result)
+
+
+def _failure(r) -> Failure:
+    cfg = r.expectation_config
+    kw = cfg.kwargs
+    column = kw.get("column") or (f"{kw.get('column_A')}, {kw.get('column_B')}" if "column_A" in kw else None)
+    res = r.result or {}
+    sample = res.get("partial_unexpected_list") or []
+    missing = ((res.get("details") or {}).get("mismatched") or {}).get("missing")
+    if missing:
+        column, sample = "(table)", [f"missing column {m}" for m in missing]
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        sample = [r.exception_info.get("exception_message")]
+    return Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample], (cfg.meta or {}).get("why", ""))
 
 
 def _plain(v):
