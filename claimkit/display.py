@@ -338,6 +338,18 @@ def show_changes(before, after) -> HTML:
 
 # ----------------------------------------------------------------------- validation
 
+def _local_href(path: str) -> str:
+    """A page claimkit wrote, as a link relative to the working folder (the notebook's, in JupyterLab)."""
+    import os
+    from urllib.parse import quote
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = path
+    return quote(rel.replace(os.sep, "/"))
+
+
 def show_validation(results, docs_url=None) -> HTML:
     """Validation results as a short list: each suite passed or what failed, with a link to its Data Docs page.
 
@@ -356,4 +368,8 @@ def show_validation(results, docs_url=None) -> HTML:
                      f"{'passed' if success else f'{len(failures)} expectation(s) failed'}"
                      f"{'<ul>' + sub + '</ul>' if sub else ''}</li>")
     docs = f"<div>Details: {link_html(docs_url, 'Great Expectations Data Docs')}</div>" if docs_url else ""
+    pages = [(str(_field(r, "suite")), _field(r, "docs")) for r in results if _field(r, "docs")]
+    if pages:
+        docs += "<div>Data Docs: " + ", ".join(
+            f'<a href="{escape(_local_href(path))}" target="_blank">{escape(suite)}</a>' for suite, path in pages) + "</div>"
     return HTML(f"<div class='ck-validation' style='font:13px sans-serif'><ul>{''.join(items)}</ul>{docs}</div>")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,7 +51,8 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
     if validations:
         atomic_write_text(out / VALIDATION_FILE, json.dumps(
             [{"suite": r.suite, "success": r.success, "evaluated": r.evaluated, "rows": r.rows,
-              "failures": [str(f) for f in r.failures]} for r in validations], indent=2))
+              "failures": [str(f) for f in r.failures],
+              "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None} for r in validations], indent=2))
         written["validation"] = VALIDATION_FILE
     manifest = {"article_id": article.id, "files": written, "claims": int(len(claims)),
                 "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}

@@ -69,10 +69,12 @@ class ValidationReport:
     rows: int
     failures: list[Failure] = field(default_factory=list)
     raw: object = None
+    docs: str | None = None  # the Data Docs page built for this validation, if any
 
     def summary(self) -> str:
         head = f"{self.suite}: {'passed' if self.success else 'FAILED'} — {self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
-        return "\n".join([head] + [f"  ✗ {f}" for f in self.failures])
+        docs = [f"  Data Docs: {self.docs}"] if self.docs else []
+        return "\n".join([head] + [f"  ✗ {f}" for f in self.failures] + docs)
 
     __str__ = summary
 
@@ -167,6 +169,7 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
             for c in failed])
         detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
         failures = [_failure(r) for r in detailed.results if not r.success]
+        result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20})
     return ValidationReport(name, bool(result.success), len(result.results), len(df), failures, result)
 
 
@@ -192,11 +195,20 @@ def _plain(v):
     return item() if callable(item) else v
 
 
-def check(df, suite: str, *, strict: bool = True, text: str | None = None) -> ValidationReport:
-    """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails."""
+def check(df, suite: str, *, strict: bool = True, text: str | None = None, docs_dir=None,
+          docs_on_failure: bool = True) -> ValidationReport:
+    """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails.
+
+    ``docs_dir``: a run's output folder; its Data Docs page is written there (``data_docs/<suite>.html``)
+    always, or only when the suite fails if ``docs_on_failure`` is the sole reason to build it.
+    """
     from claimkit.errors import ValidationFailed
 
     report = validate(df, suite, text=text)
+    if docs_dir is not None and (not report.success or not docs_on_failure):
+        from claimkit.datadocs import write_data_docs
+
+        report.docs = str(write_data_docs(report, docs_dir))
     if strict and not report.success:
         raise ValidationFailed(report)
     return report
