@@ -373,3 +373,44 @@ def show_validation(results, docs_url=None) -> HTML:
         docs += "<div>Data Docs: " + ", ".join(
             f'<a href="{escape(_local_href(path))}" target="_blank">{escape(suite)}</a>' for suite, path in pages) + "</div>"
     return HTML(f"<div class='ck-validation' style='font:13px sans-serif'><ul>{''.join(items)}</ul>{docs}</div>")
+
+
+def _details(value) -> dict:
+    import json
+
+    if isinstance(value, dict):
+        return value
+    try:
+        return json.loads(value) if isinstance(value, str) and value else {}
+    except ValueError:
+        return {}
+
+
+def who_said_what(claims):
+    """Quotes and reported speech: the words, who said them (as written and as resolved), how and when."""
+    import pandas as pd
+
+    rows = []
+    for c in claims[claims["kind"].isin(["quote", "attribution"])].itertuples():
+        d = _details(c.details)
+        rows.append({"claim_id": c.claim_id, "kind": c.kind, "words": c.span, "speaker": c.speaker,
+                     "as written": d.get("speaker_as_written") or "", "title": d.get("title") or "",
+                     "through": d.get("via") or "", "verb": d.get("verb") or "", "date": c.date,
+                     "resolved by": d.get("resolved_by") or ""})
+    cols = ["claim_id", "kind", "words", "speaker", "as written", "title", "through", "verb", "date", "resolved by"]
+    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})
+
+
+def when(claims):
+    """Time claims as written and as resolved against the publication date."""
+    import pandas as pd
+
+    rows = []
+    for c in claims[claims["kind"].isin(["time", "comparison"])].itertuples():
+        d = _details(c.details)
+        start, _, end = (c.date or "").partition("/")
+        rows.append({"claim_id": c.claim_id, "kind": c.kind, "as written": c.span, "from": start, "to": end or start,
+                     "granularity": d.get("granularity") or "", "tense": d.get("tense") or "",
+                     "vague": "yes" if d.get("vague") else "", "sentence": c.sentence})
+    cols = ["claim_id", "kind", "as written", "from", "to", "granularity", "tense", "vague", "sentence"]
+    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})

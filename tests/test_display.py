@@ -140,3 +140,28 @@ def test_validation_is_a_short_list_of_what_failed():
 ])
 def test_list_cells_read_back_from_a_table(cell, expected):
     assert as_list(cell) == expected
+
+
+def test_who_said_what_lists_each_quote_with_its_resolved_speaker():
+    import claimkit as ck
+    from claimkit.display import who_said_what
+
+    from claimkit.paths import SEED_ARTICLE
+
+    claims = ck.extract_claims(ck.load_article(SEED_ARTICLE))
+    table = who_said_what(claims).data
+    rau = table[table["words"].str.startswith("It seems that the risk of war")].iloc[0]
+    assert rau["speaker"] == "Zbigniew Rau" and rau["kind"] == "quote"
+    assert set(table["kind"]) == {"quote", "attribution"}
+
+
+def test_when_shows_each_weekday_resolved():
+    import claimkit as ck
+    from claimkit.display import when
+    from claimkit.paths import SEED_ARTICLE
+
+    table = when(ck.extract_claims(ck.load_article(SEED_ARTICLE))).data
+    resolved = dict(zip(table["as written"], table["from"]))
+    assert (resolved["Monday"], resolved["Wednesday"], resolved["Thursday"]) == ("2022-01-10", "2022-01-12", "2022-01-13")
+    last30 = table[table["as written"] == "the last 30 years"].iloc[0]
+    assert last30["to"] == "2022-01-13"
