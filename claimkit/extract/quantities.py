@@ -248,15 +248,30 @@ def _num(s: str) -> float:
     return v
 
 
+_DIGITS = re.compile(r"\d*")
+_NUM_TAIL = frozenset(",. \u202f\u00a0/eE")  # a digit run followed by one of these may be more than a plain integer
+_PHONE_AHEAD = re.compile(r"\d+[-\s./()]")
+
+
 def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
-    """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk."""
-    run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
-    if sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
-        return ("skip", run)
-    if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and re.match(r"\d+[-\s./()]", text[q:]):
+    """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk.
+
+    Cheap character tests decide which of the digit grammars can apply, so the common case (a plain
+    integer followed by a space or a word) costs one regex match and an ``int``.
+    """
+    d_end = _DIGITS.match(text, q).end()
+    nxt = text[d_end:d_end + 1]
+    if d_end == q and nxt != ".":
+        return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
+    if d_end - q > MAX_DIGITS or nxt in (",", "."):
+        run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
+        if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
+            # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
+            return ("skip", _DIGIT_RUN.match(text, q).end())
+    if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
         m = _RX0.match(text, q)  # phone number
         return ("skip", m.end())
-    m = _EURO.match(text, q)
+    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 else None
     if m:
         s = m.group()
         try:
@@ -265,59 +280,69 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             return ("skip", m.end())
         tok = _Tok("num", q, m.end(), v, subtype="decimal" if "," in s else "integer")
     else:
-        c = _CODE.match(text, q)
-        if c:
-            return ("skip", c.end())
-        m = _NUM.match(text, q)
-        g = m.lastgroup
-        s = m.group()
-        try:
-            if g == "frac":
-                a, b = s.split("/")
-                if int(b) == 0:
-                    return ("skip", m.end())
-                tok = _Tok("fracnum", q, m.end(), int(a) / int(b), subtype="fraction")
-                return tok
-            if g == "dc":
-                v, sub = _num(s.replace(",", ".")), "decimal"
-            elif g == "exp":
-                v, sub = _num(s), "power"
-            else:
-                clean = s.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
-                v = _num(clean)
-                sub = "decimal" if "." in clean else "integer"
-        except (ValueError, OverflowError):
-            return ("skip", m.end())
-        if sub == "decimal" and v == int(v) and g == "dc":
-            sub = "integer"
-        tok = _Tok("num", q, m.end(), v, subtype=sub, plain=(g == "plain" and "." not in s))
-        if q > 0 and text[q - 1] == "." and (q < 2 or not text[q - 2].isdigit()) and g == "plain" and "." not in s:
-            pass
+        if d_end - q <= 4 and nxt and nxt in "-–/.:":
+            c = _CODE.match(text, q)
+            if c:
+                return ("skip", c.end())
+        if not nxt or nxt not in _NUM_TAIL:
+            # a plain integer
+            tok = _Tok("num", q, d_end, float(int(text[q:d_end])), subtype="integer", plain=True)
+        else:
+            m = _NUM.match(text, q)
+            g = m.lastgroup
+            s = m.group()
+            try:
+                if g == "frac":
+                    a, b = s.split("/")
+                    if int(b) == 0:
+                        return ("skip", m.end())
+                    tok = _Tok("fracnum", q, m.end(), int(a) / int(b), subtype="fraction")
+                    return tok
+                if g == "dc":
+                    v, sub = _num(s.replace(",", ".")), "decimal"
+                elif g == "exp":
+                    v, sub = _num(s), "power"
+                else:
+                    clean = s.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
+                    v = _num(clean)
+                    sub = "decimal" if "." in clean else "integer"
+            except (ValueError, OverflowError):
+                return ("skip", m.end())
+            if sub == "decimal" and v == int(v) and g == "dc":
+                sub = "integer"
+            tok = _Tok("num", q, m.end(), v, subtype=sub, plain=(g == "plain" and "." not in s))
     # power and suffix scales
-    p = _POWER.match(text, tok.end)
-    if p:
-        try:
-            if p.group("e") is not None:
-                sign = -1 if p.group("signs").count("-") % 2 else 1
-                base = tok.value
-                v = abs(base) ** (sign * float(p.group("e")))
-                v = -v if base < 0 else v
-            else:
-                v = tok.value * 10.0 ** int(p.group("s2") + p.group("e2"))
-            if not math.isfinite(v):
+    e = tok.end
+    nxt = text[e:e + 1]
+    if nxt in _POWER_FIRST or (nxt.isspace() and text[e + 1:e + 2] in _POWER_FIRST):
+        p = _POWER.match(text, e)
+        if p:
+            try:
+                if p.group("e") is not None:
+                    sign = -1 if p.group("signs").count("-") % 2 else 1
+                    base = tok.value
+                    v = abs(base) ** (sign * float(p.group("e")))
+                    v = -v if base < 0 else v
+                else:
+                    v = tok.value * 10.0 ** int(p.group("s2") + p.group("e2"))
+                if not math.isfinite(v):
+                    return ("skip", p.end())
+            except (OverflowError, ZeroDivisionError):
                 return ("skip", p.end())
-        except (OverflowError, ZeroDivisionError):
-            return ("skip", p.end())
-        tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
-        return tok
-    sm = lex.suffix_re.match(text, tok.end)
-    if sm and (sm.group("m") is None or money):
-        t = sm.group(sm.lastgroup)
-        val, name, _ = lex.suffix[t]
-        tok.value *= val
-        tok.scale, tok.end, tok.plain = name, sm.end(), False
-        tok.subtype = "integer" if tok.value == int(tok.value) else "decimal"
+            tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
+            return tok
+    if nxt.isalpha() or (nxt in (" ", "\t") and (text[e + 1:e + 2].isalpha() or text[e + 1:e + 2] in (" ", "\t"))):
+        sm = lex.suffix_re.match(text, e)
+        if sm and (sm.group("m") is None or money):
+            t = sm.group(sm.lastgroup)
+            val, name, _ = lex.suffix[t]
+            tok.value *= val
+            tok.scale, tok.end, tok.plain = name, sm.end(), False
+            tok.subtype = "integer" if tok.value == int(tok.value) else "decimal"
     return tok
+
+
+_POWER_FIRST = frozenset("^x×*")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -616,6 +641,9 @@ def _read_numeral(text, q, lex, money=False):
         return None
     t0 = toks[0]
     n = len(toks)
+    if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
+        # the common case, digits alone ("100,000 troops"): no word grammar to run
+        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, scale=t0.scale, plain=t0.plain)
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
