@@ -121,6 +121,7 @@ class _Lexicon:
         for r in table("quantity_context.tsv"):
             self.context.setdefault(r["role"], set()).add(r["word"])
         self.lemmas = {r["plural"]: r["lemma"] for r in table("lemmas.tsv")}
+        self.function = self.context.get("function", set())
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
@@ -212,7 +213,7 @@ _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
-_ALPHA = re.compile(r"[A-Za-z]+")
+_ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
@@ -632,8 +633,38 @@ class _Numeral:
         self.round = None  # (low, high) for "hundreds", "tens of thousands"
 
 
+_TOKEN_WORDS = frozenset({"and", "a", "an", "point", "of", "over", "in", "out"})
+
+
+def _digits_alone(text, q, lex, money):
+    """Digits at ``q`` not followed by anything the word grammar reads: the _Numeral, a skip, or None."""
+    q = _SPACE.match(text, q).end()
+    ch = text[q:q + 1]
+    if not (ch.isdigit() or ch == "." and text[q + 1:q + 2].isdigit() and not (q and text[q - 1].isdigit())):
+        return None
+    r = _read_digits(text, q, lex, money)
+    if isinstance(r, tuple):
+        return r
+    if r.cls != "num":
+        return None
+    if r.subtype != "power":
+        p = _SPACE.match(text, r.end).end()
+        c = text[p:p + 1]
+        if c:
+            if c.isalpha():
+                w = text[p:_ALPHA.match(text, p).end()].lower()
+                if w in lex.words or w in lex.ordinals or w in _TOKEN_WORDS:
+                    return None
+            elif c.isdigit() or c in "-–‐." or c in _VULGAR:
+                return None
+    return _Numeral(r.start, r.end, r.value, "decimal" if ch == "." else r.subtype, scale=r.scale, plain=r.plain)
+
+
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
+    fast = _digits_alone(text, q, lex, money)
+    if fast is not None:
+        return fast
     toks = _tokenize(text, q, lex, money)
     if isinstance(toks, tuple):
         return toks
@@ -835,12 +866,13 @@ def _fmt(v):
 
 def _counted_noun(text, pos, lex):
     """The counted noun after a figure ("100,000 troops" -> troop): (lemma, end) or None."""
-    words = list(_RX2.finditer(text, pos, min(len(text), pos + 60)))
-    func = lex.context.get("function", set())
+    limit = min(len(text), pos + 60)
+    func = lex.function
     prev = pos
     chosen = None
-    for i, m in enumerate(words[:3]):
-        if m.start() != prev:
+    for i in range(3):
+        m = _RX2.match(text, prev, limit)
+        if m is None:
             break
         w = m.group(1)
         lw = w.lower()
@@ -852,7 +884,7 @@ def _counted_noun(text, pos, lex):
             chosen = (m, _lemma(lw, lex))
             break
         if i == 0 and w[0].islower():
-            nxt = words[1] if len(words) > 1 and words[1].start() == m.end() else None
+            nxt = _RX2.match(text, m.end(), limit)
             if nxt is None or nxt.group(1).lower() in func:
                 chosen = (m, lw)
                 break
