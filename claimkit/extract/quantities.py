@@ -921,8 +921,11 @@ def _prev(text: str, s: int) -> str:
     return text[j:i].lower() if j < i else text[i - 1:i]
 
 
-def _sign_before(text, s):
-    if _prev(text, s) not in ("-", "minus", "negative"):
+_SIGN_WORDS = frozenset({"-", "minus", "negative"})
+
+
+def _sign_before(text, s, pv=None):
+    if (_prev(text, s) if pv is None else pv) not in _SIGN_WORDS:
         return None
     m = _RX3.search(text, max(0, s - 12), s)
     return m.start() if m else None
@@ -994,7 +997,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
             continue
-        q = _mention(text, num, lex, money_prefix)
+        q = _mention(text, num, lex, money_prefix, pa if num.start == a else None)
         if q is None:
             pos = max(num.end, a + 1)
             continue
@@ -1020,11 +1023,13 @@ def _percent_mention(text, a, lex):
                     subtype="none")
 
 
-def _mention(text, num, lex, money_prefix):
+def _mention(text, num, lex, money_prefix, pv_s=None):
     s, e = num.start, num.end
+    if pv_s is None:
+        pv_s = _prev(text, s)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
         if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
@@ -1037,14 +1042,14 @@ def _mention(text, num, lex, money_prefix):
     # ordinals written in digits: "21st", "4th"
     om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
     if om:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
     # ---- sign, currency and qualifier before it
     start = s
     value = num.value
-    sign_at = _sign_before(text, s) if value is not None else None
+    sign_at = _sign_before(text, s, pv_s) if value is not None and pv_s in _SIGN_WORDS else None
     if sign_at is not None:
         value = -value
         start = sign_at
@@ -1061,9 +1066,9 @@ def _mention(text, num, lex, money_prefix):
         if re.match(r"\s+another\b", text[e:e + 9]):
             return None
     if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
-            ((_prev(text, start) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
-    pv = _prev(text, start)
+    pv = pv_s if start == s else _prev(text, start)
     qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
     q_start = qual.start() if qual else start
     qrow = lex.before[" ".join(qual.group("w" if qual.group("w") else "s").lower().split())] if qual else None
