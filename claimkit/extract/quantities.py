@@ -140,6 +140,8 @@ class _Lexicon:
         self.currency_suffix = {k.lower(): v for k, v in suf.items()}
         self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
                                     + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
+        # first characters a suffix currency or a unit can start with (a cheap test before the regex)
+        self.suffix_cur_first = frozenset(c for t in suf for c in (t[0], t[0].lower(), t[0].upper()))
         self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + "|".join(
             (re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
             for t in sorted(suf, key=len, reverse=True)) + r")(?![A-Za-z])")
@@ -151,6 +153,7 @@ class _Lexicon:
             key = r["token"] if r["case"] == "cs" else r["token"].lower()
             self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
             (cs if r["case"] == "cs" else ci).append(r["token"])
+        self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
         self.unit_re = re.compile(
             r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
             + _alt(ci) + r"))(?![A-Za-z]))")
@@ -212,6 +215,8 @@ _POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_NBSP_RUN = re.compile(r"[ \u00a0]*")
+_AN = re.compile(r"an?\s+", re.I)
 _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
 _ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
@@ -969,10 +974,10 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         ch = text[a]
         if ch.isalpha() and m.group()[:1] in "aA" and " " in m.group():
-            pa = a + len(re.match(r"an?\s+", m.group(), re.I).group())
+            pa = a + len(_AN.match(m.group()).group())
             if lex.bare_percent_re.match(text, pa):
                 a = pa
-        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and lex.bare_percent_re.match(text, a)):
+        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
             if ch in "<>≤≥":
                 pos = a + 1
                 continue
@@ -1143,7 +1148,9 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
-    if not currency:
+    c_after = text[_NBSP_RUN.match(text, end).end():][:1]
+    c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    if not currency and c_after_maybe:
         cm = lex.suffix_cur_re.match(text, end)
         if cm:
             currency = lex.currency_suffix.get(" ".join(cm.group().strip().lower().split()))
@@ -1151,7 +1158,7 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
                 unit_end = max(unit_end, cm.end())
     if currency:
         kind, unit = "money", currency
-    else:
+    elif c_after_maybe:
         um = lex.unit_re.match(text, end)
         if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
             tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
