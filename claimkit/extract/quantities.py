@@ -79,8 +79,10 @@ def _alt(phrases, flexible_space=True) -> str:
     return "|".join(out)
 
 
-def _trie(words) -> str:
-    """One regex alternation for many words, factored by shared prefixes (much faster than a flat list)."""
+def _trie(words, flexible_space=False) -> str:
+    """One regex alternation for many words, factored by shared prefixes (much faster than a flat list).
+
+    With ``flexible_space`` a space in a phrase matches any run of white space."""
     root: dict = {}
     for w in words:
         node = root
@@ -90,7 +92,8 @@ def _trie(words) -> str:
 
     def build(node) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " and flexible_space else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
@@ -173,7 +176,7 @@ class _Lexicon:
             (self.before if r["position"] == "before" else self.after)[key] = r
         sym = [p for p in self.before if not p[0].isalpha()]
         wrd = [p for p in self.before if p[0].isalpha()]
-        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _alt(wrd) + r"))|(?<![<>=!])(?P<s>"
+        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
                                     + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
@@ -185,7 +188,7 @@ class _Lexicon:
         self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
-        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context["month"]) + r")\.?\s*(?:(?i:the)\s+)?$")
+        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
         self.month_after_re = re.compile(r"(?:\s*(?i:st|nd|rd|th))?\s+(?:(?i:of)\s+)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
 
 
@@ -356,9 +359,15 @@ _POWER_FIRST = frozenset("^x×*")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24):
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None):
+    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``)."""
     toks: list[_Tok] = []
     n = len(text)
+    if first is not None:
+        toks.append(first)
+        if first.subtype == "power":
+            return toks
+        p = first.end
     while len(toks) < limit:
         q = _SPACE.match(text, p).end()
         if q >= n:
@@ -642,7 +651,8 @@ _TOKEN_WORDS = frozenset({"and", "a", "an", "point", "of", "over", "in", "out"})
 
 
 def _digits_alone(text, q, lex, money):
-    """Digits at ``q`` not followed by anything the word grammar reads: the _Numeral, a skip, or None."""
+    """Digits at ``q``: the _Numeral when nothing the word grammar reads follows, a skip, the first
+    token (a _Tok) for the tokenizer to go on from, or None when no digit starts at ``q``."""
     q = _SPACE.match(text, q).end()
     ch = text[q:q + 1]
     if not (ch.isdigit() or ch == "." and text[q + 1:q + 2].isdigit() and not (q and text[q - 1].isdigit())):
@@ -651,7 +661,9 @@ def _digits_alone(text, q, lex, money):
     if isinstance(r, tuple):
         return r
     if r.cls != "num":
-        return None
+        return r
+    if ch == ".":
+        r.subtype = "decimal"
     if r.subtype != "power":
         p = _SPACE.match(text, r.end).end()
         c = text[p:p + 1]
@@ -659,18 +671,18 @@ def _digits_alone(text, q, lex, money):
             if c.isalpha():
                 w = text[p:_ALPHA.match(text, p).end()].lower()
                 if w in lex.words or w in lex.ordinals or w in _TOKEN_WORDS:
-                    return None
+                    return r
             elif c.isdigit() or c in "-–‐." or c in _VULGAR:
-                return None
-    return _Numeral(r.start, r.end, r.value, "decimal" if ch == "." else r.subtype, scale=r.scale, plain=r.plain)
+                return r
+    return _Numeral(r.start, r.end, r.value, r.subtype, scale=r.scale, plain=r.plain)
 
 
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
     fast = _digits_alone(text, q, lex, money)
-    if fast is not None:
+    if fast is not None and not isinstance(fast, _Tok):
         return fast
-    toks = _tokenize(text, q, lex, money)
+    toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
     if not toks:
