@@ -38,7 +38,7 @@ QUALIFIERS = ("exact", "about", "over", "under", "at_least", "at_most", "nearly"
 KINDS = ("number", "ordinal", "percent", "money", "duration", "dimension", "count")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """One number-like mention. ``text[start:end] == quantity.text``.
 
@@ -874,9 +874,7 @@ def _round_plural(text, toks, lex):
 # --------------------------------------------------------------------------- mentions
 
 def _fmt(v):
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
+    if v.__class__ is float and -1e16 < v < 1e16 and v.is_integer():
         return int(v)
     return v
 
@@ -948,11 +946,15 @@ def _sign_before(text, s, pv=None):
     return m.start() if m else None
 
 
-def _is_name_part(text, s, num, lex):
-    """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts."""
+def _is_name_part(text, s, num, lex, pv=None):
+    """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts.
+
+    ``pv`` is ``_prev(text, s)`` when the caller has it: a word must precede for the look-back to match."""
     if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         return True
     if not num.plain:
+        return False
+    if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
     m = _RX4.search(text, max(0, s - 30), s)
     if not m:
@@ -1074,7 +1076,7 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
     if money_prefix and not num.ordinal:
         currency = lex.currency_prefix.get(money_prefix.group().strip())
         start = min(start, money_prefix.start())
-    if currency is None and not num.words and _is_name_part(text, s, num, lex):
+    if currency is None and not num.words and _is_name_part(text, s, num, lex, pv_s):
         return None
     if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
         prev = _RX6.search(text, max(0, s - 15), s)
@@ -1330,14 +1332,17 @@ def _range_partner(text, e, num, value, lex, ropen, money):
     return pnum, pval
 
 
+_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?", re.I)
+_MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
+
+
 def _merge_bounds(text, qs, lex):
     """'more than 10 and less than 20' -> one range (10, 20)."""
     out: list[Quantity] = []
     for q in qs:
         if out:
             p = out[-1]
-            gap = text[p.end:q.start]
-            if re.fullmatch(r"\s*,?\s*(?:(?:and|but)\s+)?", gap, re.I) and p.range_span and q.range_span \
+            if q.start - p.end <= _MAX_JOIN_GAP and _JOIN_GAP.fullmatch(text, p.end, q.start) and p.range_span and q.range_span \
                     and (p.kind == q.kind or "number" in (p.kind, q.kind)) and p.qualifier not in ("range", "exact") and q.qualifier not in ("range", "exact"):
                 lo_q, hi_q = (p, q) if p.high is None and q.low is None else (q, p) if p.low is None and q.high is None else (None, None)
                 if lo_q is not None and lo_q.low is not None and hi_q.high is not None and lo_q.low < hi_q.high \
