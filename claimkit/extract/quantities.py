@@ -124,6 +124,15 @@ class _Lexicon:
         for r in table("quantity_context.tsv"):
             self.context.setdefault(r["role"], set()).add(r["word"])
         self.lemmas = {r["plural"]: r["lemma"] for r in table("lemmas.tsv")}
+        # every word the numeral tokenizer knows: lower word -> (class, value, ordinal class, fraction, plural)
+        tw: dict[str, tuple] = {}
+        for w in ("of", "point", "over", "in", "a", "an", "and"):
+            tw[w] = ("a", 1, None, "no", False) if w in ("a", "an") else (w, None, None, "no", False)
+        for w, (cls, v, frac, plural) in self.ordinals.items():
+            tw[w] = ("ord", v, cls, frac, plural)
+        for w, (cls, v) in self.words.items():
+            tw[w] = (cls, v, None, "no", cls == "dozen" and w != "dozen")
+        self.token_words = tw
         self.function = self.context.get("function", set())
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
@@ -242,12 +251,13 @@ _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 class _Tok:
     __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural")
 
-    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False):
+    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
+                 ordinal=None, frac="no", plural=False):
         self.cls, self.start, self.end, self.value, self.word = cls, start, end, value, word
         self.subtype, self.scale, self.plain = subtype, scale, plain
-        self.ordinal = None  # (class, value) for ordinal words
-        self.frac = "no"
-        self.plural = False
+        self.ordinal = ordinal  # the ordinal class for ordinal words
+        self.frac = frac
+        self.plural = plural
 
 
 def _num(s: str) -> float:
@@ -356,6 +366,7 @@ _POWER_FIRST = frozenset("^x×*")
 
 # --------------------------------------------------------------------------- tokens
 
+_OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
@@ -404,41 +415,27 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
         if ch.isalpha():
             e = _ALPHA.match(text, q).end()
             w = text[q:e].lower()
-            t = None
-            if w in lex.words:
-                cls, v = lex.words[w]
-                t = _Tok(cls, q, e, v, w)
-                if cls == "dozen":
-                    t.plural = w != "dozen"
-            elif w in lex.ordinals:
-                cls, v, frac, plural = lex.ordinals[w]
-                t = _Tok("ord", q, e, v, w)
-                t.ordinal, t.frac, t.plural = cls, frac, plural
-            elif w == "and":
-                t = _Tok("and", q, e, None, w)
-            elif w in ("a", "an"):
-                t = _Tok("a", q, e, 1, w)
-            elif w == "point":
-                t = _Tok("point", q, e, None, w)
-            elif w == "of":
-                t = _Tok("of", q, e, None, w)
-            elif w in ("over", "in"):
-                t = _Tok(w, q, e, None, w)
-            elif w == "out" and re.match(r"\s+of(?![A-Za-z])", text[e:e + 5]):
-                e2 = re.match(r"\s+of", text[e:e + 5]).end() + e
-                t = _Tok("outof", q, e2, None, "out of")
-                e = e2
-            if t is None:
-                toks.append(_Tok("other", q, e, None, w))
-                break
-            toks.append(t)
-            p = e
-            continue
+            info = lex.token_words.get(w)
+            if info is not None:
+                cls, v, ocls, frac, plural = info
+                toks.append(_Tok(cls, q, e, v, w, "integer", None, False, ocls, frac, plural))
+                p = e
+                continue
+            if w == "out":
+                of = _OUT_OF.match(text, e, e + 5)
+                if of:
+                    toks.append(_Tok("outof", q, of.end(), None, "out of"))
+                    p = of.end()
+                    continue
+            toks.append(_Tok("other", q, e, None, w))
+            break
         break
     return toks
 
 
-_CARD = {"unit", "teen", "tens", "zero", "hundred", "scale", "dozen", "num", "a"}
+_CARD = frozenset({"unit", "teen", "tens", "zero", "hundred", "scale", "dozen", "num", "a"})
+_CARD_HY_AND = _CARD | {"hy", "and"}
+_CARD_RUN = _CARD | {"hy", "and", "fracnum"}
 
 
 def _ord_as_card(t: _Tok) -> _Tok:
@@ -587,7 +584,7 @@ def _fraction_at(toks, k):
     """A fraction starting at toks[k] ("a half", "three fifths", "one twenty-fifth"): (end, value) or None."""
     n = len(toks)
     j = k
-    while j < n and toks[j].cls in _CARD | {"hy", "and"}:
+    while j < n and toks[j].cls in _CARD_HY_AND:
         j += 1
     if j >= n or toks[j].cls != "ord":
         return None
@@ -699,7 +696,7 @@ def _read_numeral(text, q, lex, money=False):
         return None
     # where does the number-word run stop, and is there an ordinal/fraction word in it?
     j = 0
-    while j < n and toks[j].cls in _CARD | {"hy", "and", "fracnum"}:
+    while j < n and toks[j].cls in _CARD_RUN:
         j += 1
     if toks[0].cls == "fracnum":
         return _finish(toks, 0, 1, toks[0].value, "fraction", lex, text)
