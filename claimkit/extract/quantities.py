@@ -878,6 +878,8 @@ def _fmt(v):
 
 def _counted_noun(text, pos, lex):
     """The counted noun after a figure ("100,000 troops" -> troop): (lemma, end) or None."""
+    if text[pos:pos + 1] not in (" ", "\u00a0"):
+        return None
     limit = min(len(text), pos + 60)
     func = lex.function
     prev = pos
