@@ -142,7 +142,8 @@ class _Lexicon:
                               "decades": 1, "centuries": 1}
         anchor_words = _trie(number_words | plurals | {"percent", "percents", "percentage"}) + r"|per\s+cent"
         self.anchor = re.compile(
-            r"\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]|(?<![A-Za-z'])(?:(?:an?|An?)\s+)?(?i:" + anchor_words + r")(?![A-Za-z])")
+            r"\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]|(?<![A-Za-z'])(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?i:" + anchor_words
+            + r")(?![A-Za-z])")  # the look-ahead fails fast on punctuation and white space
 
         # currencies
         pre, suf = {}, {}
@@ -167,7 +168,7 @@ class _Lexicon:
             (cs if r["case"] == "cs" else ci).append(r["token"])
         self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
         self.unit_re = re.compile(
-            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
             + _alt(ci) + r"))(?![A-Za-z]))")
 
         # scale suffixes after digits
@@ -191,14 +192,14 @@ class _Lexicon:
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
-        self.or_equal_re = re.compile(r"\s+(?i:or\s+equal(?:\s+to)?)(?![A-Za-z])")
+        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to)?)(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
         self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+)?\s+(?i:from)\s+$")
         self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
         self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
-        self.month_after_re = re.compile(r"(?:\s*(?i:st|nd|rd|th))?\s+(?:(?i:of)\s+)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th))?\s++(?:(?i:of)\s++)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
 
 
 @lru_cache(maxsize=1)
@@ -213,13 +214,13 @@ _CODE = re.compile(
     r"|\d{1,4}(?:[-/.]\d{1,4}){2,}(?![\d])"  # dates 5/17/2018, versions 1.2.3, IPs, 222-2222-2222
     r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)"  # clock
 )
-_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
+_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
 _NUM = re.compile(
     r"(?P<exp>\d{1,30}(?:\.\d{1,30})?[eE][+-]?\d+)(?![A-Za-z])"
     r"|(?P<frac>\d{1,9}/\d{1,9})(?![\d/])"
-    r"|(?P<ind>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
+    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
     r"|(?<!\d,)(?P<dc>\d{1,9},\d{1,2})(?![\d]|,\d)"
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
 )
@@ -232,7 +233,7 @@ _AN = re.compile(r"an?\s+", re.I)
 _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
 _ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 _RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
 _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
 _RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
@@ -242,8 +243,8 @@ _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
 _RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
 _RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*(?:-\s*)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
-_RX10 = re.compile(r"\s*([A-Za-z]+)")
+_RX9 = re.compile(r"\s*+(?:-\s*+)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+_RX10 = re.compile(r"\s*+([A-Za-z]+)")
 _RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
 _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 
@@ -927,7 +928,8 @@ def _lemma(w, lex):
 def _prev(text: str, s: int) -> str:
     """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs."""
     i = s
-    while i > 0 and text[i - 1] in " \t\u00a0\u202f":
+    stop = max(0, s - 40)  # the widest look-back window; more white space than that ends every look-back
+    while i > stop and text[i - 1] in " \t\u00a0\u202f":
         i -= 1
     j = i
     while j > 0 and j > i - 20 and (text[j - 1].isalpha() or text[j - 1] == "."):
@@ -1369,17 +1371,20 @@ _BODY = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|in|o
 _OF = re.compile(r"\s+of\s+((?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5})")
 
 
+_SUBJECT_WINDOW = 400  # characters read after a figure for its subject (a sentence may be megabytes long)
+
+
 def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
     """What the figure is about, as written: the counted noun and its modifiers, or an "of" phrase."""
     tail_start = q.end
     if q.kind == "count":
         noun_start = q.measure_span[1] if q.measure_span else q.end
-        phrase = text[noun_start:sent_end]
+        phrase = text[noun_start:min(sent_end, noun_start + _SUBJECT_WINDOW)]
         stop = _SUBJECT_STOP.search(phrase, len(text[noun_start:q.end]))
         phrase = phrase[:stop.start() if stop else min(len(phrase), 80)]
         words = phrase.split()
         return " ".join(words[:10]) or None
-    m = _OF.match(text[:sent_end], tail_start)
+    m = _OF.match(text, tail_start, sent_end)
     if m:
         phrase = m.group(1)
         stop = _SUBJECT_STOP.search(phrase)
