@@ -228,6 +228,11 @@ _POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_HSPACE = frozenset(" \t\u00a0\u202f")
+_LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_ANOTHER = re.compile(r"\s+another\b")
+_SPACE_LOWER = re.compile(r"\s+[a-z]")
+_RANKS = re.compile(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b")
 _NBSP_RUN = re.compile(r"[ \u00a0]*")
 _AN = re.compile(r"an?\s+", re.I)
 _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
@@ -298,7 +303,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             v = _num(s.replace(".", "").replace(",", "."))
         except ValueError:
             return ("skip", m.end())
-        tok = _Tok("num", q, m.end(), v, subtype="decimal" if "," in s else "integer")
+        tok = _Tok("num", q, m.end(), v, "", "decimal" if "," in s else "integer")
     else:
         if d_end - q <= 4 and nxt and nxt in "-–/.:":
             c = _CODE.match(text, q)
@@ -306,7 +311,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
                 return ("skip", c.end())
         if not nxt or nxt not in _NUM_TAIL:
             # a plain integer
-            tok = _Tok("num", q, d_end, float(int(text[q:d_end])), subtype="integer", plain=True)
+            tok = _Tok("num", q, d_end, float(int(text[q:d_end])), "", "integer", None, True)
         else:
             m = _NUM.match(text, q)
             g = m.lastgroup
@@ -330,7 +335,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
                 return ("skip", m.end())
             if sub == "decimal" and v == int(v) and g == "dc":
                 sub = "integer"
-            tok = _Tok("num", q, m.end(), v, subtype=sub, plain=(g == "plain" and "." not in s))
+            tok = _Tok("num", q, m.end(), v, "", sub, None, g == "plain" and "." not in s)
     # power and suffix scales
     e = tok.end
     nxt = text[e:e + 1]
@@ -367,6 +372,7 @@ _POWER_FIRST = frozenset("^x×*")
 
 # --------------------------------------------------------------------------- tokens
 
+_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+([A-Za-z]+)?")
 _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
@@ -380,8 +386,28 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
         if first.subtype == "power":
             return toks
         p = first.end
+    words = lex.token_words
     while len(toks) < limit:
-        q = _SPACE.match(text, p).end()
+        m = _WORD_TOKEN.match(text, p)
+        w = m.group(1)
+        if w is not None:  # an ASCII word: the common token, read with one regex call
+            q, e = m.span(1)
+            w = w.lower()
+            info = words.get(w)
+            if info is not None:
+                cls, v, ocls, frac, plural = info
+                toks.append(_Tok(cls, q, e, v, w, "integer", None, False, ocls, frac, plural))
+                p = e
+                continue
+            if w == "out":
+                of = _OUT_OF.match(text, e, e + 5)
+                if of:
+                    toks.append(_Tok("outof", q, of.end(), None, "out of"))
+                    p = of.end()
+                    continue
+            toks.append(_Tok("other", q, e, None, w))
+            break
+        q = m.end()
         if q >= n:
             break
         ch = text[q]
@@ -651,8 +677,10 @@ _TOKEN_WORDS = frozenset({"and", "a", "an", "point", "of", "over", "in", "out"})
 def _digits_alone(text, q, lex, money):
     """Digits at ``q``: the _Numeral when nothing the word grammar reads follows, a skip, the first
     token (a _Tok) for the tokenizer to go on from, or None when no digit starts at ``q``."""
-    q = _SPACE.match(text, q).end()
     ch = text[q:q + 1]
+    if ch in _HSPACE:
+        q = _SPACE.match(text, q).end()
+        ch = text[q:q + 1]
     if not (ch.isdigit() or ch == "." and text[q + 1:q + 2].isdigit() and not (q and text[q - 1].isdigit())):
         return None
     r = _read_digits(text, q, lex, money)
@@ -663,8 +691,11 @@ def _digits_alone(text, q, lex, money):
     if ch == ".":
         r.subtype = "decimal"
     if r.subtype != "power":
-        p = _SPACE.match(text, r.end).end()
+        p = r.end
         c = text[p:p + 1]
+        if c in _HSPACE:
+            p = _SPACE.match(text, p).end()
+            c = text[p:p + 1]
         if c:
             if c.isalpha():
                 w = text[p:_ALPHA.match(text, p).end()].lower()
@@ -672,7 +703,7 @@ def _digits_alone(text, q, lex, money):
                     return r
             elif c.isdigit() or c in "-–‐." or c in _VULGAR:
                 return r
-    return _Numeral(r.start, r.end, r.value, r.subtype, scale=r.scale, plain=r.plain)
+    return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
 
 
 def _read_numeral(text, q, lex, money=False):
@@ -689,7 +720,7 @@ def _read_numeral(text, q, lex, money=False):
     n = len(toks)
     if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
-        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, scale=t0.scale, plain=t0.plain)
+        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
@@ -776,7 +807,7 @@ def _read_numeral(text, q, lex, money=False):
             word = toks[end].cls
             ok = True
             after = text[den.end:den.end + 24]
-            if word == "over" and (lex.unit_re.match(text, den.end) or re.match(r"\s+[a-z]", after)):
+            if word == "over" and (lex.unit_re.match(text, den.end) or _SPACE_LOWER.match(after)):
                 ok = False
             if word in ("outof", "in") and not (v < den.value):
                 ok = False
@@ -1057,7 +1088,7 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         # list marker: "1. Introduction" at the start of a line
         line_start = text.rfind("\n", max(0, s - 8), s)
         if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
-                and re.match(r"[.)][ \t]+\S", text[e:e + 4]):
+                and _LIST_MARK.match(text, e, e + 4):
             return None
     # ordinals written in digits: "21st", "4th"
     om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
@@ -1083,7 +1114,7 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         prev = _RX6.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
-        if re.match(r"\s+another\b", text[e:e + 9]):
+        if _ANOTHER.match(text, e, e + 9):
             return None
     if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
             (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
@@ -1408,7 +1439,7 @@ def _is_claim(q: Quantity, text: str) -> bool:
     if q.value is None and q.low is None and q.high is None:
         return False
     if q.kind == "ordinal":
-        return bool(re.match(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b", text[q.end:q.end + 20]))
+        return bool(_RANKS.match(text[q.end:q.end + 20]))
     if q.kind == "number":
         written = q.text.strip().lower()
         if q.scale_word or q.qualifier != "exact":
