@@ -79,7 +79,12 @@ def _alt(phrases, flexible_space=True) -> str:
     return "|".join(out)
 
 
-def _trie(words, flexible_space=False) -> str:
+def _case_class(ch: str) -> str:
+    """``[aA]`` for an ASCII letter: a case-blind character the regex engine can skip on (unlike ``(?i:a)``)."""
+    return f"[{ch.lower()}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch)
+
+
+def _trie(words, flexible_space=False, case_classes=False) -> str:
     """One regex alternation for many words, factored by shared prefixes (much faster than a flat list).
 
     With ``flexible_space`` a space in a phrase matches any run of white space."""
@@ -92,7 +97,7 @@ def _trie(words, flexible_space=False) -> str:
 
     def build(node) -> str:
         end = "" in node
-        alts = [(r"\s+" if ch == " " and flexible_space else re.escape(ch)) + build(sub)
+        alts = [(r"\s+" if ch == " " and flexible_space else _case_class(ch) if case_classes else re.escape(ch)) + build(sub)
                 for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -140,10 +145,17 @@ class _Lexicon:
         self.round_plurals = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                               "trillions": 10**12, "tens": 10, "dozens": 12, "scores": 20,
                               "decades": 1, "centuries": 1}
-        anchor_words = _trie(number_words | plurals | {"percent", "percents", "percentage"}) + r"|per\s+cent"
-        self.anchor = re.compile(
-            r"\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]|(?<![A-Za-z'])(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?i:" + anchor_words
-            + r")(?![A-Za-z])")  # the look-ahead fails fast on punctuation and white space
+        # case-blind for ASCII letters (the tokenizer reads ASCII words only)
+        anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
+                             case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
+        anchor_word = r"(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
+        # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
+        # starts with a character class): signs and digits; and a number word with the character before it
+        # (a word starts after a non-letter), plus the same word at the very start of the text.
+        self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
+        self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
+        self.anchor_word_first = re.compile(anchor_word)
 
         # currencies
         pre, suf = {}, {}
@@ -200,6 +212,9 @@ class _Lexicon:
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
         self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
         self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th))?\s++(?:(?i:of)\s++)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+
+
+_ANCHOR_SIGNS = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]"
 
 
 @lru_cache(maxsize=1)
@@ -1008,19 +1023,37 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
+    # the next anchor is the first of two searches, each kept until the scan passes it
+    sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
+    sign_at = word_at = -1
+    word_end, word_text = 0, ""
+    first = lex.anchor_word_first.match(text) if n else None
+    if first:
+        word_at, word_end, word_text = 0, first.end(), first.group()
     while pos < n:
-        m = lex.anchor.search(text, pos)
-        if not m:
+        if sign_at < pos:
+            sm = sign_search(text, pos)
+            sign_at = sm.start() if sm else n
+        if word_at < pos:
+            wm = word_search(text, pos - 1 if pos else 0)
+            if wm:
+                word_at, word_end, word_text = wm.start() + 1, wm.end(), wm.group()[1:]
+            else:
+                word_at = n
+        if sign_at < word_at:
+            a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
+        elif word_at < n:
+            a, m_end, m_text = word_at, word_end, word_text
+        else:
             break
-        a = m.start()
         while si < len(skips) and skips[si][1] <= a:
             si += 1
         if si < len(skips) and skips[si][0] <= a:
             pos = skips[si][1]
             continue
         ch = text[a]
-        if ch.isalpha() and m.group()[:1] in "aA" and " " in m.group():
-            pa = a + len(_AN.match(m.group()).group())
+        if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
+            pa = a + len(_AN.match(m_text).group())
             if lex.bare_percent_re.match(text, pa):
                 a = pa
         if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
@@ -1032,7 +1065,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 out.append(q)
                 pos = q.end
             else:
-                pos = m.end()
+                pos = m_end
             continue
         if ch == "." or (ch.isdigit() and a > 0 and text[a - 1] == "." and (a < 2 or not text[a - 2].isdigit())):
             a = a - 1 if ch.isdigit() else a
@@ -1043,7 +1076,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
         num = _read_numeral(text, a, lex, money=bool(money_prefix))
         if num is None:
-            pos = m.end()
+            pos = m_end
             continue
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
