@@ -274,8 +274,14 @@ class _Tok:
 
     def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
                  ordinal=None, frac="no", plural=False):
-        self.cls, self.start, self.end, self.value, self.word = cls, start, end, value, word
-        self.subtype, self.scale, self.plain = subtype, scale, plain
+        self.cls = cls
+        self.start = start
+        self.end = end
+        self.value = value
+        self.word = word
+        self.subtype = subtype
+        self.scale = scale
+        self.plain = plain
         self.ordinal = ordinal  # the ordinal class for ordinal words
         self.frac = frac
         self.plural = plural
@@ -680,8 +686,14 @@ class _Numeral:
     __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "last_scale_value", "round")
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
-        self.start, self.end, self.value, self.subtype, self.scale = start, end, value, subtype, scale
-        self.ordinal, self.plain, self.words = ordinal, plain, words
+        self.start = start
+        self.end = end
+        self.value = value
+        self.subtype = subtype
+        self.scale = scale
+        self.ordinal = ordinal
+        self.plain = plain
+        self.words = words
         self.last_scale_value = None
         self.round = None  # (low, high) for "hundreds", "tens of thousands"
 
@@ -1333,9 +1345,17 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         rs = cmp_start if cmp_start is not None else (s if sign_at is None else sign_at)
         range_span = (rs, range_end)
     q_begin = q_start if (qual or ropen and rng) else start
-    return _build(text, min(q_begin, start), max(unit_end_final, range_end), _fmt(v_out), _fmt(low), _fmt(high),
-                  low_inc, high_inc, approximate, qualifier, kind, unit, scale, tuple(numerals), range_span,
-                  (measure_start, max(unit_end if kind != "count" else end, end)), num.subtype)
+    # the figures as _fmt writes them (whole floats as ints), inline: this runs once per figure
+    if v_out.__class__ is float and -1e16 < v_out < 1e16 and v_out.is_integer():
+        v_out = int(v_out)
+    if low.__class__ is float and -1e16 < low < 1e16 and low.is_integer():
+        low = int(low)
+    if high.__class__ is float and -1e16 < high < 1e16 and high.is_integer():
+        high = int(high)
+    q_from, q_to = min(q_begin, start), max(unit_end_final, range_end)
+    return Quantity(q_from, q_to, text[q_from:q_to], v_out, low, high, low_inc if low is not None else False,
+                    high_inc if high is not None else False, approximate, qualifier, kind, unit, scale, num.subtype,
+                    tuple(numerals), range_span, (measure_start, max(unit_end if kind != "count" else end, end)))
 
 
 def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
