@@ -2,13 +2,14 @@
 
 The text is the seed article's sentences plus every input of the peer suites (Microsoft
 Recognizers-Text English number specs, MIT), repeated until it is at least 1 MB. Each
-parser reads the same list of sentences; the script prints sentences per second for both,
-their ratio, the time of ``import claimkit`` in a fresh interpreter, and the peer-suite
+parser reads the same list of sentences, interleaved chunk by chunk so that both run under the
+same load on a shared machine; the script prints sentences per second for both (wall clock,
+and CPU time), their ratio, the time of ``import claimkit`` in a fresh interpreter, and the peer-suite
 pass rates from the same run.
 
     python benchmarks/bench_quantities.py [--mb 1.0] [--quantulum-sentences N]
 
-``--quantulum-sentences`` times quantulum3 on the first N sentences only (default: all).
+``--quantulum-sentences`` times quantulum3 on about N sentences only (every k-th chunk; default: all).
 """
 from __future__ import annotations
 
@@ -47,20 +48,48 @@ def rate(fn, sentences) -> float:
     return len(sentences) / (time.perf_counter() - t)
 
 
-def import_time() -> float:
-    code = "import time; t = time.perf_counter(); import claimkit; print(time.perf_counter() - t)"
+def side_by_side(fa, fb, sentences, chunk: int = 200, b_every: int = 1):
+    """Time ``fa`` and ``fb`` on the same sentences, interleaved chunk by chunk (alternating which goes first),
+    so both run under the same load on a shared machine. ``fb`` reads every ``b_every``-th chunk only.
+
+    Returns ((sentences/s of fa, of fb) by wall clock, (the same) by CPU time, sentences read by fb)."""
+    wall, cpu, count = [0.0, 0.0], [0.0, 0.0], [0, 0]
+    for k, i in enumerate(range(0, len(sentences), chunk)):
+        part = sentences[i:i + chunk]
+        order = ((0, fa), (1, fb)) if k % 2 == 0 else ((1, fb), (0, fa))
+        for j, fn in order:
+            if j == 1 and k % b_every:
+                continue
+            w, c = time.perf_counter(), time.process_time()
+            for s in part:
+                fn(s)
+            wall[j] += time.perf_counter() - w
+            cpu[j] += time.process_time() - c
+            count[j] += len(part)
+    return (count[0] / wall[0], count[1] / wall[1]), (count[0] / cpu[0], count[1] / cpu[1]), count[1]
+
+
+def import_time() -> tuple[float, float, float]:
+    """In a fresh interpreter: ``import claimkit``; then ``claimkit.parse_quantities`` (its module imports);
+    then the first call (the lexicon is read and the scanner compiled)."""
+    code = ("import time; t = time.perf_counter(); import claimkit; t1 = time.perf_counter(); "
+            "f = claimkit.parse_quantities; t2 = time.perf_counter(); f('5'); t3 = time.perf_counter(); "
+            "print(t1 - t, t2 - t1, t3 - t2)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=True)
-    return float(out.stdout.strip())
+    a, b, c = map(float, out.stdout.split())
+    return a, b, c
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
-    ap.add_argument("--quantulum-sentences", type=int, default=0, help="time quantulum3 on this many sentences (0: all)")
+    ap.add_argument("--quantulum-sentences", type=int, default=0, help="time quantulum3 on about this many sentences (0: all)")
     args = ap.parse_args(argv)
 
-    print(f"import claimkit: {import_time():.3f} s")
+    t_import, t_attr, t_first = import_time()
+    print(f"import claimkit: {t_import:.4f} s (then claimkit.parse_quantities: {t_attr:.3f} s;"
+          f" first call, lexicon load: {t_first:.3f} s)")
     from claimkit.extract._peerspecs import score_file
     from claimkit.extract.quantities import parse_quantities
 
@@ -69,16 +98,15 @@ def main(argv=None) -> int:
     print(f"corpus: {len(sentences)} sentences, {size / 1e6:.2f} MB")
 
     parse_quantities("warm up: 1 lexicon load")
-    ck = rate(parse_quantities, sentences)
-    print(f"claimkit.parse_quantities: {ck:,.0f} sentences/s")
-
     from quantulum3 import parser as q3
 
     q3.parse("warm up 1 kg")
-    sample = sentences[: args.quantulum_sentences] if args.quantulum_sentences else sentences
-    qu = rate(q3.parse, sample)
-    print(f"quantulum3.parser.parse:   {qu:,.0f} sentences/s ({len(sample)} sentences)")
+    every = max(1, round(len(sentences) / args.quantulum_sentences)) if args.quantulum_sentences else 1
+    (ck, qu), (ck_cpu, qu_cpu), n_qu = side_by_side(parse_quantities, q3.parse, sentences, b_every=every)
+    print(f"claimkit.parse_quantities: {ck:,.0f} sentences/s ({len(sentences)} sentences)")
+    print(f"quantulum3.parser.parse:   {qu:,.0f} sentences/s ({n_qu} sentences, interleaved with claimkit)")
     print(f"ratio claimkit / quantulum3: {ck / qu:.1f}x")
+    print(f"  by CPU time: {ck_cpu:,.0f} vs {qu_cpu:,.0f} sentences/s, {ck_cpu / qu_cpu:.1f}x")
 
     for name in ("NumberModel.json", "NumberRangeModel.json", "PercentModel.json"):
         ok, total, _ = score_file(SPECS / name, parse_quantities)

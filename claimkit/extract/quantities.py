@@ -38,7 +38,7 @@ QUALIFIERS = ("exact", "about", "over", "under", "at_least", "at_most", "nearly"
 KINDS = ("number", "ordinal", "percent", "money", "duration", "dimension", "count")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """One number-like mention. ``text[start:end] == quantity.text``.
 
@@ -79,8 +79,15 @@ def _alt(phrases, flexible_space=True) -> str:
     return "|".join(out)
 
 
-def _trie(words) -> str:
-    """One regex alternation for many words, factored by shared prefixes (much faster than a flat list)."""
+def _case_class(ch: str) -> str:
+    """``[aA]`` for an ASCII letter: a case-blind character the regex engine can skip on (unlike ``(?i:a)``)."""
+    return f"[{ch.lower()}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch)
+
+
+def _trie(words, flexible_space=False, case_classes=False) -> str:
+    """One regex alternation for many words, factored by shared prefixes (much faster than a flat list).
+
+    With ``flexible_space`` a space in a phrase matches any run of white space."""
     root: dict = {}
     for w in words:
         node = root
@@ -90,7 +97,8 @@ def _trie(words) -> str:
 
     def build(node) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " and flexible_space else _case_class(ch) if case_classes else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
@@ -121,15 +129,33 @@ class _Lexicon:
         for r in table("quantity_context.tsv"):
             self.context.setdefault(r["role"], set()).add(r["word"])
         self.lemmas = {r["plural"]: r["lemma"] for r in table("lemmas.tsv")}
+        # every word the numeral tokenizer knows: lower word -> (class, value, ordinal class, fraction, plural)
+        tw: dict[str, tuple] = {}
+        for w in ("of", "point", "over", "in", "a", "an", "and"):
+            tw[w] = ("a", 1, None, "no", False) if w in ("a", "an") else (w, None, None, "no", False)
+        for w, (cls, v, frac, plural) in self.ordinals.items():
+            tw[w] = ("ord", v, cls, frac, plural)
+        for w, (cls, v) in self.words.items():
+            tw[w] = (cls, v, None, "no", cls == "dozen" and w != "dozen")
+        self.token_words = tw
+        self.function = self.context.get("function", set())
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
         self.round_plurals = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
                               "trillions": 10**12, "tens": 10, "dozens": 12, "scores": 20,
                               "decades": 1, "centuries": 1}
-        anchor_words = _trie(number_words | plurals | {"percent", "percents", "percentage"}) + r"|per\s+cent"
-        self.anchor = re.compile(
-            r"\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]|(?<![A-Za-z'])(?:(?:an?|An?)\s+)?(?i:" + anchor_words + r")(?![A-Za-z])")
+        # case-blind for ASCII letters (the tokenizer reads ASCII words only)
+        anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
+                             case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
+        anchor_word = r"(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
+        # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
+        # starts with a character class): signs and digits; and a number word with the character before it
+        # (a word starts after a non-letter), plus the same word at the very start of the text.
+        self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
+        self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
+        self.anchor_word_first = re.compile(anchor_word)
 
         # currencies
         pre, suf = {}, {}
@@ -139,6 +165,8 @@ class _Lexicon:
         self.currency_suffix = {k.lower(): v for k, v in suf.items()}
         self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
                                     + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
+        # first characters a suffix currency or a unit can start with (a cheap test before the regex)
+        self.suffix_cur_first = frozenset(c for t in suf for c in (t[0], t[0].lower(), t[0].upper()))
         self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + "|".join(
             (re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
             for t in sorted(suf, key=len, reverse=True)) + r")(?![A-Za-z])")
@@ -150,8 +178,9 @@ class _Lexicon:
             key = r["token"] if r["case"] == "cs" else r["token"].lower()
             self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
             (cs if r["case"] == "cs" else ci).append(r["token"])
+        self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
         self.unit_re = re.compile(
-            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
             + _alt(ci) + r"))(?![A-Za-z]))")
 
         # scale suffixes after digits
@@ -169,20 +198,23 @@ class _Lexicon:
             (self.before if r["position"] == "before" else self.after)[key] = r
         sym = [p for p in self.before if not p[0].isalpha()]
         wrd = [p for p in self.before if p[0].isalpha()]
-        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _alt(wrd) + r"))|(?<![<>=!])(?P<s>"
+        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
                                     + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
-        self.or_equal_re = re.compile(r"\s+(?i:or\s+equal(?:\s+to)?)(?![A-Za-z])")
+        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to)?)(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
         self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+)?\s+(?i:from)\s+$")
         self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
-        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context["month"]) + r")\.?\s*(?:(?i:the)\s+)?$")
-        self.month_after_re = re.compile(r"(?:\s*(?i:st|nd|rd|th))?\s+(?:(?i:of)\s+)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
+        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th))?\s++(?:(?i:of)\s++)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+
+
+_ANCHOR_SIGNS = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]"
 
 
 @lru_cache(maxsize=1)
@@ -197,13 +229,13 @@ _CODE = re.compile(
     r"|\d{1,4}(?:[-/.]\d{1,4}){2,}(?![\d])"  # dates 5/17/2018, versions 1.2.3, IPs, 222-2222-2222
     r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)"  # clock
 )
-_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
+_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
 _NUM = re.compile(
     r"(?P<exp>\d{1,30}(?:\.\d{1,30})?[eE][+-]?\d+)(?![A-Za-z])"
     r"|(?P<frac>\d{1,9}/\d{1,9})(?![\d/])"
-    r"|(?P<ind>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
+    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
     r"|(?<!\d,)(?P<dc>\d{1,9},\d{1,2})(?![\d]|,\d)"
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
 )
@@ -211,10 +243,17 @@ _POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_HSPACE = frozenset(" \t\u00a0\u202f")
+_LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_ANOTHER = re.compile(r"\s+another\b")
+_SPACE_LOWER = re.compile(r"\s+[a-z]")
+_RANKS = re.compile(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b")
+_NBSP_RUN = re.compile(r"[ \u00a0]*")
+_AN = re.compile(r"an?\s+", re.I)
 _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
-_ALPHA = re.compile(r"[A-Za-z]+")
+_ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 _RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
 _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
 _RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
@@ -224,8 +263,8 @@ _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
 _RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
 _RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*(?:-\s*)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
-_RX10 = re.compile(r"\s*([A-Za-z]+)")
+_RX9 = re.compile(r"\s*+(?:-\s*+)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+_RX10 = re.compile(r"\s*+([A-Za-z]+)")
 _RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
 _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 
@@ -233,12 +272,19 @@ _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 class _Tok:
     __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural")
 
-    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False):
-        self.cls, self.start, self.end, self.value, self.word = cls, start, end, value, word
-        self.subtype, self.scale, self.plain = subtype, scale, plain
-        self.ordinal = None  # (class, value) for ordinal words
-        self.frac = "no"
-        self.plural = False
+    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
+                 ordinal=None, frac="no", plural=False):
+        self.cls = cls
+        self.start = start
+        self.end = end
+        self.value = value
+        self.word = word
+        self.subtype = subtype
+        self.scale = scale
+        self.plain = plain
+        self.ordinal = ordinal  # the ordinal class for ordinal words
+        self.frac = frac
+        self.plural = plural
 
 
 def _num(s: str) -> float:
@@ -248,88 +294,141 @@ def _num(s: str) -> float:
     return v
 
 
+_DIGITS = re.compile(r"\d*")
+_NUM_TAIL = frozenset(",. \u202f\u00a0/eE")  # a digit run followed by one of these may be more than a plain integer
+_PHONE_AHEAD = re.compile(r"\d+[-\s./()]")
+
+
 def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
-    """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk."""
-    run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
-    if sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
-        return ("skip", run)
-    if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and re.match(r"\d+[-\s./()]", text[q:]):
+    """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk.
+
+    Cheap character tests decide which of the digit grammars can apply, so the common case (a plain
+    integer followed by a space or a word) costs one regex match and an ``int``.
+    """
+    d_end = _DIGITS.match(text, q).end()
+    nxt = text[d_end:d_end + 1]
+    if d_end == q and nxt != ".":
+        return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
+    if d_end - q > MAX_DIGITS or nxt in (",", "."):
+        run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
+        if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
+            # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
+            return ("skip", _DIGIT_RUN.match(text, q).end())
+    if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
         m = _RX0.match(text, q)  # phone number
         return ("skip", m.end())
-    m = _EURO.match(text, q)
+    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 else None
     if m:
         s = m.group()
         try:
             v = _num(s.replace(".", "").replace(",", "."))
         except ValueError:
             return ("skip", m.end())
-        tok = _Tok("num", q, m.end(), v, subtype="decimal" if "," in s else "integer")
+        tok = _Tok("num", q, m.end(), v, "", "decimal" if "," in s else "integer")
     else:
-        c = _CODE.match(text, q)
-        if c:
-            return ("skip", c.end())
-        m = _NUM.match(text, q)
-        g = m.lastgroup
-        s = m.group()
-        try:
-            if g == "frac":
-                a, b = s.split("/")
-                if int(b) == 0:
-                    return ("skip", m.end())
-                tok = _Tok("fracnum", q, m.end(), int(a) / int(b), subtype="fraction")
-                return tok
-            if g == "dc":
-                v, sub = _num(s.replace(",", ".")), "decimal"
-            elif g == "exp":
-                v, sub = _num(s), "power"
-            else:
-                clean = s.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
-                v = _num(clean)
-                sub = "decimal" if "." in clean else "integer"
-        except (ValueError, OverflowError):
-            return ("skip", m.end())
-        if sub == "decimal" and v == int(v) and g == "dc":
-            sub = "integer"
-        tok = _Tok("num", q, m.end(), v, subtype=sub, plain=(g == "plain" and "." not in s))
-        if q > 0 and text[q - 1] == "." and (q < 2 or not text[q - 2].isdigit()) and g == "plain" and "." not in s:
-            pass
+        if d_end - q <= 4 and nxt and nxt in "-–/.:":
+            c = _CODE.match(text, q)
+            if c:
+                return ("skip", c.end())
+        if not nxt or nxt not in _NUM_TAIL:
+            # a plain integer
+            tok = _Tok("num", q, d_end, float(int(text[q:d_end])), "", "integer", None, True)
+        else:
+            m = _NUM.match(text, q)
+            g = m.lastgroup
+            s = m.group()
+            try:
+                if g == "frac":
+                    a, b = s.split("/")
+                    if int(b) == 0:
+                        return ("skip", m.end())
+                    tok = _Tok("fracnum", q, m.end(), int(a) / int(b), subtype="fraction")
+                    return tok
+                if g == "dc":
+                    v, sub = _num(s.replace(",", ".")), "decimal"
+                elif g == "exp":
+                    v, sub = _num(s), "power"
+                else:
+                    clean = s.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
+                    v = _num(clean)
+                    sub = "decimal" if "." in clean else "integer"
+            except (ValueError, OverflowError):
+                return ("skip", m.end())
+            if sub == "decimal" and v == int(v) and g == "dc":
+                sub = "integer"
+            tok = _Tok("num", q, m.end(), v, "", sub, None, g == "plain" and "." not in s)
     # power and suffix scales
-    p = _POWER.match(text, tok.end)
-    if p:
-        try:
-            if p.group("e") is not None:
-                sign = -1 if p.group("signs").count("-") % 2 else 1
-                base = tok.value
-                v = abs(base) ** (sign * float(p.group("e")))
-                v = -v if base < 0 else v
-            else:
-                v = tok.value * 10.0 ** int(p.group("s2") + p.group("e2"))
-            if not math.isfinite(v):
+    e = tok.end
+    nxt = text[e:e + 1]
+    if nxt in _POWER_FIRST or (nxt.isspace() and text[e + 1:e + 2] in _POWER_FIRST):
+        p = _POWER.match(text, e)
+        if p:
+            try:
+                if p.group("e") is not None:
+                    sign = -1 if p.group("signs").count("-") % 2 else 1
+                    base = tok.value
+                    v = abs(base) ** (sign * float(p.group("e")))
+                    v = -v if base < 0 else v
+                else:
+                    v = tok.value * 10.0 ** int(p.group("s2") + p.group("e2"))
+                if not math.isfinite(v):
+                    return ("skip", p.end())
+            except (OverflowError, ZeroDivisionError):
                 return ("skip", p.end())
-        except (OverflowError, ZeroDivisionError):
-            return ("skip", p.end())
-        tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
-        return tok
-    sm = lex.suffix_re.match(text, tok.end)
-    if sm and (sm.group("m") is None or money):
-        t = sm.group(sm.lastgroup)
-        val, name, _ = lex.suffix[t]
-        tok.value *= val
-        tok.scale, tok.end, tok.plain = name, sm.end(), False
-        tok.subtype = "integer" if tok.value == int(tok.value) else "decimal"
+            tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
+            return tok
+    if nxt.isalpha() or (nxt in (" ", "\t") and (text[e + 1:e + 2].isalpha() or text[e + 1:e + 2] in (" ", "\t"))):
+        sm = lex.suffix_re.match(text, e)
+        if sm and (sm.group("m") is None or money):
+            t = sm.group(sm.lastgroup)
+            val, name, _ = lex.suffix[t]
+            tok.value *= val
+            tok.scale, tok.end, tok.plain = name, sm.end(), False
+            tok.subtype = "integer" if tok.value == int(tok.value) else "decimal"
     return tok
+
+
+_POWER_FIRST = frozenset("^x×*")
 
 
 # --------------------------------------------------------------------------- tokens
 
+_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+([A-Za-z]+)?")
+_OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24):
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None):
+    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``)."""
     toks: list[_Tok] = []
     n = len(text)
+    if first is not None:
+        toks.append(first)
+        if first.subtype == "power":
+            return toks
+        p = first.end
+    words = lex.token_words
     while len(toks) < limit:
-        q = _SPACE.match(text, p).end()
+        m = _WORD_TOKEN.match(text, p)
+        w = m.group(1)
+        if w is not None:  # an ASCII word: the common token, read with one regex call
+            q, e = m.span(1)
+            w = w.lower()
+            info = words.get(w)
+            if info is not None:
+                cls, v, ocls, frac, plural = info
+                toks.append(_Tok(cls, q, e, v, w, "integer", None, False, ocls, frac, plural))
+                p = e
+                continue
+            if w == "out":
+                of = _OUT_OF.match(text, e, e + 5)
+                if of:
+                    toks.append(_Tok("outof", q, of.end(), None, "out of"))
+                    p = of.end()
+                    continue
+            toks.append(_Tok("other", q, e, None, w))
+            break
+        q = m.end()
         if q >= n:
             break
         ch = text[q]
@@ -364,41 +463,27 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24):
         if ch.isalpha():
             e = _ALPHA.match(text, q).end()
             w = text[q:e].lower()
-            t = None
-            if w in lex.words:
-                cls, v = lex.words[w]
-                t = _Tok(cls, q, e, v, w)
-                if cls == "dozen":
-                    t.plural = w != "dozen"
-            elif w in lex.ordinals:
-                cls, v, frac, plural = lex.ordinals[w]
-                t = _Tok("ord", q, e, v, w)
-                t.ordinal, t.frac, t.plural = cls, frac, plural
-            elif w == "and":
-                t = _Tok("and", q, e, None, w)
-            elif w in ("a", "an"):
-                t = _Tok("a", q, e, 1, w)
-            elif w == "point":
-                t = _Tok("point", q, e, None, w)
-            elif w == "of":
-                t = _Tok("of", q, e, None, w)
-            elif w in ("over", "in"):
-                t = _Tok(w, q, e, None, w)
-            elif w == "out" and re.match(r"\s+of(?![A-Za-z])", text[e:e + 5]):
-                e2 = re.match(r"\s+of", text[e:e + 5]).end() + e
-                t = _Tok("outof", q, e2, None, "out of")
-                e = e2
-            if t is None:
-                toks.append(_Tok("other", q, e, None, w))
-                break
-            toks.append(t)
-            p = e
-            continue
+            info = lex.token_words.get(w)
+            if info is not None:
+                cls, v, ocls, frac, plural = info
+                toks.append(_Tok(cls, q, e, v, w, "integer", None, False, ocls, frac, plural))
+                p = e
+                continue
+            if w == "out":
+                of = _OUT_OF.match(text, e, e + 5)
+                if of:
+                    toks.append(_Tok("outof", q, of.end(), None, "out of"))
+                    p = of.end()
+                    continue
+            toks.append(_Tok("other", q, e, None, w))
+            break
         break
     return toks
 
 
-_CARD = {"unit", "teen", "tens", "zero", "hundred", "scale", "dozen", "num", "a"}
+_CARD = frozenset({"unit", "teen", "tens", "zero", "hundred", "scale", "dozen", "num", "a"})
+_CARD_HY_AND = _CARD | {"hy", "and"}
+_CARD_RUN = _CARD | {"hy", "and", "fracnum"}
 
 
 def _ord_as_card(t: _Tok) -> _Tok:
@@ -547,7 +632,7 @@ def _fraction_at(toks, k):
     """A fraction starting at toks[k] ("a half", "three fifths", "one twenty-fifth"): (end, value) or None."""
     n = len(toks)
     j = k
-    while j < n and toks[j].cls in _CARD | {"hy", "and"}:
+    while j < n and toks[j].cls in _CARD_HY_AND:
         j += 1
     if j >= n or toks[j].cls != "ord":
         return None
@@ -601,21 +686,68 @@ class _Numeral:
     __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "last_scale_value", "round")
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
-        self.start, self.end, self.value, self.subtype, self.scale = start, end, value, subtype, scale
-        self.ordinal, self.plain, self.words = ordinal, plain, words
+        self.start = start
+        self.end = end
+        self.value = value
+        self.subtype = subtype
+        self.scale = scale
+        self.ordinal = ordinal
+        self.plain = plain
+        self.words = words
         self.last_scale_value = None
         self.round = None  # (low, high) for "hundreds", "tens of thousands"
 
 
+_TOKEN_WORDS = frozenset({"and", "a", "an", "point", "of", "over", "in", "out"})
+
+
+def _digits_alone(text, q, lex, money):
+    """Digits at ``q``: the _Numeral when nothing the word grammar reads follows, a skip, the first
+    token (a _Tok) for the tokenizer to go on from, or None when no digit starts at ``q``."""
+    ch = text[q:q + 1]
+    if ch in _HSPACE:
+        q = _SPACE.match(text, q).end()
+        ch = text[q:q + 1]
+    if not (ch.isdigit() or ch == "." and text[q + 1:q + 2].isdigit() and not (q and text[q - 1].isdigit())):
+        return None
+    r = _read_digits(text, q, lex, money)
+    if isinstance(r, tuple):
+        return r
+    if r.cls != "num":
+        return r
+    if ch == ".":
+        r.subtype = "decimal"
+    if r.subtype != "power":
+        p = r.end
+        c = text[p:p + 1]
+        if c in _HSPACE:
+            p = _SPACE.match(text, p).end()
+            c = text[p:p + 1]
+        if c:
+            if c.isalpha():
+                w = text[p:_ALPHA.match(text, p).end()].lower()
+                if w in lex.words or w in lex.ordinals or w in _TOKEN_WORDS:
+                    return r
+            elif c.isdigit() or c in "-–‐." or c in _VULGAR:
+                return r
+    return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
+
+
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
-    toks = _tokenize(text, q, lex, money)
+    fast = _digits_alone(text, q, lex, money)
+    if fast is not None and not isinstance(fast, _Tok):
+        return fast
+    toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
     if not toks:
         return None
     t0 = toks[0]
     n = len(toks)
+    if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
+        # the common case, digits alone ("100,000 troops"): no word grammar to run
+        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
@@ -623,7 +755,7 @@ def _read_numeral(text, q, lex, money=False):
         return None
     # where does the number-word run stop, and is there an ordinal/fraction word in it?
     j = 0
-    while j < n and toks[j].cls in _CARD | {"hy", "and", "fracnum"}:
+    while j < n and toks[j].cls in _CARD_RUN:
         j += 1
     if toks[0].cls == "fracnum":
         return _finish(toks, 0, 1, toks[0].value, "fraction", lex, text)
@@ -702,7 +834,7 @@ def _read_numeral(text, q, lex, money=False):
             word = toks[end].cls
             ok = True
             after = text[den.end:den.end + 24]
-            if word == "over" and (lex.unit_re.match(text, den.end) or re.match(r"\s+[a-z]", after)):
+            if word == "over" and (lex.unit_re.match(text, den.end) or _SPACE_LOWER.match(after)):
                 ok = False
             if word in ("outof", "in") and not (v < den.value):
                 ok = False
@@ -798,21 +930,22 @@ def _round_plural(text, toks, lex):
 # --------------------------------------------------------------------------- mentions
 
 def _fmt(v):
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
+    if v.__class__ is float and -1e16 < v < 1e16 and v.is_integer():
         return int(v)
     return v
 
 
 def _counted_noun(text, pos, lex):
     """The counted noun after a figure ("100,000 troops" -> troop): (lemma, end) or None."""
-    words = list(_RX2.finditer(text, pos, min(len(text), pos + 60)))
-    func = lex.context.get("function", set())
+    if text[pos:pos + 1] not in (" ", "\u00a0"):
+        return None
+    limit = min(len(text), pos + 60)
+    func = lex.function
     prev = pos
     chosen = None
-    for i, m in enumerate(words[:3]):
-        if m.start() != prev:
+    for i in range(3):
+        m = _RX2.match(text, prev, limit)
+        if m is None:
             break
         w = m.group(1)
         lw = w.lower()
@@ -824,7 +957,7 @@ def _counted_noun(text, pos, lex):
             chosen = (m, _lemma(lw, lex))
             break
         if i == 0 and w[0].islower():
-            nxt = words[1] if len(words) > 1 and words[1].start() == m.end() else None
+            nxt = _RX2.match(text, m.end(), limit)
             if nxt is None or nxt.group(1).lower() in func:
                 chosen = (m, lw)
                 break
@@ -853,7 +986,8 @@ def _lemma(w, lex):
 def _prev(text: str, s: int) -> str:
     """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs."""
     i = s
-    while i > 0 and text[i - 1] in " \t\u00a0\u202f":
+    stop = max(0, s - 40)  # the widest look-back window; more white space than that ends every look-back
+    while i > stop and text[i - 1] in " \t\u00a0\u202f":
         i -= 1
     j = i
     while j > 0 and j > i - 20 and (text[j - 1].isalpha() or text[j - 1] == "."):
@@ -861,18 +995,25 @@ def _prev(text: str, s: int) -> str:
     return text[j:i].lower() if j < i else text[i - 1:i]
 
 
-def _sign_before(text, s):
-    if _prev(text, s) not in ("-", "minus", "negative"):
+_SIGN_WORDS = frozenset({"-", "minus", "negative"})
+
+
+def _sign_before(text, s, pv=None):
+    if (_prev(text, s) if pv is None else pv) not in _SIGN_WORDS:
         return None
     m = _RX3.search(text, max(0, s - 12), s)
     return m.start() if m else None
 
 
-def _is_name_part(text, s, num, lex):
-    """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts."""
+def _is_name_part(text, s, num, lex, pv=None):
+    """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts.
+
+    ``pv`` is ``_prev(text, s)`` when the caller has it: a word must precede for the look-back to match."""
     if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         return True
     if not num.plain:
+        return False
+    if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
     m = _RX4.search(text, max(0, s - 30), s)
     if not m:
@@ -894,22 +1035,40 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
+    # the next anchor is the first of two searches, each kept until the scan passes it
+    sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
+    sign_at = word_at = -1
+    word_end, word_text = 0, ""
+    first = lex.anchor_word_first.match(text) if n else None
+    if first:
+        word_at, word_end, word_text = 0, first.end(), first.group()
     while pos < n:
-        m = lex.anchor.search(text, pos)
-        if not m:
+        if sign_at < pos:
+            sm = sign_search(text, pos)
+            sign_at = sm.start() if sm else n
+        if word_at < pos:
+            wm = word_search(text, pos - 1 if pos else 0)
+            if wm:
+                word_at, word_end, word_text = wm.start() + 1, wm.end(), wm.group()[1:]
+            else:
+                word_at = n
+        if sign_at < word_at:
+            a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
+        elif word_at < n:
+            a, m_end, m_text = word_at, word_end, word_text
+        else:
             break
-        a = m.start()
         while si < len(skips) and skips[si][1] <= a:
             si += 1
         if si < len(skips) and skips[si][0] <= a:
             pos = skips[si][1]
             continue
         ch = text[a]
-        if ch.isalpha() and m.group()[:1] in "aA" and " " in m.group():
-            pa = a + len(re.match(r"an?\s+", m.group(), re.I).group())
+        if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
+            pa = a + len(_AN.match(m_text).group())
             if lex.bare_percent_re.match(text, pa):
                 a = pa
-        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and lex.bare_percent_re.match(text, a)):
+        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
             if ch in "<>≤≥":
                 pos = a + 1
                 continue
@@ -918,7 +1077,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 out.append(q)
                 pos = q.end
             else:
-                pos = m.end()
+                pos = m_end
             continue
         if ch == "." or (ch.isdigit() and a > 0 and text[a - 1] == "." and (a < 2 or not text[a - 2].isdigit())):
             a = a - 1 if ch.isdigit() else a
@@ -929,12 +1088,12 @@ def parse_quantities(text: str) -> list[Quantity]:
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
         num = _read_numeral(text, a, lex, money=bool(money_prefix))
         if num is None:
-            pos = m.end()
+            pos = m_end
             continue
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
             continue
-        q = _mention(text, num, lex, money_prefix)
+        q = _mention(text, num, lex, money_prefix, pa if num.start == a else None)
         if q is None:
             pos = max(num.end, a + 1)
             continue
@@ -960,11 +1119,13 @@ def _percent_mention(text, a, lex):
                     subtype="none")
 
 
-def _mention(text, num, lex, money_prefix):
+def _mention(text, num, lex, money_prefix, pv_s=None):
     s, e = num.start, num.end
+    if pv_s is None:
+        pv_s = _prev(text, s)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
         if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
@@ -972,19 +1133,19 @@ def _mention(text, num, lex, money_prefix):
         # list marker: "1. Introduction" at the start of a line
         line_start = text.rfind("\n", max(0, s - 8), s)
         if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
-                and re.match(r"[.)][ \t]+\S", text[e:e + 4]):
+                and _LIST_MARK.match(text, e, e + 4):
             return None
     # ordinals written in digits: "21st", "4th"
     om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
     if om:
-        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
     # ---- sign, currency and qualifier before it
     start = s
     value = num.value
-    sign_at = _sign_before(text, s) if value is not None else None
+    sign_at = _sign_before(text, s, pv_s) if value is not None and pv_s in _SIGN_WORDS else None
     if sign_at is not None:
         value = -value
         start = sign_at
@@ -992,18 +1153,18 @@ def _mention(text, num, lex, money_prefix):
     if money_prefix and not num.ordinal:
         currency = lex.currency_prefix.get(money_prefix.group().strip())
         start = min(start, money_prefix.start())
-    if currency is None and not num.words and _is_name_part(text, s, num, lex):
+    if currency is None and not num.words and _is_name_part(text, s, num, lex, pv_s):
         return None
     if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
         prev = _RX6.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
-        if re.match(r"\s+another\b", text[e:e + 9]):
+        if _ANOTHER.match(text, e, e + 9):
             return None
     if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
-            ((_prev(text, start) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
-    pv = _prev(text, start)
+    pv = pv_s if start == s else _prev(text, start)
     qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
     q_start = qual.start() if qual else start
     qrow = lex.before[" ".join(qual.group("w" if qual.group("w") else "s").lower().split())] if qual else None
@@ -1078,7 +1239,9 @@ def _mention(text, num, lex, money_prefix):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
-    if not currency:
+    c_after = text[_NBSP_RUN.match(text, end).end():][:1]
+    c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    if not currency and c_after_maybe:
         cm = lex.suffix_cur_re.match(text, end)
         if cm:
             currency = lex.currency_suffix.get(" ".join(cm.group().strip().lower().split()))
@@ -1086,7 +1249,7 @@ def _mention(text, num, lex, money_prefix):
                 unit_end = max(unit_end, cm.end())
     if currency:
         kind, unit = "money", currency
-    else:
+    elif c_after_maybe:
         um = lex.unit_re.match(text, end)
         if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
             tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
@@ -1182,9 +1345,17 @@ def _mention(text, num, lex, money_prefix):
         rs = cmp_start if cmp_start is not None else (s if sign_at is None else sign_at)
         range_span = (rs, range_end)
     q_begin = q_start if (qual or ropen and rng) else start
-    return _build(text, min(q_begin, start), max(unit_end_final, range_end), _fmt(v_out), _fmt(low), _fmt(high),
-                  low_inc, high_inc, approximate, qualifier, kind, unit, scale, tuple(numerals), range_span,
-                  (measure_start, max(unit_end if kind != "count" else end, end)), num.subtype)
+    # the figures as _fmt writes them (whole floats as ints), inline: this runs once per figure
+    if v_out.__class__ is float and -1e16 < v_out < 1e16 and v_out.is_integer():
+        v_out = int(v_out)
+    if low.__class__ is float and -1e16 < low < 1e16 and low.is_integer():
+        low = int(low)
+    if high.__class__ is float and -1e16 < high < 1e16 and high.is_integer():
+        high = int(high)
+    q_from, q_to = min(q_begin, start), max(unit_end_final, range_end)
+    return Quantity(q_from, q_to, text[q_from:q_to], v_out, low, high, low_inc if low is not None else False,
+                    high_inc if high is not None else False, approximate, qualifier, kind, unit, scale, num.subtype,
+                    tuple(numerals), range_span, (measure_start, max(unit_end if kind != "count" else end, end)))
 
 
 def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
@@ -1246,14 +1417,17 @@ def _range_partner(text, e, num, value, lex, ropen, money):
     return pnum, pval
 
 
+_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?", re.I)
+_MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
+
+
 def _merge_bounds(text, qs, lex):
     """'more than 10 and less than 20' -> one range (10, 20)."""
     out: list[Quantity] = []
     for q in qs:
         if out:
             p = out[-1]
-            gap = text[p.end:q.start]
-            if re.fullmatch(r"\s*,?\s*(?:(?:and|but)\s+)?", gap, re.I) and p.range_span and q.range_span \
+            if q.start - p.end <= _MAX_JOIN_GAP and _JOIN_GAP.fullmatch(text, p.end, q.start) and p.range_span and q.range_span \
                     and (p.kind == q.kind or "number" in (p.kind, q.kind)) and p.qualifier not in ("range", "exact") and q.qualifier not in ("range", "exact"):
                 lo_q, hi_q = (p, q) if p.high is None and q.low is None else (q, p) if p.low is None and q.high is None else (None, None)
                 if lo_q is not None and lo_q.low is not None and hi_q.high is not None and lo_q.low < hi_q.high \
@@ -1281,17 +1455,20 @@ _BODY = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|in|o
 _OF = re.compile(r"\s+of\s+((?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5})")
 
 
+_SUBJECT_WINDOW = 400  # characters read after a figure for its subject (a sentence may be megabytes long)
+
+
 def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
     """What the figure is about, as written: the counted noun and its modifiers, or an "of" phrase."""
     tail_start = q.end
     if q.kind == "count":
         noun_start = q.measure_span[1] if q.measure_span else q.end
-        phrase = text[noun_start:sent_end]
+        phrase = text[noun_start:min(sent_end, noun_start + _SUBJECT_WINDOW)]
         stop = _SUBJECT_STOP.search(phrase, len(text[noun_start:q.end]))
         phrase = phrase[:stop.start() if stop else min(len(phrase), 80)]
         words = phrase.split()
         return " ".join(words[:10]) or None
-    m = _OF.match(text[:sent_end], tail_start)
+    m = _OF.match(text, tail_start, sent_end)
     if m:
         phrase = m.group(1)
         stop = _SUBJECT_STOP.search(phrase)
@@ -1315,7 +1492,7 @@ def _is_claim(q: Quantity, text: str) -> bool:
     if q.value is None and q.low is None and q.high is None:
         return False
     if q.kind == "ordinal":
-        return bool(re.match(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b", text[q.end:q.end + 20]))
+        return bool(_RANKS.match(text[q.end:q.end + 20]))
     if q.kind == "number":
         written = q.text.strip().lower()
         if q.scale_word or q.qualifier != "exact":
