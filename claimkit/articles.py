@@ -105,9 +105,43 @@ def decode_bytes(data: bytes, source: str | Path | None = None) -> str:
         if best is None:
             raise InputError(source, "binary or undecodable content (no text encoding fits)") from None
         text = str(best)
+        if best.encoding != "cp1252" and best.language not in _CENTRAL_EUROPEAN:
+            western = _as_windows_1252(data)
+            if western is not None:
+                text = western
     if _looks_binary(text):
         raise InputError(source, "binary content, not text")
+    if not text.strip():
+        raise InputError(source, "file is empty (whitespace only)")
     return text
+
+
+_CENTRAL_EUROPEAN = {"Czech", "Slovak", "Polish", "Hungarian", "Slovene", "Croatian", "Romanian", "Bosnian", "Serbian"}
+_WESTERN_EXTRA = set("\u201c\u201d\u2018\u2019\u201a\u201e\u2013\u2014\u2026\u20ac\u2022\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
+                     "\u00a0\u00ab\u00bb\u00b0\u00b7\u00a7\u00a9\u00ae\u00a3\u00bd\u00bc\u00be")
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """The bytes as Windows-1252 when that reads as Western European text, else ``None``.
+
+    Detection on short texts picks DOS or Central European code pages for French or English with
+    typographic quotes ("Genève" as "Genčve"); browsers decode unlabelled Western text as
+    Windows-1252, and so does claimkit when every non-ASCII character is a Western letter or
+    common punctuation and such letters are a minority (Cyrillic or Greek in their 8-bit code
+    pages would be almost all "letters" above 0x80).
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
+        return None
+    if not all(("\u00c0" <= ch <= "\u00ff" and ch not in "\u00d7\u00f7") or ch in _WESTERN_EXTRA for ch in high):
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    high_letters = sum(1 for ch in high if ch.isalpha())
+    return text if high_letters <= 0.25 * max(1, letters) else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -133,6 +133,8 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
     rows, seen = [], Counter()
     for f in findings:
         s, e = doc.sentence_at(f.start)
+        if f.end > e:  # a span running over a sentence boundary ("We will act. We will not wait,"): its sentences
+            e = max(e, doc.sentence_at(max(f.start, f.end - 1))[1])
         sentence = sentence_window(article.text, s, e, f.start, f.end)
         span = article.text[f.start:f.end]
         key = (f.kind, sentence, span)
