@@ -78,7 +78,17 @@ _BOMS = (
 
 
 def decode_bytes(data: bytes, source: str | Path | None = None) -> str:
-    """Decode bytes of unknown encoding: BOM, then strict UTF-8, then detection (charset-normalizer)."""
+    """Decode bytes of unknown encoding: BOM, then strict UTF-8, then detection (charset-normalizer).
+
+    Empty, whitespace-only and binary content raise :class:`InputError` naming ``source``.
+    """
+    text = _decode(data, source)
+    if not text.strip():
+        raise InputError(source, "file is empty (whitespace only)")
+    return text
+
+
+def _decode(data: bytes, source: str | Path | None) -> str:
     if not data.strip():
         raise InputError(source, "file is empty")
     for bom, enc in _BOMS:
@@ -342,9 +352,12 @@ def _from_record(record: dict, source, *, path: str | None = None) -> Article:
 
 
 def _looks_like_path(source: str) -> bool:
-    return "\n" not in source and len(source) < 4096 and (
-        Path(source).suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES or Path(source).exists()
-    )
+    if "\n" in source or "\x00" in source or len(source) >= 4096:
+        return False
+    try:
+        return Path(source).suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES or Path(source).exists()
+    except (OSError, ValueError):  # a name too long for the file system is text, not a path
+        return False
 
 
 def load_article(source, *, published=None, title=None, url=None) -> Article:
