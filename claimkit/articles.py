@@ -310,16 +310,52 @@ def _html_to_text(html: str, source) -> tuple[str, dict]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
-    if doc is None:
-        raise InputError(source, "no article text found in the HTML page")
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    get = (doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)
     text = get("text") or ""
+    if not text.strip():
+        text = _plain_html_text(html)  # lxml gives up on pages nested deeper than 256 elements
     if not text.strip():
         raise InputError(source, "no article text found in the HTML page")
     # trafilatura keeps one paragraph a line; claimkit separates paragraphs with a blank line
     text = "\n\n".join(line for line in text.split("\n") if line.strip())
     meta = {"title": get("title"), "published": get("date"), "url": get("url"), "source_name": get("sitename")}
     return text, {k: v for k, v in meta.items() if v}
+
+
+_BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 article section blockquote tr td pre".split())
+_HIDDEN = frozenset("script style noscript iframe template svg object embed head title".split())
+
+
+def _plain_html_text(html: str) -> str:
+    """The visible text of a page, one paragraph per block element (the standard library's parser:
+    linear, with no depth limit). Script, style, iframe and head contents are never kept."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    hidden = [0]
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in _HIDDEN:
+                hidden[0] += 1
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _HIDDEN:
+                hidden[0] = max(0, hidden[0] - 1)
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not hidden[0]:
+                parts.append(data)
+
+    parser = _Text(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _from_record(record: dict, source, *, path: str | None = None) -> Article:
