@@ -173,26 +173,37 @@ def strip_determiner(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=1)
+def _titles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_title_families(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    return frozenset(m.lower() for m in words("title_modifiers.txt"))
+
+
+@lru_cache(maxsize=4096)
 def title_family(title: str) -> str | None:
     """The office a title names, without nationality or modifiers' case ("US envoy" -> "ambassador")."""
     fams = _title_families()
     low = title.lower()
-    for t in sorted(fams, key=len, reverse=True):
+    for t in _titles_longest_first():
         if low.endswith(t):
             head = low[: len(low) - len(t)].split()
-            mods = [h for h in head if h in {m.lower() for m in words("title_modifiers.txt")}]
+            mods = [h for h in head if h in _modifier_words()]
             return " ".join(mods + [fams[t]])
     return None
 
 
+@lru_cache(maxsize=4096)
 def _title_prefix(title: str) -> str:
     """The nationality or body part of a title ("US", "Polish"), or ""."""
     low = title.lower()
-    for t in sorted(_title_families(), key=len, reverse=True):
+    for t in _titles_longest_first():
         if low.endswith(t):
             head = title[: len(title) - len(t)].split()
-            mods = {m.lower() for m in words("title_modifiers.txt")}
-            return " ".join(h for h in head if h.lower() not in mods and h.lower() not in _DETERMINERS)
+            return " ".join(h for h in head if h.lower() not in _modifier_words() and h.lower() not in _DETERMINERS)
     return ""
 
 
