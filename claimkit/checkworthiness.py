@@ -55,10 +55,14 @@ def explain(finding, sentence: str) -> list[tuple[str, float]]:
         out.append(("the speaker is not identified", -0.05))
     if extra.get("via"):
         out.append(("second-hand: reported through another outlet or body", 0.03))
-    for pattern, weight, why in _features():
-        if pattern.search(sentence):
-            out.append((why, weight))
+    out.extend(sentence_features(sentence))
     return out
+
+
+@lru_cache(maxsize=4096)
+def sentence_features(sentence: str) -> tuple[tuple[str, float], ...]:
+    """The sentence-level adjustments (cached: the claims of one sentence share them)."""
+    return tuple((why, weight) for pattern, weight, why in _features() if pattern.search(sentence))
 
 
 def score(finding, sentence: str) -> float:

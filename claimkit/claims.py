@@ -1,6 +1,7 @@
 """The claims table: run the extractors over an article and assemble one row per claim."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections import Counter
@@ -15,6 +16,32 @@ CLAIM_COLUMNS = [
 ]
 _NUMERIC = ("value", "low", "high")
 _TIME_KINDS = ("time",)
+SENTENCE_MAX_CHARS = 1000  # a longer "sentence" (a runaway line of scraped text) is stored as a window
+SENTENCE_WINDOW_CHARS = 400  # context kept around the span when the sentence is cut
+ELLIPSIS = "\u2026"
+
+
+def sentence_window(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The sentence ``text[s:e]`` a claim at ``start:end`` stands in, or, for a runaway sentence, a window of it.
+
+    A sentence of at most :data:`SENTENCE_MAX_CHARS` is returned whole. A longer one is cut to about
+    :data:`SENTENCE_WINDOW_CHARS` characters of context around the span (the span always inside, cut
+    ends marked with an ellipsis), so a 50 MB line with thousands of claims does not copy 50 MB into
+    every row.
+    """
+    if e - s <= SENTENCE_MAX_CHARS:
+        return text[s:e]
+    lo, hi = max(s, min(start, e)), min(e, max(end, s))
+    room = max(0, SENTENCE_WINDOW_CHARS - (hi - lo))
+    ws = max(s, lo - room // 2)
+    we = min(e, hi + (room - (lo - ws)))
+    ws = max(s, lo - (room - (we - hi)))
+    # cut at a space where one is near, never inside the span
+    sp = text.find(" ", ws, min(lo, ws + 20)) if ws > s else -1
+    ws = sp + 1 if sp >= 0 else ws
+    sp = text.rfind(" ", max(hi, we - 20), we) if we < e else -1
+    we = sp if sp >= 0 else we
+    return (ELLIPSIS if ws > s else "") + text[ws:we] + (ELLIPSIS if we < e else "")
 
 
 def claim_id(kind: str, sentence: str, span: str, occurrence: int) -> str:
@@ -24,19 +51,40 @@ def claim_id(kind: str, sentence: str, span: str, occurrence: int) -> str:
 
 
 def _fill_dates(doc: Document, findings: list[Finding]) -> None:
-    """A claim about something else takes the date its sentence gives: the nearest time mention in it."""
+    """A claim about something else takes the date its sentence gives: the nearest time mention in it.
+
+    Nearest: a time mention overlapping the claim, else the smallest gap; on a tie the earlier one.
+    """
     by_sentence: dict[int, list[Finding]] = {}
     for f in findings:
         if f.kind in _TIME_KINDS and f.date:
             by_sentence.setdefault(doc.sentence_index(f.start), []).append(f)
+    ordered: dict[int, tuple[list[int], list[Finding]] | None] = {}
+    for si, times in by_sentence.items():
+        times.sort(key=lambda t: (t.start, t.end))
+        disjoint = all(a.end <= b.start for a, b in zip(times, times[1:]))
+        ordered[si] = ([t.start for t in times], times) if disjoint else None
     for f in findings:
         if f.kind in _TIME_KINDS or f.date:
             continue
-        times = by_sentence.get(doc.sentence_index(f.start))
-        if times:
-            nearest = min(times, key=lambda t: (0 if t.start <= f.start < t.end or f.start <= t.start < f.end
-                                                else min(abs(t.start - f.end), abs(f.start - t.end))))
-            f.date = nearest.date
+        si = doc.sentence_index(f.start)
+        times = by_sentence.get(si)
+        if not times:
+            continue
+        index = ordered[si]
+        if index is not None:
+            # disjoint mentions in text order: only the last one starting at or before the claim and the
+            # one after it can be nearest (gaps grow monotonically away from the claim), so look at two
+            j = bisect.bisect_right(index[0], f.start) - 1
+            times = index[1][max(0, j):j + 2]
+        nearest = min(times, key=lambda t: _gap(t, f))
+        f.date = nearest.date
+
+
+def _gap(t: Finding, f: Finding) -> int:
+    if t.start <= f.start < t.end or f.start <= t.start < f.end:
+        return 0
+    return min(abs(t.start - f.end), abs(f.start - t.end))
 
 
 _FIELDS = ("value", "low", "high", "qualifier", "unit", "subject", "speaker", "date")
@@ -85,7 +133,9 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
     rows, seen = [], Counter()
     for f in findings:
         s, e = doc.sentence_at(f.start)
-        sentence = article.text[s:e]
+        if f.end > e:  # a span running over a sentence boundary ("We will act. We will not wait,"): its sentences
+            e = max(e, doc.sentence_at(max(f.start, f.end - 1))[1])
+        sentence = sentence_window(article.text, s, e, f.start, f.end)
         span = article.text[f.start:f.end]
         key = (f.kind, sentence, span)
         seen[key] += 1

@@ -173,26 +173,37 @@ def strip_determiner(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=1)
+def _titles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_title_families(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    return frozenset(m.lower() for m in words("title_modifiers.txt"))
+
+
+@lru_cache(maxsize=4096)
 def title_family(title: str) -> str | None:
     """The office a title names, without nationality or modifiers' case ("US envoy" -> "ambassador")."""
     fams = _title_families()
     low = title.lower()
-    for t in sorted(fams, key=len, reverse=True):
+    for t in _titles_longest_first():
         if low.endswith(t):
             head = low[: len(low) - len(t)].split()
-            mods = [h for h in head if h in {m.lower() for m in words("title_modifiers.txt")}]
+            mods = [h for h in head if h in _modifier_words()]
             return " ".join(mods + [fams[t]])
     return None
 
 
+@lru_cache(maxsize=4096)
 def _title_prefix(title: str) -> str:
     """The nationality or body part of a title ("US", "Polish"), or ""."""
     low = title.lower()
-    for t in sorted(_title_families(), key=len, reverse=True):
+    for t in _titles_longest_first():
         if low.endswith(t):
             head = title[: len(title) - len(t)].split()
-            mods = {m.lower() for m in words("title_modifiers.txt")}
-            return " ".join(h for h in head if h.lower() not in mods and h.lower() not in _DETERMINERS)
+            return " ".join(h for h in head if h.lower() not in _modifier_words() and h.lower() not in _DETERMINERS)
     return ""
 
 
@@ -294,10 +305,26 @@ class SpeakerHistory:
     def __init__(self, max_sentences: int = 6):
         self.events: list[_Event] = []
         self.max_sentences = max_sentences
+        self._by_kind: dict[bool, list[_Event]] = {True: [], False: []}
+        # per (sentence, is_person): every name's first position, and the two names that spoke first,
+        # so "did anyone else speak earlier in this sentence?" costs O(1), not a scan of the story
+        self._first_pos: dict[tuple[int, bool], dict[str, int]] = {}
+        self._earliest: dict[tuple[int, bool], list[tuple[int, str]]] = {}
 
     def note(self, pos: int, sentence: int, speaker: Speaker, others: tuple[str, ...] = ()) -> None:
         if speaker.name and speaker.resolved:
-            self.events.append(_Event(pos, sentence, speaker, others))
+            ev = _Event(pos, sentence, speaker, others)
+            self.events.append(ev)
+            self._by_kind[speaker.is_person].append(ev)
+            key = (sentence, speaker.is_person)
+            first = self._first_pos.setdefault(key, {})
+            first[speaker.name] = min(pos, first.get(speaker.name, pos))
+            names = {n for _, n in self._earliest.get(key, [])} | {speaker.name}
+            self._earliest[key] = sorted((first[n], n) for n in names)[:2]
+
+    def _another_spoke(self, sentence: int, is_person: bool, name: str, before: int) -> bool:
+        """Whether someone other than ``name`` (of the same kind) spoke in ``sentence`` before ``before``."""
+        return any(p < before and n != name for p, n in self._earliest.get((sentence, is_person), []))
 
     @staticmethod
     def is_pronoun(phrase: str) -> bool:
@@ -305,18 +332,20 @@ class SpeakerHistory:
 
     def resolve(self, pronoun: str, pos: int, sentence: int) -> Speaker:
         want_person = _pronouns()[pronoun.strip().lower()] == "person"
-        for ev in reversed(self.events):
+        for ev in reversed(self._by_kind[want_person]):
             if ev.pos >= pos:
                 continue
             if sentence - ev.sentence > self.max_sentences:
                 break
-            if ev.speaker.is_person != want_person:
-                continue
-            same = [e for e in self.events if e.sentence == ev.sentence and e.pos < pos and e.speaker.is_person == want_person]
-            names = {e.speaker.name for e in same} | set(ev.others)
-            if len(names) > 1:
-                return Speaker(pronoun, None, None, want_person, False, None,
-                               f"ambiguous: {', '.join(sorted(n for n in names if n))} in the same sentence")
+            names = {ev.speaker.name} | set(ev.others)
+            if len(names) > 1 or self._another_spoke(ev.sentence, want_person, ev.speaker.name, pos):
+                spoke = self._first_pos[(ev.sentence, want_person)]
+                if len(spoke) > 20:  # a runaway "sentence": name the first speakers only, in bounded time
+                    spoke = dict((n, p) for p, n in self._earliest[(ev.sentence, want_person)])
+                same = {n for n, p in spoke.items() if p < pos} | names
+                shown = sorted(n for n in same if n)
+                listed = ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
+                return Speaker(pronoun, None, None, want_person, False, None, f"ambiguous: {listed} in the same sentence")
             s = ev.speaker
             return Speaker(pronoun, s.name, s.title, s.is_person, True, "pronoun")
         return Speaker(pronoun, None, None, want_person, False, None, "no earlier speaker to refer to")

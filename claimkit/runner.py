@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,13 @@ def coerce_parameters(raw: dict[str, object], declared: dict[str, dict], noteboo
         if name not in declared:
             raise InputError(notebook, f"unknown parameter {name!r}; the notebook takes: {', '.join(declared)}")
         kind = declared[name]["type"]
-        if not isinstance(value, str) or kind in ("str", "NoneType"):
+        if not isinstance(value, str):
+            # papermill writes values it does not know with str(): only plain data of the declared type goes in
+            if not _plain_data(value) or not _fits(value, kind):
+                raise InputError(notebook, f"parameter {name!r} must be {kind}, got {type(value).__name__} {value!r:.80}")
+            out[name] = value
+            continue
+        if kind in ("str", "NoneType"):
             out[name] = value
             continue
         try:
@@ -75,6 +82,8 @@ def coerce_parameters(raw: dict[str, object], declared: dict[str, dict], noteboo
                 out[name] = int(value)
             elif kind == "float":
                 out[name] = float(value)
+                if not math.isfinite(out[name]):
+                    raise ValueError(value)
             elif kind in ("list", "dict"):
                 parsed = ast.literal_eval(value)
                 if type(parsed).__name__ != kind:
@@ -85,6 +94,33 @@ def coerce_parameters(raw: dict[str, object], declared: dict[str, dict], noteboo
         except (ValueError, SyntaxError):
             raise InputError(notebook, f"parameter {name!r} must be {kind}, got {value!r}") from None
     return out
+
+
+def _plain_data(value, depth: int = 0) -> bool:
+    """None, bool, int, finite float, str, or lists/dicts of them (not 50 levels deep): what a literal can say."""
+    if depth > 50:
+        return False
+    if value is None or isinstance(value, (bool, int, str)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if type(value) in (list, tuple):
+        return all(_plain_data(v, depth + 1) for v in value)
+    if type(value) is dict:
+        return all(isinstance(k, str) and _plain_data(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def _fits(value, kind: str) -> bool:
+    if kind == "NoneType":
+        return True
+    if kind == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "list":
+        return isinstance(value, (list, tuple))
+    return type(value).__name__ == kind
 
 
 def kernel_manager_class():

@@ -24,10 +24,13 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(words("abbreviations.txt"))
 
 
+_WORD_LIMIT = 32  # abbreviations and initials are short: a longer token is neither, so look no further back
+
+
 def _word_before(text: str, end: int) -> str:
-    """The token that ends at ``end`` (just before the punctuation)."""
-    start = end
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'([":
+    """The token that ends at ``end`` (just before the punctuation), or its last 32 characters."""
+    start, lo = end, max(0, end - _WORD_LIMIT)
+    while start > lo and not text[start - 1].isspace() and text[start - 1] not in "\"'([":
         start -= 1
     return text[start:end]
 
@@ -73,7 +76,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if s >= e:
             continue
         same_paragraph = out and "\n\n" not in text[out[-1][1]:s]
-        if same_paragraph and _PARENTHETICAL.match(text[s:e]):
+        if same_paragraph and e - s <= 80 and _PARENTHETICAL.match(text[s:e]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -409,10 +409,14 @@ def _date(doc: Document, atts: list[Attribution]) -> None:
     """The date of speaking: a time right after the verb ("said on Wednesday"), else publication."""
     from claimkit.extract.times import parse_times
 
+    parsed: dict[str, list] = {}  # windows repeat ("said on Monday"): parse each distinct one once
     for att in atts:
         lo = min(att.speaker_end, att.verb_start)
         window = doc.text[lo:att.clause_end]
-        for t in parse_times(window, reference=doc.published):
+        times = parsed.get(window)
+        if times is None:
+            times = parsed[window] = parse_times(window, reference=doc.published)
+        for t in times:
             if t.iso and t.kind == "date":
                 att.date, att.date_basis = t.iso, "stated"
                 break
