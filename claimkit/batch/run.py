@@ -168,14 +168,14 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
     bar = Progress(len(tasks), initial=0, enabled=sys.stderr.isatty() if progress is None else progress)
     for row in finished:
         bar.update(row)
+    summary_args = _summary_notebook_args(out) if summary_notebook else None
     try:
-        if todo:
-            if scheduler is not None:
-                _run_on_dask(scheduler, todo, resume, summary, bar)
-            else:
-                _env_for_workers()
-                n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-                _run_locally(n, todo, resume, summary, bar)
+        if scheduler is not None:
+            result.summary_error = _run_on_dask(scheduler, todo, resume, summary, bar, summary_args)
+        else:
+            _env_for_workers()
+            n = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+            result.summary_error = _run_locally(n, todo, resume, summary, bar, summary_args)
     finally:
         bar.close()
         summary.write()
@@ -183,15 +183,13 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
         result.seconds = time.perf_counter() - started
         _write_batch_json(out, tasks, sources, workers, scheduler, notebook, result=result,
                           state="finished" if not any(r["status"] == "pending" for r in result.rows) else "interrupted")
-    if summary_notebook:
-        result.summary_error = _run_summary_notebook(out, scheduler, workers)
     return result
 
 
-def _run_locally(n: int, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress) -> None:
+def _run_locally(n: int, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress, summary_args) -> str:
     from concurrent.futures import as_completed
 
-    from claimkit.batch.worker import run_task
+    from claimkit.batch.worker import run_notebook_task, run_task
 
     pool = _local_executor(n)
     try:
@@ -203,20 +201,25 @@ def _run_locally(n: int, todo: list[dict], resume: bool, summary: SummaryWriter,
                 row = result_row(futures[fut], "failed", error=f"worker died: {type(exc).__name__}: {exc}")
             summary.add(row)
             bar.update(row)
+        summary.write()
+        # the summary notebook runs last, in a kernel that is already warm
+        error = pool.submit(run_notebook_task, *summary_args).result() if summary_args else ""
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.terminate()  # their kernels exit with them (ipykernel watches its parent)
         raise
     pool.shutdown(wait=True)
+    return error
 
 
-def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress) -> None:
+def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress, summary_args) -> str:
     from distributed import Client, as_completed
 
-    from claimkit.batch.worker import run_task
+    from claimkit.batch.worker import run_notebook_task, run_task
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    futures: dict = {}
     try:
         futures = {client.submit(run_task, task, resume, pure=False, key=f"claimkit-batch-{task['key']}-{time.time_ns()}"): task
                    for task in todo}
@@ -227,6 +230,8 @@ def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWrit
                 row = result_row(futures[fut], "failed", error=f"worker died: {type(exc).__name__}: {exc}")
             summary.add(row)
             bar.update(row)
+        summary.write()
+        return client.submit(run_notebook_task, *summary_args, pure=False).result() if summary_args else ""
     except BaseException:
         client.cancel(list(futures))
         raise
@@ -235,29 +240,14 @@ def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWrit
             client.close()
 
 
-def _run_summary_notebook(out: Path, scheduler, workers) -> str:
-    """Execute notebooks/batch_summary.ipynb for this batch folder, in a warm kernel of the same kind of worker."""
-    from claimkit.batch.worker import run_notebook_task
+def _summary_notebook_args(out: Path):
+    """Arguments of run_notebook_task for notebooks/batch_summary.ipynb on this batch folder (None if absent)."""
     from claimkit.paths import NOTEBOOKS
 
     nb = NOTEBOOKS / SUMMARY_NOTEBOOK
     if not nb.is_file():
-        return ""
-    args = (str(nb), str(out / SUMMARY_NOTEBOOK), {"batch_dir": str(out)}, str(out))
-    if scheduler is not None:
-        from distributed import Client
-
-        client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
-        try:
-            return client.submit(run_notebook_task, *args, pure=False).result()
-        finally:
-            if client is not scheduler:
-                client.close()
-    pool = _local_executor(1)
-    try:
-        return pool.submit(run_notebook_task, *args).result()
-    finally:
-        pool.shutdown(wait=True)
+        return None
+    return (str(nb), str(out / SUMMARY_NOTEBOOK), {"batch_dir": str(out)}, str(out))
 
 
 def _write_batch_json(out: Path, tasks, sources, workers, scheduler, notebook, *, state: str, result=None) -> None:
