@@ -105,11 +105,11 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
     tasks: list[ArticleTask] = []
     seen: set[str] = set()
 
-    def add(source: str, *, article=None, record=None, path=None, error=None, stem="article"):
+    def add(source: str, *, article=None, record=None, path=None, error=None, stem="article", raw=None):
         if article is not None:
             key = f"{slug(article.title or stem)}-{article.id.removeprefix('a-')}"
-        else:
-            key = f"{slug(stem)}-x{_digest(source)}"  # unreadable: named by where it came from
+        else:  # unreadable: named by its bytes (or, for a feed line, where it came from)
+            key = f"{slug(stem)}-x{hashlib.sha1(raw).hexdigest()[:12] if raw is not None else _digest(source)}"
         if key in seen:  # the same text twice: keep both, the second named by its source
             key = f"{key}-{_digest(source)[:6]}"
         seen.add(key)
@@ -138,7 +138,11 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
         try:
             art = load_article(path)
         except InputError as exc:
-            add(str(path), error=exc.reason, stem=path.stem)
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = None
+            add(str(path), error=exc.reason, stem=path.stem, raw=raw)
             continue
         add(str(path), article=art, path=path, stem=path.stem)
     return tasks
