@@ -56,7 +56,16 @@ def _shutdown_kernels() -> None:
 
 
 def init_worker() -> None:
-    """Process-pool initializer: start this worker's kernel warming up straight away."""
+    """Process-pool initializer: start this worker's kernel warming up straight away, and leave with the parent."""
+    parent = os.getppid()
+
+    def watch_parent():  # a killed batch must not leave workers (and their kernels) behind
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        _shutdown_kernels()
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, name="claimkit-parent-watch", daemon=True).start()
     _kernel(wait=False)
 
 
