@@ -24,6 +24,7 @@ _EXPORTS = {
     "EvidenceStore": "claimkit.evidence",
     "validate": "claimkit.validation",
     "to_claimreview": "claimkit.claimreview",
+    "review": "claimkit.reviews",
     "ClaimkitError": "claimkit.errors",
     "InputError": "claimkit.errors",
     "ValidationFailed": "claimkit.errors",

@@ -4,9 +4,13 @@ The score starts from the extractor's prior for the claim's kind (a figure or a 
 is more checkable than a quote of opinion) and moves with features of its sentence:
 
 - up: a specific figure (a number with a unit or counted noun), a resolved date, a named
-  speaker, a named place or body in the sentence;
+  speaker, a named place or body in the sentence, a chain of attribution to check;
 - down: hedged or hypothetical language ("would", "could", "may", "tantamount"), opinion
-  and evaluation words, questions.
+  and evaluation words, first-person views ("we view", "it seems"), questions, a vague
+  span of time ("the coming days"), a speaker the story does not identify.
+
+The priors per kind are in ``lexicon/checkworthiness_kinds.tsv`` (figures and dated events
+high, opinion quotes lower); docs/time-and-speakers.md explains the method.
 
 Each adjustment is small and documented in ``lexicon/checkworthiness.tsv`` so a desk can tune it.
 """
@@ -16,6 +20,16 @@ import re
 from functools import lru_cache
 
 from claimkit.lexicon import table
+
+
+@lru_cache(maxsize=1)
+def _priors() -> dict[str, float]:
+    return {row["kind"]: float(row["prior"]) for row in table("checkworthiness_kinds.tsv")}
+
+
+def prior(kind: str) -> float:
+    """The score a claim of ``kind`` starts from (``lexicon/checkworthiness_kinds.tsv``); 0.5 if unlisted."""
+    return _priors().get(kind, 0.5)
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +48,13 @@ def explain(finding, sentence: str) -> list[tuple[str, float]]:
         out.append(("dated", 0.05))
     if finding.speaker:
         out.append(("attributed to a named speaker", 0.05))
+    extra = finding.extra or {}
+    if extra.get("vague"):
+        out.append(("a vague span of time, little to check", -0.15))
+    if extra.get("speaker_resolved") is False:
+        out.append(("the speaker is not identified", -0.05))
+    if extra.get("via"):
+        out.append(("second-hand: reported through another outlet or body", 0.03))
     for pattern, weight, why in _features():
         if pattern.search(sentence):
             out.append((why, weight))

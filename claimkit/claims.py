@@ -24,14 +24,44 @@ def claim_id(kind: str, sentence: str, span: str, occurrence: int) -> str:
 
 
 def _fill_dates(doc: Document, findings: list[Finding]) -> None:
-    """A claim about something else takes the date its sentence gives (the first time mention in it)."""
-    by_sentence: dict[int, str] = {}
+    """A claim about something else takes the date its sentence gives: the nearest time mention in it."""
+    by_sentence: dict[int, list[Finding]] = {}
     for f in findings:
         if f.kind in _TIME_KINDS and f.date:
-            by_sentence.setdefault(doc.sentence_index(f.start), f.date)
+            by_sentence.setdefault(doc.sentence_index(f.start), []).append(f)
     for f in findings:
-        if f.kind not in _TIME_KINDS and not f.date:
-            f.date = by_sentence.get(doc.sentence_index(f.start))
+        if f.kind in _TIME_KINDS or f.date:
+            continue
+        times = by_sentence.get(doc.sentence_index(f.start))
+        if times:
+            nearest = min(times, key=lambda t: (0 if t.start <= f.start < t.end or f.start <= t.start < f.end
+                                                else min(abs(t.start - f.end), abs(f.start - t.end))))
+            f.date = nearest.date
+
+
+_FIELDS = ("value", "low", "high", "qualifier", "unit", "subject", "speaker", "date")
+
+
+def _merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """Two extractors reporting the same kind of claim on the same span make one claim.
+
+    The finding that resolves more fields wins; the other fills what it left empty.
+    """
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.kind, f.start, f.end)
+        other = best.get(key)
+        if other is None:
+            best[key] = f
+            continue
+        keep, drop = sorted((other, f), key=lambda x: -sum(getattr(x, n) is not None for n in _FIELDS))
+        for name in _FIELDS:
+            if getattr(keep, name) is None and getattr(drop, name) is not None and name not in ("value", "low", "high"):
+                setattr(keep, name, getattr(drop, name))
+        keep.weight = max(keep.weight, drop.weight)
+        keep.extra = {**drop.extra, **keep.extra, "also_found_by": drop.extractor}
+        best[key] = keep
+    return sorted(best.values(), key=lambda f: (f.start, -f.end, f.kind))
 
 
 def extract_claims(article_or_text, *, published=None, extractors=None):
@@ -49,7 +79,7 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
 
         article.published = parse_date(published)
     doc = article.document()
-    findings = run_extractors(doc, extractors)
+    findings = _merge_duplicates(run_extractors(doc, extractors))
     _fill_dates(doc, findings)
 
     rows, seen = [], Counter()
@@ -96,4 +126,5 @@ def normalise_claims(df, article: Article | None = None):
     if article is not None:
         df.attrs["article_text"] = article.text
         df.attrs["article_id"] = article.id
+        df.attrs["published"] = article.published.isoformat() if article.published else None
     return df.reset_index(drop=True)

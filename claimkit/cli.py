@@ -19,16 +19,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def _print_table(df, columns, stream=sys.stdout) -> None:
+def _print_table(df, columns, stream=None) -> None:
     import pandas as pd
+
+    stream = stream or sys.stdout
 
     if df.empty:
         stream.write("(no claims)\n")
         return
     cols = [c for c in columns if c in df.columns]
     view = df[cols].copy()
-    if "span" in view:
-        view["span"] = view["span"].map(lambda s: s if s is None or len(s) <= 48 else s[:45] + "...")
+    for col, width in (("span", 48), ("expected", 70)):
+        if col in view:
+            view[col] = view[col].map(lambda s, w=width: s if not isinstance(s, str) or len(s) <= w else s[: w - 3] + "...")
     for c in ("value", "low", "high"):
         if c in view:
             view[c] = view[c].map(lambda v: "" if pd.isna(v) else f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}")
@@ -57,6 +60,49 @@ def cmd_extract(args) -> int:
         print(f"{len(claims)} claims from {args.article} → {args.output}", file=sys.stderr)
     else:
         _print_table(claims, TERMINAL_COLUMNS)
+    return 0
+
+
+VERDICT_COLUMNS = ["claim_id", "kind", "span", "verdict", "method", "expected"]
+
+
+def cmd_verify(args) -> int:
+    from claimkit.articles import load_article
+    from claimkit.claims import extract_claims
+    from claimkit.verify import verify
+
+    article = load_article(Path(args.article), published=args.published)
+    if args.evidence and not Path(args.evidence).is_dir():
+        raise InputError(args.evidence, "no such folder of reference tables")
+    if args.reviews and not Path(args.reviews).is_file():
+        raise InputError(args.reviews, "no such reviews file")
+    verdicts = verify(extract_claims(article), evidence=args.evidence, reviews=args.reviews)
+    if args.validate:
+        from claimkit.validation import validate
+
+        report = validate(verdicts, "verdicts")
+        print(report.summary(), file=sys.stderr)
+        if not report.success:
+            return 1
+    if args.output:
+        from claimkit.files import write_table
+
+        table = verdicts.copy()
+        for col in ("evidence_ids", "sources"):
+            if col in table and Path(args.output).suffix.lower() == ".csv":
+                import json
+
+                table[col] = table[col].map(lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v)
+        write_table(table, args.output)
+        counts = verdicts["verdict"].value_counts()
+        print(f"{len(verdicts)} claims from {args.article} → {args.output} ("
+              + ", ".join(f"{n} {v}" for v, n in counts.items()) + ")", file=sys.stderr)
+    else:
+        shown = verdicts if args.all else verdicts[verdicts["verdict"] != "unverified"]
+        _print_table(shown, VERDICT_COLUMNS)
+        hidden = len(verdicts) - len(shown)
+        if hidden:
+            print(f"({hidden} unverified claims not shown; --all shows them)", file=sys.stderr)
     return 0
 
 
@@ -89,6 +135,14 @@ def cmd_batch(args) -> int:
     return 1 if result.failed or result.summary_error else 0
 
 
+def cmd_report(args) -> int:
+    from claimkit.report import report
+
+    for path in report(args.folder, evidence=args.evidence):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -102,6 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the table to FILE (.csv, .json, .jsonl or .parquet) instead of the terminal")
     p.add_argument("--validate", action="store_true", help="check the table against expectations/claims.json (exit 1 if it fails)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("verify", help="the verdicts table of one article, checked against reference data")
+    p.add_argument("article", help="a .txt, .md, .html or .json article")
+    p.add_argument("--published", help="publication date, YYYY-MM-DD (default: from the article or its sidecar)")
+    p.add_argument("--evidence", help="folder of reference tables (default: the shipped data/reference/)")
+    p.add_argument("--reviews", help="journalists' reviews file (JSON); reviews win over automatic verdicts")
+    p.add_argument("-o", "--output", help="write the table to FILE (.csv, .json, .jsonl or .parquet) instead of the terminal")
+    p.add_argument("--all", action="store_true", help="on the terminal, list unverified claims too")
+    p.add_argument("--validate", action="store_true", help="check the table against expectations/verdicts.json (exit 1 if it fails)")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("run", help="execute the article notebook with papermill")
     p.add_argument("article", help="a .txt, .md, .html or .json article")
@@ -118,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter for every article (repeatable)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: when standard error is a terminal)")
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("report", help="the HTML report (and ClaimReview JSON-LD) of a run folder, or of every article of a batch folder")
+    p.add_argument("folder", help="a run folder (from claimkit run) or a batch folder (from claimkit batch)")
+    p.add_argument("--evidence", help="the reference tables the verdicts cite (default: the shipped data/reference/)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

@@ -5,7 +5,10 @@ ever written into the page as markup.
 """
 from __future__ import annotations
 
+import ast
+import json
 from html import escape
+from urllib.parse import quote, urlsplit
 
 KIND_COLOURS = {
     "quantity": "#ffe08a", "money": "#ffd0a8", "percent": "#fff3a8", "duration": "#e7d7ff",
@@ -15,11 +18,12 @@ VERDICT_COLOURS = {
     "supported": "#b7ebc0", "contradicted": "#ffb3b3", "misleading": "#ffd59e",
     "unsupported": "#e8d0ff", "unverified": "#e6e6e6",
 }
+UNVERIFIED_STYLE = "background:transparent;border-bottom:2px dotted #8a8a8a"
 # nested marks: shorter (inner) claims are drawn above longer ones
 _STYLE = """<style>
 .ck-article{font-family:Georgia,serif;line-height:1.6;max-width:48em}
 .ck-article p{margin:0 0 .8em 0}
-.ck-article mark{padding:0 .1em;border-radius:.2em;border-bottom:2px solid rgba(0,0,0,.25)}
+.ck-article mark{padding:0;border-radius:.2em;border-bottom:2px solid rgba(0,0,0,.25)}
 .ck-legend span{display:inline-block;margin:0 .4em .3em 0;padding:0 .3em;border-radius:.2em;font:12px sans-serif}
 </style>"""
 
@@ -37,18 +41,78 @@ class HTML:
         return self.html
 
 
+def safe_url(url) -> str | None:
+    """``url`` if it is an absolute http(s) address a reader may click, else ``None``.
+
+    Anything else from the input (``javascript:``, ``data:``, relative paths, addresses hiding
+    control characters or spaces that browsers strip) is never made a link.
+    """
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def link_html(url, text=None) -> str:
+    """An escaped link to ``url`` when it is safe to click, else the escaped text (or URL) as plain text."""
+    label = escape(str(text if text not in (None, "") else url or ""))
+    href = safe_url(url)
+    if href is None:
+        return f'<span class="ck-nolink">{label}</span>'
+    return f'<a href="{escape(href)}" rel="noopener noreferrer nofollow">{label}</a>'
+
+
+def claim_anchor(claim_id) -> str:
+    """The fragment id of a claim's card in a report."""
+    return "claim-" + quote(str(claim_id), safe="")
+
+
+def as_list(value) -> list:
+    """A list cell as read back from a table: a list, a JSON or Python list literal, one plain value, or empty."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if v not in (None, "")]
+    if hasattr(value, "tolist"):  # numpy array from Parquet
+        return as_list(value.tolist())
+    if isinstance(value, float):
+        return [] if value != value else [value]
+    text = str(value).strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        for parse in (json.loads, ast.literal_eval):
+            try:
+                parsed = parse(text)
+            except (ValueError, SyntaxError):
+                continue
+            if isinstance(parsed, list):
+                return [v for v in parsed if v not in (None, "")]
+    return [text]
+
+
 def _verdict_map(verdicts) -> dict[str, str]:
     if verdicts is None or len(verdicts) == 0:
         return {}
     return dict(zip(verdicts["claim_id"], verdicts["verdict"]))
 
 
-def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int | None = None) -> str:
+def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int | None = None,
+                   anchors: bool = False) -> str:
     """``text[start:end]`` as escaped HTML paragraphs, each claim wrapped in a ``<mark>``.
 
     Marks are coloured by verdict once verified, else by kind; hovering shows the claim id, kind
     and verdict. Overlapping claims are split at every boundary and each piece is marked by the
-    innermost claim that covers it.
+    innermost claim that covers it. ``anchors=True`` makes each mark a link to ``#claim-<id>``
+    (the claim's card in the report).
     """
     end = len(text) if end is None else end
     verdict_of = _verdict_map(verdicts)
@@ -69,40 +133,284 @@ def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int
         s, e, cid, kind = min(covering, key=lambda sp: sp[1] - sp[0])
         verdict = verdict_of.get(cid)
         colour = VERDICT_COLOURS.get(verdict) if verdict else KIND_COLOURS.get(kind, "#eee")
+        # once verified, what is still unverified is only underlined, so that the verdicts stand out
+        style = UNVERIFIED_STYLE if verdict == "unverified" else f"background:{colour}"
         title = " · ".join(f"{c} {k}{' → ' + verdict_of[c] if c in verdict_of else ''}" for _, _, c, k in covering)
+        if anchors:
+            piece = f'<a href="#{escape(claim_anchor(cid))}">{piece}</a>'
         out.append(f'<mark class="ck-claim ck-{escape(kind)}" data-claim-id="{escape(cid)}" '
                    f'data-kind="{escape(kind)}" data-verdict="{escape(verdict or "")}" '
-                   f'style="background:{colour}" title="{escape(title)}">{piece}</mark>')
+                   f'style="{style}" title="{escape(title)}">{piece}</mark>')
     return "<p>" + "".join(out) + "</p>"
 
 
 def legend_html(verdicts=None) -> str:
-    colours = VERDICT_COLOURS if verdicts is not None and len(verdicts) else KIND_COLOURS
-    return '<div class="ck-legend">' + "".join(
-        f'<span style="background:{c}">{escape(k)}</span>' for k, c in colours.items()) + "</div>"
+    if verdicts is not None and len(verdicts):
+        styles = {k: UNVERIFIED_STYLE if k == "unverified" else f"background:{c}" for k, c in VERDICT_COLOURS.items()}
+    else:
+        styles = {k: f"background:{c}" for k, c in KIND_COLOURS.items()}
+    return '<div class="ck-legend">' + "".join(f'<span style="{st}">{escape(k)}</span>' for k, st in styles.items()) + "</div>"
+
+
+def _field(obj, name):
+    """An attribute of an :class:`~claimkit.Article` or a key of its record (``article.json``)."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def article_meta_html(article) -> str:
+    """Source · publication date · address (a link only when it is an http(s) address)."""
+    bits = [escape(str(x)) for x in (_field(article, "source_name"), _field(article, "published")) if x]
+    url = _field(article, "url")
+    if url:
+        bits.append(link_html(url))
+    return " · ".join(bits)
 
 
 def show_article(article, claims, verdicts=None) -> HTML:
-    """The article, headline first, with every claim highlighted in place."""
-    meta = " · ".join(escape(str(x)) for x in (article.source_name, article.published, article.url) if x)
-    head = f"<h3>{escape(article.title or '(untitled)')}</h3><div style='color:#666;font:13px sans-serif'>{meta}</div>"
-    body = highlight_html(article.text, claims, verdicts)
+    """The article, headline first, with every claim highlighted in place (coloured by verdict once verified)."""
+    head = (f"<h3>{escape(_field(article, 'title') or '(untitled)')}</h3>"
+            f"<div style='color:#666;font:13px sans-serif'>{article_meta_html(article)}</div>")
+    body = highlight_html(_field(article, "text") or "", claims, verdicts)
     return HTML(f"{_STYLE}<div class='ck-article'>{head}{legend_html(verdicts)}{body}</div>")
 
 
 RANKED_COLUMNS = ["claim_id", "kind", "span", "value", "low", "high", "qualifier", "unit", "subject", "speaker", "date", "checkworthiness"]
 
 
-def ranked_claims(claims, limit: int | None = None):
-    """The claims, most check-worthy first, as a compact styled table."""
-    df = claims.sort_values(["checkworthiness", "start"], ascending=[False, True])
+def _join(base, other, columns=("verdict",)):
+    """``base`` with the ``columns`` of ``other`` it lacks, matched on claim_id."""
+    if other is None or len(other) == 0:
+        return base
+    cols = ["claim_id"] + [c for c in columns if c in other.columns and c not in base.columns]
+    return base.merge(other[cols], on="claim_id", how="left")
+
+
+def ranked_claims(claims, limit: int | None = None, verdicts=None):
+    """The claims, most check-worthy first, as a compact styled table (with their verdicts once verified)."""
+    df = _join(claims, verdicts).sort_values(["checkworthiness", "start"], ascending=[False, True])
     if limit:
         df = df.head(limit)
-    cols = [c for c in RANKED_COLUMNS if c in df.columns]
+    cols = [c for c in RANKED_COLUMNS[:2] + ["verdict"] + RANKED_COLUMNS[2:] if c in df.columns]
     view = df[cols].reset_index(drop=True)
-    return (view.style.hide(axis="index")
-            .format(precision=0, subset=[c for c in ("value", "low", "high") if c in cols], na_rep="")
-            .format(precision=2, subset=["checkworthiness"])
-            .format(na_rep="", subset=[c for c in cols if c not in ("value", "low", "high", "checkworthiness")])
-            .bar(subset=["checkworthiness"], vmin=0, vmax=1, color="#9ecae1")
-            .set_properties(**{"text-align": "left", "font-size": "12px"}))
+    styler = (view.style.hide(axis="index")
+              .format(precision=0, subset=[c for c in ("value", "low", "high") if c in cols], na_rep="")
+              .format(precision=2, subset=["checkworthiness"])
+              .format(lambda v: "" if v is None or v != v else escape(str(v)),
+                      subset=[c for c in cols if c not in ("value", "low", "high", "checkworthiness")])
+              .bar(subset=["checkworthiness"], vmin=0, vmax=1, color="#9ecae1")
+              .set_properties(**{"text-align": "left", "font-size": "12px"}))
+    if "verdict" in cols:
+        styler = styler.map(lambda v: f"background-color:{VERDICT_COLOURS[v]}" if v in VERDICT_COLOURS else "", subset=["verdict"])
+    return styler
+
+
+# ------------------------------------------------------------------------- verdicts
+
+VERDICT_ORDER = list(VERDICT_COLOURS)
+
+
+def verdict_counts(verdicts, claims=None):
+    """Counts of claims by kind (rows) and verdict (columns, in the fixed vocabulary order), with totals."""
+    import pandas as pd
+
+    df = verdicts
+    if "kind" not in df.columns and claims is not None:
+        df = df.merge(claims[["claim_id", "kind"]], on="claim_id", how="left")
+    kinds = df["kind"].fillna("(unknown)") if "kind" in df.columns else pd.Series("claim", index=df.index)
+    table = pd.crosstab(kinds, df["verdict"]).reindex(columns=VERDICT_ORDER, fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    table.index.name, table.columns.name = "kind", "verdict"
+    return table
+
+
+def verdict_chart_svg(verdicts, claims=None) -> str:
+    """The verdict summary as an SVG picture: one bar for all claims, then one per kind, split by verdict."""
+    from claimkit.charts import stacked_bars_svg
+
+    table = verdict_counts(verdicts, claims)
+    rows = {"all claims": {v: int(table[v].sum()) for v in table.columns}}
+    rows.update({str(k): {v: int(n) for v, n in r.items()} for k, r in table.iterrows()})
+    return stacked_bars_svg(rows, VERDICT_COLOURS, title="Verdicts by kind of claim")
+
+
+def verdict_summary(verdicts, claims=None) -> HTML:
+    """A chart of the verdicts, counted by verdict and kind, with one line of totals under it."""
+    if verdicts is None or len(verdicts) == 0:
+        return HTML('<div class="ck-verdict-summary"><i>No verdicts yet.</i></div>')
+    counts = verdicts["verdict"].value_counts()
+    line = ", ".join(f"{int(counts[v])} {escape(v)}" for v in VERDICT_ORDER if v in counts)
+    return HTML(f'<div class="ck-verdict-summary">{verdict_chart_svg(verdicts, claims)}'
+                f"<div style='font:12px sans-serif;color:#444'>{len(verdicts)} claims: {line}</div></div>")
+
+
+def _text(v) -> str:
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
+def _sources_html(row) -> str:
+    links = [link_html(u) for u in as_list(row.get("sources"))]
+    return "<br>".join(links)
+
+
+_TABLE_STYLE = """<style>
+.ck-table{border-collapse:collapse;font:12px sans-serif;max-width:100%}
+.ck-table th,.ck-table td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+.ck-table td{overflow-wrap:anywhere}
+.ck-verdict{padding:0 .4em;border-radius:.3em;white-space:nowrap}
+</style>"""
+
+
+def _verdict_badge(v) -> str:
+    v = _text(v)
+    return f'<span class="ck-verdict" style="background:{VERDICT_COLOURS.get(v, "#eee")}">{escape(v)}</span>'
+
+
+def show_verdicts(verdicts, claims=None, *, only_checked: bool = False) -> HTML:
+    """Each claim's verdict with what the evidence says, its sources as links, and the reviewer's note."""
+    df = verdicts
+    if claims is not None:
+        df = _join(verdicts, claims, columns=("span", "kind", "start", "checkworthiness"))
+    if only_checked:
+        df = df[df["verdict"] != "unverified"]
+    if "start" in df.columns:
+        df = df.sort_values("start")
+    rows = []
+    for r in df.to_dict("records"):
+        who = " · ".join(x for x in (_text(r.get("reviewer")), _text(r.get("method"))) if x)
+        rows.append(
+            f"<tr data-claim-id='{escape(_text(r['claim_id']))}'><td>{escape(_text(r['claim_id']))}</td>"
+            f"<td>{escape(_text(r.get('span')))}</td><td>{_verdict_badge(r.get('verdict'))}</td>"
+            f"<td>{escape(_text(r.get('expected')))}</td><td>{_sources_html(r)}</td>"
+            f"<td>{escape(_text(r.get('note')))}</td><td>{escape(who)}</td></tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("claim", "span", "verdict", "the evidence says", "sources", "note", "by"))
+    return HTML(f"{_TABLE_STYLE}<table class='ck-table ck-verdicts'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+REVIEW_FIELDS = ("verdict", "expected", "note", "reviewer", "method", "evidence_ids", "sources")
+
+
+def verdict_changes(before, after):
+    """The claims whose verdict, note, reviewer, method or evidence differ between two verdicts tables.
+
+    One row per changed field: claim_id, field, before, after.
+    """
+    import pandas as pd
+
+    old = {r["claim_id"]: r for r in before.to_dict("records")}
+    rows = []
+    for r in after.to_dict("records"):
+        o = old.get(r["claim_id"], {})
+        for f in REVIEW_FIELDS:
+            if f not in r:
+                continue
+            a, b = o.get(f), r.get(f)
+            if f in ("evidence_ids", "sources"):
+                a, b = as_list(a), as_list(b)
+            else:
+                a, b = _text(a), _text(b)
+            if a != b:
+                rows.append({"claim_id": r["claim_id"], "field": f, "before": a, "after": b})
+    return pd.DataFrame(rows, columns=["claim_id", "field", "before", "after"])
+
+
+def show_changes(before, after) -> HTML:
+    """What a review changed: for each changed claim, each field before → after."""
+    changes = verdict_changes(before, after)
+    if changes.empty:
+        return HTML("<div class='ck-changes'><i>Nothing changed.</i></div>")
+
+    def cell(field, value):
+        if field == "verdict":
+            return _verdict_badge(value)
+        if isinstance(value, list):
+            return "<br>".join(link_html(v) if safe_url(v) else escape(str(v)) for v in value)
+        return escape(_text(value))
+
+    rows = "".join(
+        f"<tr><td>{escape(str(c['claim_id']))}</td><td>{escape(c['field'])}</td>"
+        f"<td><s>{cell(c['field'], c['before'])}</s></td><td>{cell(c['field'], c['after'])}</td></tr>"
+        for c in changes.to_dict("records"))
+    n = changes["claim_id"].nunique()
+    return HTML(f"{_TABLE_STYLE}<div class='ck-changes'><b>{n} claim{'s' if n != 1 else ''} changed</b>"
+                f"<table class='ck-table'><thead><tr><th>claim</th><th>field</th><th>before</th><th>after</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table></div>")
+
+
+# ----------------------------------------------------------------------- validation
+
+def _local_href(path: str) -> str:
+    """A page claimkit wrote, as a link relative to the working folder (the notebook's, in JupyterLab)."""
+    import os
+    from urllib.parse import quote
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = path
+    return quote(rel.replace(os.sep, "/"))
+
+
+def show_validation(results, docs_url=None) -> HTML:
+    """Validation results as a short list: each suite passed or what failed, with a link to its Data Docs page.
+
+    ``results``: one or several :class:`~claimkit.validation.ValidationReport` (or their records
+    from ``validation.json``). ``docs_url``: the Data Docs page built for the run, if any.
+    """
+    if not isinstance(results, (list, tuple)):
+        results = [results]
+    items = []
+    for r in results:
+        suite, success = _field(r, "suite"), _field(r, "success")
+        failures = _field(r, "failures") or []
+        mark = "✔" if success else "✗"
+        sub = "".join(f"<li>{escape(str(f))}</li>" for f in failures)
+        items.append(f"<li class='{'ck-pass' if success else 'ck-fail'}'>{mark} <b>{escape(str(suite))}</b>: "
+                     f"{'passed' if success else f'{len(failures)} expectation(s) failed'}"
+                     f"{'<ul>' + sub + '</ul>' if sub else ''}</li>")
+    docs = f"<div>Details: {link_html(docs_url, 'Great Expectations Data Docs')}</div>" if docs_url else ""
+    pages = [(str(_field(r, "suite")), _field(r, "docs")) for r in results if _field(r, "docs")]
+    if pages:
+        docs += "<div>Data Docs: " + ", ".join(
+            f'<a href="{escape(_local_href(path))}" target="_blank">{escape(suite)}</a>' for suite, path in pages) + "</div>"
+    return HTML(f"<div class='ck-validation' style='font:13px sans-serif'><ul>{''.join(items)}</ul>{docs}</div>")
+
+
+def _details(value) -> dict:
+    import json
+
+    if isinstance(value, dict):
+        return value
+    try:
+        return json.loads(value) if isinstance(value, str) and value else {}
+    except ValueError:
+        return {}
+
+
+def who_said_what(claims):
+    """Quotes and reported speech: the words, who said them (as written and as resolved), how and when."""
+    import pandas as pd
+
+    rows = []
+    for c in claims[claims["kind"].isin(["quote", "attribution"])].itertuples():
+        d = _details(c.details)
+        rows.append({"claim_id": c.claim_id, "kind": c.kind, "words": c.span, "speaker": c.speaker,
+                     "as written": d.get("speaker_as_written") or "", "title": d.get("title") or "",
+                     "through": d.get("via") or "", "verb": d.get("verb") or "", "date": c.date,
+                     "resolved by": d.get("resolved_by") or ""})
+    cols = ["claim_id", "kind", "words", "speaker", "as written", "title", "through", "verb", "date", "resolved by"]
+    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})
+
+
+def when(claims):
+    """Time claims as written and as resolved against the publication date."""
+    import pandas as pd
+
+    rows = []
+    for c in claims[claims["kind"].isin(["time", "comparison"])].itertuples():
+        d = _details(c.details)
+        start, _, end = (c.date or "").partition("/")
+        rows.append({"claim_id": c.claim_id, "kind": c.kind, "as written": c.span, "from": start, "to": end or start,
+                     "granularity": d.get("granularity") or "", "tense": d.get("tense") or "",
+                     "vague": "yes" if d.get("vague") else "", "sentence": c.sentence})
+    cols = ["claim_id", "kind", "as written", "from", "to", "granularity", "tense", "vague", "sentence"]
+    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})

@@ -4,8 +4,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator
+
+
+@lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode an ordinary new file gets (0o666 less the umask); mkstemp's own 0o600 would hide reports from a web server."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 @contextlib.contextmanager
@@ -16,6 +25,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _file_mode())
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
             yield fh
             fh.flush()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -11,6 +12,8 @@ CLAIMS_FILE = "claims.csv"
 VERDICTS_FILE = "verdicts.csv"
 ARTICLE_FILE = "article.json"
 VALIDATION_FILE = "validation.json"
+CLAIMREVIEW_FILE = "claimreview.json"
+REVIEWS_FILE = "reviews.json"
 MANIFEST_FILE = "manifest.json"  # written last: its presence means the folder is complete
 
 
@@ -23,7 +26,7 @@ def article_record(article) -> dict:
     }
 
 
-def write_outputs(out_dir, *, article, claims, verdicts=None, validations=()) -> dict:
+def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), claimreview=None) -> dict:
     """Write the article, its claims (and verdicts) and the validation results to ``out_dir``.
 
     Each file is replaced atomically; ``manifest.json`` is written last and lists them, so a
@@ -42,15 +45,24 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=()) ->
             table["evidence_ids"] = table["evidence_ids"].map(lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v)
         write_table(table, out / VERDICTS_FILE)
         written["verdicts"] = VERDICTS_FILE
+    if claimreview is not None:
+        atomic_write_text(out / CLAIMREVIEW_FILE, json.dumps(claimreview, ensure_ascii=False, indent=2, default=str))
+        written["claimreview"] = CLAIMREVIEW_FILE
     if validations:
         atomic_write_text(out / VALIDATION_FILE, json.dumps(
             [{"suite": r.suite, "success": r.success, "evaluated": r.evaluated, "rows": r.rows,
-              "failures": [str(f) for f in r.failures]} for r in validations], indent=2))
+              "failures": [str(f) for f in r.failures],
+              "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None} for r in validations], indent=2))
         written["validation"] = VALIDATION_FILE
     manifest = {"article_id": article.id, "files": written, "claims": int(len(claims)),
                 "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     atomic_write_text(out / MANIFEST_FILE, json.dumps(manifest, indent=2))
     return manifest
+
+
+def reviews_path(output_dir, reviews: str | None = None) -> Path:
+    """The reviews file of a run: the one given, else ``reviews.json`` in the output folder (it survives re-runs)."""
+    return Path(reviews) if reviews else Path(output_dir) / REVIEWS_FILE
 
 
 def read_outputs(out_dir) -> dict:

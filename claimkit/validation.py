@@ -69,10 +69,12 @@ class ValidationReport:
     rows: int
     failures: list[Failure] = field(default_factory=list)
     raw: object = None
+    docs: str | None = None  # the Data Docs page built for this validation, if any
 
     def summary(self) -> str:
         head = f"{self.suite}: {'passed' if self.success else 'FAILED'} — {self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
-        return "\n".join([head] + [f"  ✗ {f}" for f in self.failures])
+        docs = [f"  Data Docs: {self.docs}"] if self.docs else []
+        return "\n".join([head] + [f"  ✗ {f}" for f in self.failures] + docs)
 
     __str__ = summary
 
@@ -157,21 +159,32 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
         if data[col].dtype == object and data[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             data[col] = data[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict, tuple)) else v)
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": data})
-    result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+    # a pass needs only booleans (about half the time); the details are computed for failures alone
+    result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
     failures = []
-    for r in result.results:
-        if r.success:
-            continue
-        cfg = r.expectation_config
-        kw = cfg.kwargs
-        column = kw.get("column") or (f"{kw.get('column_A')}, {kw.get('column_B')}" if "column_A" in kw else None)
-        res = r.result or {}
-        sample = res.get("partial_unexpected_list") or []
-        if r.exception_info and r.exception_info.get("raised_exception"):
-            sample = [r.exception_info.get("exception_message")]
-        failures.append(Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample],
-                                (cfg.meta or {}).get("why", "")))
+    if not result.success:
+        failed = [r.expectation_config for r in result.results if not r.success]
+        detail_suite = gx.ExpectationSuite(name=f"{name} failures", expectations=[
+            {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
+            for c in failed])
+        detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+        failures = [_failure(r) for r in detailed.results if not r.success]
+        result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20})
     return ValidationReport(name, bool(result.success), len(result.results), len(df), failures, result)
+
+
+def _failure(r) -> Failure:
+    cfg = r.expectation_config
+    kw = cfg.kwargs
+    column = kw.get("column") or (f"{kw.get('column_A')}, {kw.get('column_B')}" if "column_A" in kw else None)
+    res = r.result or {}
+    sample = res.get("partial_unexpected_list") or []
+    missing = ((res.get("details") or {}).get("mismatched") or {}).get("missing")
+    if missing:
+        column, sample = "(table)", [f"missing column {m}" for m in missing]
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        sample = [r.exception_info.get("exception_message")]
+    return Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample], (cfg.meta or {}).get("why", ""))
 
 
 def _plain(v):
@@ -182,11 +195,20 @@ def _plain(v):
     return item() if callable(item) else v
 
 
-def check(df, suite: str, *, strict: bool = True, text: str | None = None) -> ValidationReport:
-    """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails."""
+def check(df, suite: str, *, strict: bool = True, text: str | None = None, docs_dir=None,
+          docs_on_failure: bool = True) -> ValidationReport:
+    """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails.
+
+    ``docs_dir``: a run's output folder; its Data Docs page is written there (``data_docs/<suite>.html``)
+    always, or only when the suite fails if ``docs_on_failure`` is the sole reason to build it.
+    """
     from claimkit.errors import ValidationFailed
 
     report = validate(df, suite, text=text)
+    if docs_dir is not None and (not report.success or not docs_on_failure):
+        from claimkit.datadocs import write_data_docs
+
+        report.docs = str(write_data_docs(report, docs_dir))
     if strict and not report.success:
         raise ValidationFailed(report)
     return report

@@ -20,6 +20,11 @@ def test_extract_prints_a_table_of_the_seed(capsys):
     assert main(["extract", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].split()[:3] == ["claim_id", "kind", "span"]
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    troops = next(line for line in rows.values() if "around 100,000 troops" in line)
+    assert "90,000" in troops and "110,000" in troops and "about" in troops and "troop" in troops
+    assert any("57 countries" in line and "country" in line for line in rows.values())
+    assert "cookies" not in out
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
@@ -70,3 +75,26 @@ def test_run_rejects_unknown_parameter_before_starting_a_kernel(tmp_path):
 def test_run_rejects_parameter_of_wrong_type(tmp_path):
     code, out, err = run_cli("run", SEED, "-o", tmp_path, "-p", "top_n", "many")
     assert code == 2 and "'top_n' must be int" in err
+
+
+def test_verify_lists_the_seed_figures_as_supported(capsys):
+    assert main(["verify", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    for span in ("around 100,000 troops", "57 countries"):
+        line = next(l for l in out.splitlines() if span in l)
+        assert "supported" in line and "query" in line
+
+
+def test_verify_of_the_altered_copy_contradicts_the_altered_claims(tmp_path):
+    from claimkit.files import read_table
+
+    altered = next((ROOT / "data" / "articles" / "altered").glob("*.txt"))
+    target = tmp_path / "verdicts.csv"
+    assert main(["verify", str(altered), "-o", str(target)]) == 0
+    v = read_table(target)
+    assert sorted(v.loc[v.verdict == "contradicted", "span"]) == ["67 countries", "Tuesday", "around 300,000 troops"]
+
+
+def test_verify_with_a_missing_evidence_folder_exit_2(tmp_path):
+    code, out, err = run_cli("verify", SEED, "--evidence", tmp_path / "nope")
+    assert code == 2 and "no such folder of reference tables" in err and "Traceback" not in err

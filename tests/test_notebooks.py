@@ -38,5 +38,12 @@ def test_article_notebook_runs_on_the_seed(tmp_path):
     assert out["article"]["published"] == "2022-01-13"
     report = validate(out["claims"], "claims", text=out["article"]["text"])
     assert report.success, report.summary()
-    assert json.loads((tmp_path / "validation.json").read_text())[0]["success"] is True
+    assert [v["success"] for v in json.loads((tmp_path / "validation.json").read_text())] == [True, True]
+    claims, verdicts = out["claims"], out["verdicts"]
+    seed_figures = claims.set_index("span").loc[["around 100,000 troops", "57 countries"]]
+    assert seed_figures[["low", "value", "high"]].values.tolist() == [[90000, 100000, 110000], [57, 57, 57]]
+    decided = verdicts.drop(columns=["span"], errors="ignore").merge(claims[["claim_id", "span"]], on="claim_id").set_index("span")
+    assert decided.loc["around 100,000 troops", "verdict"] == "supported"
+    assert decided.loc["57 countries", "verdict"] == "supported"
+    assert json.loads((tmp_path / "claimreview.json").read_text())[0]["@type"] == "ClaimReview"
     assert not list(tmp_path.glob(".*partial*"))

@@ -56,3 +56,23 @@ def test_unknown_suite_is_an_input_error():
 
     with pytest.raises(InputError, match="no expectation suite called 'nonsense'"):
         validate(claims(), "nonsense")
+
+
+def test_a_failed_check_writes_its_data_docs_page_and_names_it(tmp_path):
+    from claimkit.errors import ValidationFailed
+    from claimkit.validation import check
+
+    with pytest.raises(ValidationFailed) as err:
+        check(claims(kind="rumour"), "claims", text=TEXT, docs_dir=tmp_path)
+    page = tmp_path / "data_docs" / "claims.html"
+    assert "rumour" in page.read_text(), "the page lists the failing value"
+    assert str(page) in str(err.value)
+
+
+def test_a_passing_check_builds_docs_only_when_asked(tmp_path):
+    from claimkit.validation import check
+
+    assert check(claims(), "claims", text=TEXT, docs_dir=tmp_path).docs is None
+    assert not (tmp_path / "data_docs").exists()
+    report = check(claims(), "claims", text=TEXT, docs_dir=tmp_path, docs_on_failure=False)
+    assert report.docs == str(tmp_path / "data_docs" / "claims.html") and (tmp_path / "data_docs" / "claims.html").exists()

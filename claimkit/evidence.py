@@ -1,0 +1,238 @@
+"""Evidence: sourced reference tables queried in place with DuckDB.
+
+Each table in a reference folder is a CSV file with a sidecar ``<name>.meta.json`` that gives its
+provenance (``source_name``, ``source_url``, ``retrieved``, ``licence``), its columns and their types,
+the column holding each row's ``as_of`` date, and a ``check`` block saying how verify uses it
+(``membership``, ``estimate``, ``calendar`` or ``office``). Every row carries its own ``id``,
+``source_name`` and ``source_url``, so a verdict can name the rows that decided it.
+
+DuckDB runs in memory, in this process: each table is a view over ``read_csv`` of its file, so
+``store.query("SELECT ... FROM osce_participating_states")`` reads the CSV as it is on disk.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimkit.errors import InputError
+
+SIDECAR_SUFFIX = ".meta.json"
+PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
+ROW_KEYS = ("id", "source_name", "source_url")
+_DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE"}
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass
+class ReferenceTable:
+    """One reference table: its CSV file and what its sidecar says about it."""
+
+    name: str
+    path: Path
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> dict[str, dict]:
+        return self.meta.get("columns", {})
+
+    @property
+    def check(self) -> dict:
+        return self.meta.get("check", {})
+
+    @property
+    def kind(self) -> str | None:
+        return self.check.get("kind")
+
+    @property
+    def as_of_column(self) -> str | None:
+        return self.meta.get("as_of_column")
+
+    @property
+    def provenance(self) -> dict:
+        return {k: self.meta.get(k) for k in ("title",) + PROVENANCE_KEYS + ("compiled",)}
+
+
+def default_folder() -> Path:
+    """The shipped reference tables (data/reference/ of the checkout, or of $CLAIMKIT_HOME)."""
+    from claimkit.paths import REFERENCE
+
+    return REFERENCE
+
+
+def sql_literal(value) -> str:
+    """A value as a SQL literal (strings quoted with '' escaping) for queries shown to readers."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def sql_date(value) -> str:
+    """A date as a DuckDB DATE literal; refuses anything that is not an ISO date."""
+    from datetime import date
+
+    return f"DATE '{date.fromisoformat(str(value)[:10]).isoformat()}'"
+
+
+class EvidenceStore:
+    """The reference tables of a folder, queryable with SQL and citable by row id."""
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = Path(folder) if folder is not None else default_folder()
+        if not self.folder.is_dir():
+            raise InputError(self.folder, "evidence folder not found")
+        self.tables: dict[str, ReferenceTable] = {}
+        for csv in sorted(self.folder.glob("*.csv")):
+            self.tables[csv.stem] = self._load_table(csv)
+        self._con = None
+        self._index: dict[str, str] | None = None
+        self._cache: dict[str, tuple] = {}
+
+    def __repr__(self) -> str:
+        return f"EvidenceStore({str(self.folder)!r}, tables={list(self.tables)})"
+
+    @staticmethod
+    def _load_table(csv: Path) -> ReferenceTable:
+        name = csv.stem
+        if not _NAME.match(name):
+            raise InputError(csv, "a reference table's file name must be lower_snake_case (it becomes a SQL view name)")
+        sidecar = csv.with_name(name + SIDECAR_SUFFIX)
+        if not sidecar.is_file():
+            raise InputError(csv, f"reference table has no sidecar {sidecar.name} (columns and provenance)")
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(sidecar, f"sidecar is not readable JSON ({exc})") from None
+        missing = [k for k in PROVENANCE_KEYS + ("columns",) if not meta.get(k)]
+        if missing:
+            raise InputError(sidecar, f"sidecar lacks {', '.join(missing)}")
+        absent = [k for k in ROW_KEYS if k not in meta["columns"]]
+        if absent:
+            raise InputError(sidecar, f"table must have the columns {', '.join(ROW_KEYS)} (missing {', '.join(absent)})")
+        return ReferenceTable(name=name, path=csv, meta=meta)
+
+    # ------------------------------------------------------------ SQL
+
+    @property
+    def connection(self):
+        """An in-memory DuckDB connection with one view per table (created on first use)."""
+        if self._con is None:
+            import duckdb
+
+            con = duckdb.connect()
+            for t in self.tables.values():
+                types = ", ".join(f"{sql_literal(c)}: '{_DUCK_TYPES.get(spec.get('type', 'string'), 'VARCHAR')}'"
+                                  for c, spec in t.columns.items())
+                con.execute(
+                    f"CREATE VIEW {t.name} AS SELECT * FROM read_csv({sql_literal(str(t.path))}, "
+                    f"header = true, auto_detect = true, types = {{{types}}})"
+                )
+            self._con = con
+        return self._con
+
+    def query(self, sql: str, params=None):
+        """Run SQL over the reference tables (each is a view named after its file); a DataFrame back."""
+        import duckdb
+
+        try:
+            rel = self.connection.execute(sql, params) if params is not None else self.connection.execute(sql)
+            return rel.df()
+        except duckdb.Error as exc:
+            raise InputError("evidence query", f"{exc.__class__.__name__}: {exc}".splitlines()[0]) from None
+
+    def _stamp(self, name: str):
+        st = self.tables[name].path.stat()
+        return (st.st_mtime_ns, st.st_size)
+
+    def table(self, name: str):
+        """A whole table as a DataFrame (cached until its file changes on disk)."""
+        self._require(name)
+        stamp = self._stamp(name)
+        hit = self._cache.get(name)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, self.query(f"SELECT * FROM {name}"))
+            self._cache[name] = hit
+        return hit[1].copy()
+
+    def _require(self, name: str) -> ReferenceTable:
+        if name not in self.tables:
+            raise InputError(self.folder, f"no reference table called {name!r}; known: {', '.join(self.tables)}")
+        return self.tables[name]
+
+    def of_kind(self, kind: str) -> list[ReferenceTable]:
+        return [t for t in self.tables.values() if t.kind == kind]
+
+    # ------------------------------------------------------------ citing rows
+
+    def table_of(self, row_id: str) -> str | None:
+        """Which table holds the row with this id."""
+        if self._index is None:
+            self._index = {}
+            for t in self.tables.values():
+                for rid in self.query(f"SELECT id FROM {t.name}")["id"]:
+                    self._index[str(rid)] = t.name
+        return self._index.get(str(row_id))
+
+    def rows(self, ids) -> "pandas.DataFrame":  # noqa: F821
+        """The cited rows, whatever their tables, as (table, id, fact, as_of, source_name, source_url)."""
+        import pandas as pd
+
+        facts = self.facts()
+        wanted = [str(i) for i in ids]
+        out = facts[facts["id"].isin(wanted)].copy()
+        out["_order"] = out["id"].map({rid: n for n, rid in enumerate(wanted)})
+        return out.sort_values("_order").drop(columns="_order").reset_index(drop=True) if len(out) else pd.DataFrame(columns=facts.columns)
+
+    def describe(self):
+        """One row per table: what it holds and where it comes from."""
+        import pandas as pd
+
+        return pd.DataFrame([
+            {"table": t.name, "rows": int(self.query(f"SELECT count(*) AS n FROM {t.name}")["n"][0]), "check": t.kind,
+             **t.provenance}
+            for t in self.tables.values()
+        ])
+
+    def facts(self):
+        """Every row of every table in one long frame, as text exactly as on disk: the shape
+        ``expectations/evidence.json`` guards (so a date that does not parse or a figure that is
+        not a number shows up as a failing value, not as a load error).
+
+        Columns: table, id, fact (the row's key columns joined, e.g. "Poland"), as_of, value (the
+        row's figure, where the table has one), source_name, source_url, retrieved, licence.
+        """
+        import pandas as pd
+
+        stamp = tuple(self._stamp(n) for n in self.tables)
+        hit = self._cache.get("\0facts")
+        if hit is not None and hit[0] == stamp:
+            return hit[1].copy()
+        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"]
+        frames = []
+        for t in self.tables.values():
+            df = pd.read_csv(t.path, dtype=str, keep_default_na=False, na_values=[""])
+            key = t.meta.get("key") or ["id"]
+            value_col = t.check.get("value")
+            frames.append(pd.DataFrame({
+                "table": t.name, "id": df["id"], "fact": df[key].fillna("").astype(str).agg(" / ".join, axis=1),
+                "as_of": df[t.as_of_column] if t.as_of_column else None,
+                "value": df[value_col] if value_col else None,
+                "source_name": df["source_name"], "source_url": df["source_url"],
+                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"),
+            }, columns=columns))
+        if not frames:
+            return pd.DataFrame(columns=columns)
+        out = pd.concat(frames, ignore_index=True).astype(object)
+        out = out.where(out.notna(), None)
+        self._cache["\0facts"] = (stamp, out)
+        return out.copy()
+
+
+def open_store(evidence=None) -> EvidenceStore:
+    """An :class:`EvidenceStore` from a store, a folder, or ``None`` (the shipped data/reference/)."""
+    if isinstance(evidence, EvidenceStore):
+        return evidence
+    return EvidenceStore(evidence)

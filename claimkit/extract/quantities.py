@@ -1,0 +1,1345 @@
+"""Numbers and quantities in news text: ``parse_quantities`` and the ``quantities`` extractor.
+
+One left-to-right pass. A compiled *anchor* regex finds where a figure may start (a digit, a
+number word, a fraction sign, a comparison sign); at each anchor a small tokenizer and grammar
+read the numeral (digits with any news separator, number words, fractions, ordinals, scale
+words and suffixes), then the words around it are read from the lexicon tables:
+
+- before it: sign ("minus"), currency ("US$"), qualifier ("more than", "around"), "between"/"from";
+- after it: a range partner ("to 30", "-130,000"), "or more", a percent, currency, unit, or the
+  counted noun ("troops").
+
+Everything language-specific lives in ``claimkit/lexicon`` (numbers, ordinals, scales,
+currencies, units, qualifiers, lemmas, quantity_context). Non-quantities (years used as
+dates, days of months, clock times, phone numbers, version numbers and IP addresses, list
+markers, street numbers, parts of names such as "G7", "COVID-19", "Article 5") are skipped.
+
+Intervals (see docs/quantities.md): "about N" is the band N +/- 10 %; "nearly N" is
+[0.9 N, N); "just over N" is (N, 1.1 N]; "between A and B", "from A to B", "A-B" are [A, B)
+(the Recognizers-Text convention); round plurals ("hundreds", "tens of thousands",
+"decades") are [2 X, 10 X).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimkit.extract import Document, Finding, extractor
+from claimkit.lexicon import table
+
+APPROX_BAND = 0.10  # "about N" -> [N(1-b), N(1+b)]
+NEARLY_BAND = 0.10  # "nearly N" -> [N(1-b), N)
+MAX_DIGITS = 30  # longer digit runs are identifiers, not figures (and would overflow floats)
+YEAR_RANGE = (1800, 2100)
+
+QUALIFIERS = ("exact", "about", "over", "under", "at_least", "at_most", "nearly", "range")
+KINDS = ("number", "ordinal", "percent", "money", "duration", "dimension", "count")
+
+
+@dataclass
+class Quantity:
+    """One number-like mention. ``text[start:end] == quantity.text``.
+
+    ``numerals`` holds each numeral as written ((start, end, value), one or two of them);
+    ``range_span`` the comparison or range as a range model reports it ("more than 20",
+    "between 20 and 30"; None for a plain figure); ``measure_span`` the figure with its unit
+    or currency and without qualifier words ("$2.3bn", "7.5%").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    qualifier: str = "exact"
+    kind: str = "number"
+    unit: str | None = None
+    scale_word: str | None = None
+    subtype: str = "integer"
+    numerals: tuple = ()
+    range_span: tuple[int, int] | None = None
+    measure_span: tuple[int, int] | None = None
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def _alt(phrases, flexible_space=True) -> str:
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        e = re.escape(p)
+        if flexible_space:
+            e = e.replace(r"\ ", r"\s+")
+        out.append(e)
+    return "|".join(out)
+
+
+def _trie(words) -> str:
+    """One regex alternation for many words, factored by shared prefixes (much faster than a flat list)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if end else "")
+
+    return build(root)
+
+
+class _Lexicon:
+    def __init__(self):
+        self.words: dict[str, tuple[str, float]] = {}  # lower word -> (class, value)
+        for r in table("numbers.tsv"):
+            self.words[r["word"]] = (r["class"], int(r["value"]))
+        self.scale_name: dict[str, str] = {}
+        self.suffix: dict[str, tuple[float, str, str]] = {}
+        for r in table("scales.tsv"):
+            if r["form"] == "word":
+                self.words[r["token"]] = ("scale", int(r["value"]))
+                self.scale_name[r["token"]] = r["scale"]
+            else:
+                self.suffix[r["token"]] = (int(r["value"]), r["scale"], r["form"])
+        self.ordinals: dict[str, tuple[str, int, str, bool]] = {}  # word -> (class, value, fraction, plural)
+        for r in table("ordinals.tsv"):
+            w = r["word"]
+            plural = w.endswith("s") and w[:-1] in self.ordinals or w == "halves"
+            self.ordinals[w] = (r["class"], int(r["value"]), r["fraction"], plural)
+        self.context: dict[str, set[str]] = {}
+        for r in table("quantity_context.tsv"):
+            self.context.setdefault(r["role"], set()).add(r["word"])
+        self.lemmas = {r["plural"]: r["lemma"] for r in table("lemmas.tsv")}
+
+        number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
+        plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
+        self.round_plurals = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
+                              "trillions": 10**12, "tens": 10, "dozens": 12, "scores": 20,
+                              "decades": 1, "centuries": 1}
+        anchor_words = _trie(number_words | plurals | {"percent", "percents", "percentage"}) + r"|per\s+cent"
+        self.anchor = re.compile(
+            r"\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]|(?<![A-Za-z'])(?:(?:an?|An?)\s+)?(?i:" + anchor_words + r")(?![A-Za-z])")
+
+        # currencies
+        pre, suf = {}, {}
+        for r in table("currencies.tsv"):
+            (pre if r["position"] == "prefix" else suf)[r["token"]] = r["code"]
+        self.currency_prefix = pre
+        self.currency_suffix = {k.lower(): v for k, v in suf.items()}
+        self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
+                                    + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
+        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + "|".join(
+            (re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
+            for t in sorted(suf, key=len, reverse=True)) + r")(?![A-Za-z])")
+
+        # units
+        self.units: dict[str, tuple[str, str, float]] = {}
+        cs, ci = [], []
+        for r in table("units.tsv"):
+            key = r["token"] if r["case"] == "cs" else r["token"].lower()
+            self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
+            (cs if r["case"] == "cs" else ci).append(r["token"])
+        self.unit_re = re.compile(
+            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+            + _alt(ci) + r"))(?![A-Za-z]))")
+
+        # scale suffixes after digits
+        glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
+        spaced = [t for t, (_, _, f) in self.suffix.items() if f == "suffix"]
+        money = [t for t, (_, _, f) in self.suffix.items() if f == "money"]
+        self.suffix_re = re.compile(r"(?:(?P<g>" + _alt(glued) + r")|[ \t]{1,2}(?P<s>" + _alt(spaced) + r")|(?P<m>"
+                                    + _alt(money) + r"))(?![A-Za-z0-9])")
+
+        # qualifiers
+        self.before: dict[str, dict] = {}
+        self.after: dict[str, dict] = {}
+        for r in table("qualifiers.tsv"):
+            key = " ".join(r["phrase"].lower().split())
+            (self.before if r["position"] == "before" else self.after)[key] = r
+        sym = [p for p in self.before if not p[0].isalpha()]
+        wrd = [p for p in self.before if p[0].isalpha()]
+        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _alt(wrd) + r"))|(?<![<>=!])(?P<s>"
+                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
+        self.before_last = {p.split()[-1] for p in self.before} | {"the"}
+        self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
+        self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
+        self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
+        self.or_equal_re = re.compile(r"\s+(?i:or\s+equal(?:\s+to)?)(?![A-Za-z])")
+        self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
+        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+)?\s+(?i:from)\s+$")
+        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
+        self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
+        self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
+        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context["month"]) + r")\.?\s*(?:(?i:the)\s+)?$")
+        self.month_after_re = re.compile(r"(?:\s*(?i:st|nd|rd|th))?\s+(?:(?i:of)\s+)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lexicon:
+    return _Lexicon()
+
+
+# --------------------------------------------------------------------------- digits
+
+_CODE = re.compile(
+    r"(?:1[89]|20)\d\d[-–/](?:0[1-9]|1[0-2]|\d\d)(?![\d,.]\d|[-/]\d)(?![A-Za-z])"  # 1995-01, 2021-22
+    r"|\d{1,4}(?:[-/.]\d{1,4}){2,}(?![\d])"  # dates 5/17/2018, versions 1.2.3, IPs, 222-2222-2222
+    r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)"  # clock
+)
+_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
+_NUM = re.compile(
+    r"(?P<exp>\d{1,30}(?:\.\d{1,30})?[eE][+-]?\d+)(?![A-Za-z])"
+    r"|(?P<frac>\d{1,9}/\d{1,9})(?![\d/])"
+    r"|(?P<ind>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,30})?)(?![\d]|,\d)"
+    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
+    r"|(?<!\d,)(?P<dc>\d{1,9},\d{1,2})(?![\d]|,\d)"
+    r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
+)
+_POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_SPACE = re.compile(r"[ \t\u00a0\u202f]*")
+_ALPHA = re.compile(r"[A-Za-z]+")
+_DIGIT_RUN = re.compile(r"[\d.,]*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
+_RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
+_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
+_RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
+_RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
+_RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
+_RX6 = re.compile(r"([A-Za-z]+)\s+$")
+_RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
+_RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
+_RX9 = re.compile(r"\s*(?:-\s*)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+_RX10 = re.compile(r"\s*([A-Za-z]+)")
+_RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
+_RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
+
+
+class _Tok:
+    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural")
+
+    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False):
+        self.cls, self.start, self.end, self.value, self.word = cls, start, end, value, word
+        self.subtype, self.scale, self.plain = subtype, scale, plain
+        self.ordinal = None  # (class, value) for ordinal words
+        self.frac = "no"
+        self.plural = False
+
+
+def _num(s: str) -> float:
+    v = float(s)
+    if not math.isfinite(v):
+        raise ValueError(s)
+    return v
+
+
+def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
+    """A digit numeral at ``q``: a _Tok of class num/fracnum, or ('skip', end) for codes and junk."""
+    run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
+    if sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
+        return ("skip", run)
+    if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and re.match(r"\d+[-\s./()]", text[q:]):
+        m = _RX0.match(text, q)  # phone number
+        return ("skip", m.end())
+    m = _EURO.match(text, q)
+    if m:
+        s = m.group()
+        try:
+            v = _num(s.replace(".", "").replace(",", "."))
+        except ValueError:
+            return ("skip", m.end())
+        tok = _Tok("num", q, m.end(), v, subtype="decimal" if "," in s else "integer")
+    else:
+        c = _CODE.match(text, q)
+        if c:
+            return ("skip", c.end())
+        m = _NUM.match(text, q)
+        g = m.lastgroup
+        s = m.group()
+        try:
+            if g == "frac":
+                a, b = s.split("/")
+                if int(b) == 0:
+                    return ("skip", m.end())
+                tok = _Tok("fracnum", q, m.end(), int(a) / int(b), subtype="fraction")
+                return tok
+            if g == "dc":
+                v, sub = _num(s.replace(",", ".")), "decimal"
+            elif g == "exp":
+                v, sub = _num(s), "power"
+            else:
+                clean = s.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
+                v = _num(clean)
+                sub = "decimal" if "." in clean else "integer"
+        except (ValueError, OverflowError):
+            return ("skip", m.end())
+        if sub == "decimal" and v == int(v) and g == "dc":
+            sub = "integer"
+        tok = _Tok("num", q, m.end(), v, subtype=sub, plain=(g == "plain" and "." not in s))
+        if q > 0 and text[q - 1] == "." and (q < 2 or not text[q - 2].isdigit()) and g == "plain" and "." not in s:
+            pass
+    # power and suffix scales
+    p = _POWER.match(text, tok.end)
+    if p:
+        try:
+            if p.group("e") is not None:
+                sign = -1 if p.group("signs").count("-") % 2 else 1
+                base = tok.value
+                v = abs(base) ** (sign * float(p.group("e")))
+                v = -v if base < 0 else v
+            else:
+                v = tok.value * 10.0 ** int(p.group("s2") + p.group("e2"))
+            if not math.isfinite(v):
+                return ("skip", p.end())
+        except (OverflowError, ZeroDivisionError):
+            return ("skip", p.end())
+        tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
+        return tok
+    sm = lex.suffix_re.match(text, tok.end)
+    if sm and (sm.group("m") is None or money):
+        t = sm.group(sm.lastgroup)
+        val, name, _ = lex.suffix[t]
+        tok.value *= val
+        tok.scale, tok.end, tok.plain = name, sm.end(), False
+        tok.subtype = "integer" if tok.value == int(tok.value) else "decimal"
+    return tok
+
+
+# --------------------------------------------------------------------------- tokens
+
+_FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
+
+
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24):
+    toks: list[_Tok] = []
+    n = len(text)
+    while len(toks) < limit:
+        q = _SPACE.match(text, p).end()
+        if q >= n:
+            break
+        ch = text[q]
+        if ch in "-–‐":
+            toks.append(_Tok("hy", q, q + 1))
+            p = q + 1
+            continue
+        if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
+            if toks and toks[-1].cls not in ("and", "hy", "a", "point", "num") and toks[-1].cls not in ("scale",):
+                if toks[-1].cls not in ("unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"):
+                    break
+            if toks and toks[-1].cls in ("unit", "teen", "tens", "zero"):
+                break
+            if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
+                break
+            r = _read_digits(text, q, lex, money and not toks)
+            if isinstance(r, tuple):
+                if not toks:
+                    return r
+                break
+            if ch == "." and r.cls == "num":
+                r.subtype = "decimal"
+            toks.append(r)
+            p = r.end
+            if r.subtype == "power":
+                break
+            continue
+        if ch in _VULGAR:
+            toks.append(_Tok("fracnum", q, q + 1, _VULGAR[ch], subtype="fraction"))
+            p = q + 1
+            continue
+        if ch.isalpha():
+            e = _ALPHA.match(text, q).end()
+            w = text[q:e].lower()
+            t = None
+            if w in lex.words:
+                cls, v = lex.words[w]
+                t = _Tok(cls, q, e, v, w)
+                if cls == "dozen":
+                    t.plural = w != "dozen"
+            elif w in lex.ordinals:
+                cls, v, frac, plural = lex.ordinals[w]
+                t = _Tok("ord", q, e, v, w)
+                t.ordinal, t.frac, t.plural = cls, frac, plural
+            elif w == "and":
+                t = _Tok("and", q, e, None, w)
+            elif w in ("a", "an"):
+                t = _Tok("a", q, e, 1, w)
+            elif w == "point":
+                t = _Tok("point", q, e, None, w)
+            elif w == "of":
+                t = _Tok("of", q, e, None, w)
+            elif w in ("over", "in"):
+                t = _Tok(w, q, e, None, w)
+            elif w == "out" and re.match(r"\s+of(?![A-Za-z])", text[e:e + 5]):
+                e2 = re.match(r"\s+of", text[e:e + 5]).end() + e
+                t = _Tok("outof", q, e2, None, "out of")
+                e = e2
+            if t is None:
+                toks.append(_Tok("other", q, e, None, w))
+                break
+            toks.append(t)
+            p = e
+            continue
+        break
+    return toks
+
+
+_CARD = {"unit", "teen", "tens", "zero", "hundred", "scale", "dozen", "num", "a"}
+
+
+def _ord_as_card(t: _Tok) -> _Tok:
+    c = _Tok(t.ordinal if t.ordinal != "fraction" else "unit", t.start, t.end, t.value, t.word)
+    return c
+
+
+def _run(toks, a, b):
+    """Valid cardinal prefixes of toks[a:b]: list of (end, value, last_scale)."""
+    total = 0
+    cur = 0
+    small = 0
+    last = None
+    before_and = None
+    and_mark = None  # (index of 'and', len(out) before it)
+    lastscale = math.inf
+    group_scale = None
+    hund = False
+    out = []
+    k = a
+    while k < b:
+        t = toks[k]
+        c = t.cls
+        v = t.value
+        if c == "hy":
+            if last == "tens" and k + 1 < b and toks[k + 1].cls == "unit" and toks[k + 1].start - t.end <= 2:
+                k += 1
+                continue
+            break
+        if c == "and":
+            if last in (None, "and", "a", "zero"):
+                break
+            before_and, last = last, "and"
+            and_mark = (k, len(out))
+            k += 1
+            continue
+        if c == "a":
+            if last is not None:
+                break
+            last = "a"
+            k += 1
+            continue
+        if c in ("unit", "zero", "teen"):
+            if last in ("unit", "teen", "num", "zero", "a", "dozen") or (c != "unit" and last == "tens"):
+                break
+            if last == "and" and before_and in ("unit", "teen", "num"):
+                break
+            if c == "zero" and last is not None:
+                break
+            cur += v
+            small += v
+        elif c == "tens":
+            if last in ("unit", "teen", "tens", "num", "zero", "a", "dozen"):
+                break
+            if last == "and" and before_and in ("unit", "teen", "tens", "num"):
+                break
+            cur += v
+            small += v
+        elif c == "num":
+            if last not in (None, "and", "scale", "hundred"):
+                break
+            if last in ("and", "hundred") and v >= 100 and (last == "hundred" or before_and == "hundred"):
+                break
+            if last == "and" and (before_and in ("unit", "teen", "tens", "num") or v == 0):
+                break
+            if last == "scale" and v >= lastscale:
+                break
+            if t.scale:
+                if last is not None:
+                    break
+                total = v
+                lastscale = 10 ** (len(str(int(abs(v)))) - 1) if v else 1
+                group_scale = t.scale
+                last = "scale"
+                k += 1
+                out.append((k, total, t.scale))
+                continue
+            cur += v
+            small += v
+        elif c == "hundred":
+            if last in ("hundred", "and", "zero") or hund:
+                if and_mark is not None and last != "and":
+                    del out[and_mark[1]:]
+                break
+            cur = 100 if last in (None, "a") else cur * 100
+            hund = True
+            small = 0
+        elif c == "scale":
+            if last in ("and", "zero"):
+                break
+            if last == "scale" and v > lastscale:
+                total *= v
+                lastscale = v
+                group_scale = t.word
+            elif v >= lastscale:
+                if and_mark is not None:
+                    del out[and_mark[1]:]
+                break
+            else:
+                total += (cur if last not in (None, "a") else 1) * v
+                cur = small = 0
+                hund = False
+                lastscale = v
+                group_scale = t.word
+        elif c == "dozen":
+            if last in ("dozen", "and", "zero"):
+                break
+            if last in (None, "a"):
+                cur = 12
+            elif small:
+                cur = cur - small + small * 12
+            else:
+                cur *= 12
+            small = 0
+        else:
+            break
+        last = c
+        k += 1
+        out.append((k, total + cur, group_scale))
+    return out
+
+
+def _card(toks, a, b):
+    """Value of toks[a:b] when it is exactly one cardinal, else None."""
+    if a >= b:
+        return None
+    if b - a == 1 and toks[a].cls == "a":
+        return 1
+    for end, v, _ in reversed(_run(toks, a, b)):
+        if end == b:
+            return v
+    return None
+
+
+def _ordinal_phrase(toks, a, j):
+    """Value of toks[a:j+1] read as one ordinal number (the last token is the ordinal word)."""
+    if a > j or toks[a].cls in ("hundred", "scale", "and", "hy", "dozen") and a != j:
+        return None
+    if toks[a].cls in ("and", "hy"):
+        return None
+    sub = toks[a:j] + [_ord_as_card(toks[j])]
+    return _card(sub, 0, len(sub))
+
+
+def _fraction_at(toks, k):
+    """A fraction starting at toks[k] ("a half", "three fifths", "one twenty-fifth"): (end, value) or None."""
+    n = len(toks)
+    j = k
+    while j < n and toks[j].cls in _CARD | {"hy", "and"}:
+        j += 1
+    if j >= n or toks[j].cls != "ord":
+        return None
+    return _split_fraction(toks, k, j)
+
+
+def _split_fraction(toks, k, j):
+    """toks[k:j] numerator words and toks[j] an ordinal word: (end, value, kind) or None."""
+    t = toks[j]
+    for m in range(k + 1, j + 1):
+        if toks[m - 1].cls == "hy":
+            continue
+        if toks[m].cls == "hy" if m < j else False:
+            if toks[m - 1].cls == "tens" and toks[m + 1].cls in ("unit",) or (toks[m + 1].cls == "ord" and toks[m + 1].ordinal == "unit" and toks[m - 1].cls == "tens"):
+                continue
+            den_start = m + 1
+        else:
+            den_start = m
+        if den_start <= j and toks[den_start].cls == "and":
+            continue
+        num = _card(toks, k, m)
+        if num is None:
+            continue
+        if t.ordinal == "fraction":
+            if den_start != j:
+                continue
+            den = t.value
+        else:
+            den = _ordinal_phrase(toks, den_start, j)
+            if den is None:
+                continue
+        if den < 3 and t.ordinal != "fraction":
+            return None
+        # "one hundred and three quarters": a proper fraction after "and" makes a mixed number
+        ands = [i for i in range(k, m) if toks[i].cls == "and"]
+        if not t.plural and num != 1 and not (ands and _card(toks, ands[-1] + 1, m) == 1):
+            return None
+        if ands:
+            q = ands[-1]
+            left, right = _card(toks, k, q), _card(toks, q + 1, m)
+            if left is not None and right is not None and right < den:
+                scale = _last_scale(toks, k, q)
+                if scale and not (j + 1 < len(toks) and toks[j + 1].cls == "scale"):
+                    return (j + 1, left + right / den * scale, "fraction")
+                return (j + 1, left + right / den, "fraction")
+        return (j + 1, num / den, "fraction")
+    return None
+
+
+class _Numeral:
+    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "last_scale_value", "round")
+
+    def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
+        self.start, self.end, self.value, self.subtype, self.scale = start, end, value, subtype, scale
+        self.ordinal, self.plain, self.words = ordinal, plain, words
+        self.last_scale_value = None
+        self.round = None  # (low, high) for "hundreds", "tens of thousands"
+
+
+def _read_numeral(text, q, lex, money=False):
+    """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
+    toks = _tokenize(text, q, lex, money)
+    if isinstance(toks, tuple):
+        return toks
+    if not toks:
+        return None
+    t0 = toks[0]
+    n = len(toks)
+    # "hundreds", "tens of thousands", "dozens"
+    if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
+        return _round_plural(text, toks, lex)
+    if t0.cls == "other":
+        return None
+    # where does the number-word run stop, and is there an ordinal/fraction word in it?
+    j = 0
+    while j < n and toks[j].cls in _CARD | {"hy", "and", "fracnum"}:
+        j += 1
+    if toks[0].cls == "fracnum":
+        return _finish(toks, 0, 1, toks[0].value, "fraction", lex, text)
+    if j < n and toks[j].cls == "ord":
+        fr = _split_fraction(toks, 0, j)
+        if fr:
+            end, v, sub = fr
+            return _finish(toks, 0, end, v, sub, lex, text)
+        # a plain ordinal ("fifteenth", "twenty-first", "21st" is handled with digits)
+        if not toks[j].plural and toks[j].ordinal != "fraction":
+            ov = _ordinal_phrase(toks, 0, j)
+            if ov is not None:
+                return _Numeral(toks[0].start, toks[j].end, ov, "integer", ordinal=True, words=True)
+    if t0.cls == "ord" and t0.ordinal == "fraction" and not t0.plural:
+        k = 1 + (1 < n and toks[1].cls == "of") 
+        k += k < n and toks[k].cls == "a"
+        if t0.word == "half" or (k < n and toks[k].cls in ("scale", "dozen")):
+            return _finish(toks, 0, 1, 1 / t0.value, "fraction", lex, text)
+    if t0.cls == "ord" and t0.ordinal == "fraction":
+        return None
+    runs = _run(toks, 0, n)
+    if not runs:
+        return None
+    end, v, scale = runs[-1]
+    # fraction-only word after a cardinal: "three quarters", "a half"
+    if end < n and toks[end].cls == "ord" and toks[end].ordinal == "fraction":
+        fr = _split_fraction(toks, 0, end)
+        if fr:
+            return _finish(toks, 0, fr[0], fr[1], "fraction", lex, text)
+    if toks[end - 1].cls == "a":
+        return None
+    sub = "integer"
+    if any(t.cls == "num" and t.subtype != "integer" for t in toks[:end]):
+        sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
+    # digits followed by a digit fraction: "2 1/4"
+    if end == 1 and end < n and toks[end].cls == "fracnum" and toks[0].subtype == "integer" and toks[end].value < 1 \
+            and not toks[0].scale:
+        return _finish(toks, 0, end + 1, v + toks[end].value, "fraction", lex, text)
+    # decimal point in words: "two hundred point zero three"
+    if end < n and toks[end].cls == "point":
+        digits = ""
+        k = end + 1
+        while k < n and toks[k].cls in ("unit", "zero", "teen", "tens", "hy"):
+            if toks[k].cls == "hy":
+                k += 1
+                continue
+            if toks[k].cls == "tens" and k + 1 < n and toks[k + 1].cls == "hy" and k + 2 < n and toks[k + 2].cls == "unit":
+                digits += str(toks[k].value + toks[k + 2].value)
+                k += 3
+                continue
+            digits += str(toks[k].value)
+            k += 1
+        if digits:
+            return _finish(toks, 0, k, v + float("0." + digits) * (1 if v >= 0 else -1), "decimal", lex, text)
+    # mixed number: "one and a half", "three and one fourth", "3 million and a half"
+    if end < n and toks[end].cls == "and":
+        fr = _fraction_at(toks, end + 1)
+        if fr is None and end + 1 < n:
+            fr = _half_at(toks, end + 1)
+        if fr and fr[1] < 1:
+            fend, fv = fr[0], fr[1]
+            mult = 1
+            last_scale = _last_scale(toks, 0, end)
+            if last_scale and not (fend < n and toks[fend].cls == "scale"):
+                mult = last_scale
+            return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
+    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, scale=None, plain=(end == 1 and toks[0].plain),
+                   words=any(t.cls != "num" for t in toks[:end]))
+    num.scale = _scale_word(toks, 0, end)
+    if toks[0].cls == "num" and toks[0].subtype == "power":
+        num.subtype = "power"
+    # "1 over 3", "one out of three", "1 in twenty-one"
+    if end < n and toks[end].cls in ("over", "outof", "in") and end + 1 < n:
+        den = _read_numeral(text, toks[end + 1].start, lex)
+        if isinstance(den, _Numeral) and not den.ordinal and den.value and not den.round:
+            word = toks[end].cls
+            ok = True
+            after = text[den.end:den.end + 24]
+            if word == "over" and (lex.unit_re.match(text, den.end) or re.match(r"\s+[a-z]", after)):
+                ok = False
+            if word in ("outof", "in") and not (v < den.value):
+                ok = False
+            if word == "in" and den.plain and YEAR_RANGE[0] <= den.value <= YEAR_RANGE[1]:
+                ok = False
+            if ok:
+                return _Numeral(num.start, den.end, v / den.value, "fraction", words=True)
+    return num
+
+
+def _half_at(toks, k):
+    """'a half', 'one half', 'a quarter' after 'and'."""
+    if k + 1 < len(toks) and toks[k].cls in ("a",) or (k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1):
+        if k + 1 < len(toks) and toks[k + 1].cls == "ord" and toks[k + 1].ordinal == "fraction":
+            return (k + 2, 1 / toks[k + 1].value)
+    return None
+
+
+def _last_scale(toks, a, b):
+    for t in reversed(toks[a:b]):
+        if t.cls == "scale":
+            return t.value
+        if t.cls == "num" and t.scale:
+            return 1
+        if t.cls not in ("and",):
+            return None
+    return None
+
+
+def _scale_word(toks, a, b):
+    lex = _lex()
+    name = None
+    for t in toks[a:b]:
+        if t.cls == "scale":
+            name = lex.scale_name.get(t.word, t.word)
+        elif t.cls == "num" and t.scale:
+            name = t.scale
+    return name
+
+
+def _finish(toks, a, end, v, sub, lex, text, base=None):
+    """After a fraction or mixed number: "of a million", "a dozen", a trailing scale word."""
+    n = len(toks)
+    scale = _scale_word(toks, a, end)
+    k = end
+    if k < n and toks[k].cls == "of":
+        k += 1
+    if k < n and toks[k].cls == "a":
+        k += 1
+    if k < n and toks[k].cls in ("scale", "dozen") and (k > end or True):
+        t = toks[k]
+        mult = t.value if t.cls == "scale" else 12
+        if scale and t.cls == "scale":
+            # "one billion and a half million": the fraction is of the trailing scale
+            left = _card(toks, a, _and_index(toks, a, end))
+            if left is not None:
+                v = left + (v - left) * mult
+            else:
+                v = v * mult
+        else:
+            v = v * mult
+        end = k + 1
+        scale = lex.scale_name.get(t.word, scale)
+        if k > end - 1 and toks[end - 2].cls in ("of", "a") and toks[end - 2].start < toks[end - 1].start:
+            pass
+    num = _Numeral(toks[a].start, toks[end - 1].end, v, sub if v != int(v) or sub == "fraction" else "integer",
+                   scale=scale, words=True)
+    return num
+
+
+def _and_index(toks, a, end):
+    for i in range(end - 1, a - 1, -1):
+        if toks[i].cls == "and":
+            return i
+    return end
+
+
+def _round_plural(text, toks, lex):
+    """'hundreds', 'tens of thousands', 'hundreds of millions': [2X, 10X), approximate."""
+    x = lex.round_plurals[toks[0].word]
+    end = toks[0].end
+    m = _RX1.match(text, end)
+    if m:
+        x *= lex.round_plurals[m.group(1).lower()]
+        end = m.end()
+    elif toks[0].word == "tens":
+        return None
+    num = _Numeral(toks[0].start, end, None, "integer", words=True)
+    num.round = (2 * x, 10 * x)
+    return num
+
+
+# --------------------------------------------------------------------------- mentions
+
+def _fmt(v):
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
+        return int(v)
+    return v
+
+
+def _counted_noun(text, pos, lex):
+    """The counted noun after a figure ("100,000 troops" -> troop): (lemma, end) or None."""
+    words = list(_RX2.finditer(text, pos, min(len(text), pos + 60)))
+    func = lex.context.get("function", set())
+    prev = pos
+    chosen = None
+    for i, m in enumerate(words[:3]):
+        if m.start() != prev:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in func or lw in lex.words or lw in lex.ordinals:
+            break
+        if lw.endswith(("ly", "ed")):  # adverbs and participles ("30 killed") are not counted nouns
+            break
+        if lw in lex.lemmas or _looks_plural(lw):
+            chosen = (m, _lemma(lw, lex))
+            break
+        if i == 0 and w[0].islower():
+            nxt = words[1] if len(words) > 1 and words[1].start() == m.end() else None
+            if nxt is None or nxt.group(1).lower() in func:
+                chosen = (m, lw)
+                break
+        prev = m.end()
+    if chosen is None:
+        return None
+    return chosen[1], chosen[0].end()
+
+
+def _looks_plural(w):
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s"))
+
+
+def _lemma(w, lex):
+    if w in lex.lemmas:
+        return lex.lemmas[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _prev(text: str, s: int) -> str:
+    """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs."""
+    i = s
+    while i > 0 and text[i - 1] in " \t\u00a0\u202f":
+        i -= 1
+    j = i
+    while j > 0 and j > i - 20 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i].lower() if j < i else text[i - 1:i]
+
+
+def _sign_before(text, s):
+    if _prev(text, s) not in ("-", "minus", "negative"):
+        return None
+    m = _RX3.search(text, max(0, s - 12), s)
+    return m.start() if m else None
+
+
+def _is_name_part(text, s, num, lex):
+    """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts."""
+    if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+        return True
+    if not num.plain:
+        return False
+    m = _RX4.search(text, max(0, s - 30), s)
+    if not m:
+        return False
+    w = m.group(1)
+    if w.lower().rstrip(".") in lex.context.get("name_head", ()):
+        return True
+    if w[0].isupper() and w.lower() not in lex.context.get("month", ()) and w.lower() not in lex.context.get("function", ()):
+        before = text[max(0, m.start() - 3):m.start()].strip()
+        return bool(before) and before[-1] not in ".!?\"'(:" and m.start() > 0
+    return False
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every number-like mention in ``text``, in text order, with its resolution."""
+    lex = _lex()
+    out: list[Quantity] = []
+    n = len(text)
+    skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    si = 0
+    pos = 0
+    while pos < n:
+        m = lex.anchor.search(text, pos)
+        if not m:
+            break
+        a = m.start()
+        while si < len(skips) and skips[si][1] <= a:
+            si += 1
+        if si < len(skips) and skips[si][0] <= a:
+            pos = skips[si][1]
+            continue
+        ch = text[a]
+        if ch.isalpha() and m.group()[:1] in "aA" and " " in m.group():
+            pa = a + len(re.match(r"an?\s+", m.group(), re.I).group())
+            if lex.bare_percent_re.match(text, pa):
+                a = pa
+        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and lex.bare_percent_re.match(text, a)):
+            if ch in "<>≤≥":
+                pos = a + 1
+                continue
+            q = _percent_mention(text, a, lex)
+            if q:
+                out.append(q)
+                pos = q.end
+            else:
+                pos = m.end()
+            continue
+        if ch == "." or (ch.isdigit() and a > 0 and text[a - 1] == "." and (a < 2 or not text[a - 2].isdigit())):
+            a = a - 1 if ch.isdigit() else a
+        if ch.isdigit() and a > 0 and (text[a - 1].isdigit()):
+            pos = _DIGIT_RUN.match(text, a).end()
+            continue
+        pa = _prev(text, a)
+        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
+        num = _read_numeral(text, a, lex, money=bool(money_prefix))
+        if num is None:
+            pos = m.end()
+            continue
+        if isinstance(num, tuple):
+            pos = max(num[1], a + 1)
+            continue
+        q = _mention(text, num, lex, money_prefix)
+        if q is None:
+            pos = max(num.end, a + 1)
+            continue
+        out.append(q)
+        pos = max(q.end, a + 1)
+    return _merge_bounds(text, out, lex)
+
+
+def _percent_mention(text, a, lex):
+    m = lex.percent_of_re.match(text, a)
+    if m:
+        num = _read_numeral(text, m.end(), lex)
+        if isinstance(num, _Numeral) and num.value is not None and not num.ordinal \
+                and not _counted_noun(text, num.end, lex):
+            return Quantity(a, num.end, text[a:num.end], _fmt(num.value), _fmt(num.value), _fmt(num.value),
+                            kind="percent", unit="percent", numerals=((num.start, num.end, _fmt(num.value)),),
+                            measure_span=(a, num.end), subtype=num.subtype)
+    m = lex.bare_percent_re.match(text, a)
+    if not m:
+        return None
+    # a percentage named without a figure ("a small percent"): reported with no value
+    return Quantity(a, m.end(), m.group(), None, None, None, kind="percent", unit="percent", measure_span=(a, m.end()),
+                    subtype="none")
+
+
+def _mention(text, num, lex, money_prefix):
+    s, e = num.start, num.end
+    # ---- what the numeral is, by itself
+    if num.ordinal:
+        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+            return None
+    if num.plain and num.value is not None:
+        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
+            return None
+        # list marker: "1. Introduction" at the start of a line
+        line_start = text.rfind("\n", max(0, s - 8), s)
+        if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
+                and re.match(r"[.)][ \t]+\S", text[e:e + 4]):
+            return None
+    # ordinals written in digits: "21st", "4th"
+    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
+    if om:
+        if (_prev(text, s) in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+            return None
+        num.ordinal, e = True, om.end()
+        num.end = e
+    # ---- sign, currency and qualifier before it
+    start = s
+    value = num.value
+    sign_at = _sign_before(text, s) if value is not None else None
+    if sign_at is not None:
+        value = -value
+        start = sign_at
+    currency = None
+    if money_prefix and not num.ordinal:
+        currency = lex.currency_prefix.get(money_prefix.group().strip())
+        start = min(start, money_prefix.start())
+    if currency is None and not num.words and _is_name_part(text, s, num, lex):
+        return None
+    if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
+        prev = _RX6.search(text, max(0, s - 15), s)
+        if prev and prev.group(1).lower() in lex.context.get("det", ()):
+            return None
+        if re.match(r"\s+another\b", text[e:e + 9]):
+            return None
+    if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
+            ((_prev(text, start) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+        return None
+    pv = _prev(text, start)
+    qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    q_start = qual.start() if qual else start
+    qrow = lex.before[" ".join(qual.group("w" if qual.group("w") else "s").lower().split())] if qual else None
+    approx_row = None
+    if qrow and qrow["bound"] == "approx":
+        approx_row = qrow
+        pv2 = _prev(text, q_start)
+        q2 = lex.before_re.search(text, max(0, q_start - 40), q_start) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        qrow = lex.before[" ".join(q2.group("w" if q2.group("w") else "s").lower().split())] if q2 else None
+        if qrow and qrow["bound"] == "approx":
+            qrow = None
+        cmp_start = q2.start() if qrow else None
+    else:
+        cmp_start = q_start if qrow else None
+    numerals = [(s if sign_at is None else sign_at, e, _fmt(value))]
+    # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
+    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in ("between", "from", "the") else None
+    low = high = None
+    rng = None
+    end = e
+    scale = num.scale
+    if value is not None and not num.ordinal or ropen:
+        rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
+        if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
+            rng = None
+    if rng:
+        pnum, pval = rng
+        if num.scale is None and pnum.scale and value * (pval / pnum.value if pnum.value else 1) < pval:
+            base = pval / (pnum.value / (pnum.value if not pnum.scale else 1))
+        low, high = value, pval
+        if num.scale is None and pnum.scale:
+            mult = _lex().words.get(pnum.scale, (None, 1))[1] if pnum.scale in _lex().words else 1
+            if mult > 1 and low * mult < high:
+                low = low * mult
+        numerals.append((pnum.start, pnum.end, _fmt(pval)))
+        end = pnum.end
+        scale = pnum.scale or scale
+        cmp_start = ropen.start() if ropen else s if sign_at is None else sign_at
+        if ropen:
+            q_start = min(q_start, ropen.start()) if not qual else min(q_start, ropen.start())
+    elif ropen and ropen.group("w").lower() == "between":
+        pass
+    # ---- ordinals stop here
+    if num.ordinal:
+        if rng:
+            return _build(text, q_start, end, None, low, high, True, False, approx_row is not None, "range", "ordinal",
+                          None, None, numerals, (cmp_start, end), (s, end), "integer")
+        if qrow and qrow["bound"] in ("low", "high", "point"):
+            inc = qrow["inclusive"] == "yes"
+            lo = value if qrow["bound"] in ("low", "point") else None
+            hi = value if qrow["bound"] in ("high", "point") else None
+            return _build(text, q_start, e, _fmt(value) if qrow["bound"] == "point" else None, _fmt(lo), _fmt(hi),
+                          inc, inc, False, qrow["qualifier"], "ordinal", None, None, numerals, (cmp_start, e), (s, e),
+                          "integer")
+        return _build(text, s, e, _fmt(value), _fmt(value), _fmt(value), True, True, False,
+                      "exact", "ordinal", None, None, numerals, None, (s, e), "integer")
+    # ---- after: "or more", "or less", "or equal"
+    after_row = None
+    range_end = end
+    if not rng and value is not None:
+        am = lex.after_re.match(text, end) if text[end:end + 5].lstrip()[:1] in ("o", "a", "O", "A") else None
+        if am and not _numeral_follows(text, am.end(), lex):
+            after_row = lex.after[" ".join(am.group("w").lower().split())]
+            range_end = am.end()
+        elif qrow and qrow["bound"] in ("low", "high") and qrow["inclusive"] == "no":
+            om2 = lex.or_equal_re.match(text, end)
+            if om2 and not _numeral_follows(text, om2.end(), lex):
+                qrow = dict(qrow, inclusive="yes", qualifier="at_least" if qrow["bound"] == "low" else "at_most")
+                range_end = om2.end()
+    # ---- unit, percent, currency, counted noun
+    kind, unit = "number", None
+    unit_end = range_end
+    measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
+    factor = 1.0
+    if not currency:
+        cm = lex.suffix_cur_re.match(text, end)
+        if cm:
+            currency = lex.currency_suffix.get(" ".join(cm.group().strip().lower().split()))
+            if currency:
+                unit_end = max(unit_end, cm.end())
+    if currency:
+        kind, unit = "money", currency
+    else:
+        um = lex.unit_re.match(text, end)
+        if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
+            tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
+            tok_key = tok if um.group("cs") else " ".join(tok.split())
+            info = lex.units.get(tok_key)
+            if info is None:
+                info = lex.units.get(tok_key.lower())
+            if info:
+                unit, kind, factor = info
+                if kind == "percent":
+                    unit = unit
+                unit_end = max(unit_end, um.end())
+    if kind == "number" and num.round is None and not (num.value is not None and num.value != int(num.value) and False):
+        cn = _counted_noun(text, end, lex)
+        if cn is None and num.round is not None:
+            cn = None
+        if cn:
+            kind, unit = "count", cn[0]
+    if num.round is not None and kind == "number":
+        cn = _RX7.match(text, end)
+        if cn and _looks_plural(cn.group(1).lower()) or cn and cn.group(1).lower() in lex.lemmas:
+            kind, unit = "count", _lemma(cn.group(1).lower(), lex)
+    if kind == "number" and num.scale and not rng:
+        cn = _RX7.match(text, end)
+        if cn and (_looks_plural(cn.group(1).lower()) or cn.group(1).lower() in lex.lemmas):
+            kind, unit = "count", _lemma(cn.group(1).lower(), lex)
+    if num.round is not None and text[s:e].lower() in lex.units:
+        unit, kind, factor = lex.units[text[s:e].lower()]
+        unit_end = e
+    # ---- years used as dates and periods, day numbers
+    if num.plain and kind == "number" and not qrow and not approx_row and sign_at is None and value is not None \
+            and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and text[s:num.end].isdigit() and len(text[s:num.end]) == 4:
+        return None
+    if rng and kind == "number" and all(YEAR_RANGE[0] <= v <= YEAR_RANGE[1] for v in (low, high)) and num.plain:
+        return None
+    # street numbers: "10 Downing Street"
+    if num.plain and kind == "number":
+        sm = _RX8.match(text, e) if text[e + 1:e + 2].isupper() else None
+        if sm and sm.group(1).lower() in lex.context.get("street", ()):
+            return None
+    # ---- resolve the interval
+    unit_end_final = unit_end if kind != "count" else cn[1]
+    if kind == "count" and num.round is not None:
+        unit_end_final = cn.end()
+    if kind == "count" and num.scale and not rng and cn is not None and hasattr(cn, "end") and not isinstance(cn, tuple):
+        unit_end_final = cn.end()
+    if factor != 1:
+        value = value * factor if value is not None else None
+        low = low * factor if low is not None else None
+        high = high * factor if high is not None else None
+    approximate = approx_row is not None
+    low_inc, high_inc = True, True
+    qualifier = "exact"
+    v_out = value
+    if num.round is not None:
+        low, high = num.round[0] * factor, num.round[1] * factor
+        low_inc, high_inc, approximate, qualifier, v_out = True, False, True, "range", None
+    elif rng:
+        low_inc, high_inc, qualifier, v_out = True, False, "range", None
+    elif after_row:
+        qualifier = after_row["qualifier"]
+        if after_row["bound"] == "low":
+            low, high, low_inc, high_inc, v_out = value, None, True, False, None
+        else:
+            low, high, low_inc, high_inc, v_out = None, value, False, True, None
+    elif qrow:
+        qualifier = qrow["qualifier"]
+        inc = qrow["inclusive"] == "yes"
+        b = qrow["bound"]
+        if b == "low":
+            low, high, low_inc, high_inc, v_out = value, None, inc, False, None
+        elif b == "high":
+            low, high, low_inc, high_inc, v_out = None, value, False, inc, None
+        elif b == "just_over":
+            low, high, low_inc, high_inc = value, value + abs(value) * APPROX_BAND, False, True
+            approximate = True
+        elif b == "nearly":
+            low, high, low_inc, high_inc = value - abs(value) * NEARLY_BAND, value, True, False
+            approximate = True
+        else:
+            low = high = value
+    elif approximate:
+        qualifier = "about"
+        low, high = value - abs(value) * APPROX_BAND, value + abs(value) * APPROX_BAND
+    else:
+        low = high = value
+    if approximate and qualifier == "exact":
+        qualifier = "about"
+    if qrow and approx_row is None and qrow["bound"] == "nearly":
+        qualifier = "nearly"
+    range_span = None
+    if rng or after_row or (qrow and qrow["comparison"] == "yes"):
+        rs = cmp_start if cmp_start is not None else (s if sign_at is None else sign_at)
+        range_span = (rs, range_end)
+    q_begin = q_start if (qual or ropen and rng) else start
+    return _build(text, min(q_begin, start), max(unit_end_final, range_end), _fmt(v_out), _fmt(low), _fmt(high),
+                  low_inc, high_inc, approximate, qualifier, kind, unit, scale, tuple(numerals), range_span,
+                  (measure_start, max(unit_end if kind != "count" else end, end)), num.subtype)
+
+
+def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
+           measure_span, subtype):
+    return Quantity(start, end, text[start:end], value, low, high, li if low is not None else False,
+                    hi if high is not None else False, approx, qualifier, kind, unit, scale, subtype, tuple(numerals),
+                    range_span, measure_span)
+
+
+def _numeral_follows(text, pos, lex):
+    m = _RX9.match(text, pos)
+    if m:
+        return True
+    w = _RX10.match(text, pos)
+    return bool(w and (w.group(1).lower() in lex.words or w.group(1).lower() in lex.ordinals))
+
+
+def _range_partner(text, e, num, value, lex, ropen, money):
+    nxt = text[e:e + 3].lstrip()[:1]
+    if not nxt or nxt not in "-–—~tTaAuU":
+        return None
+    m = lex.range_sep_re.match(text, e)
+    if not m:
+        return None
+    opener = ropen.group("w").lower() if ropen else None
+    if m.group("dash"):
+        if num.words or opener == "between":
+            return None
+        if m.group("dash") == "-" and text[e:m.start("dash")] == "" and not text[m.end():m.end() + 1].isdigit():
+            return None
+    else:
+        w = m.group("w").lower()
+        if w == "and" and opener != "between":
+            return None
+        if w != "and" and opener == "between":
+            return None
+    p = m.end()
+    sign = 1
+    sm = _RX11.match(text, p) if not m.group("dash") else None
+    if sm:
+        sign, p = -1, sm.end()
+    pm = lex.prefix_re.search(text, p, min(len(text), p + 5)) if False else None
+    cur = _RX12.match(text, p)
+    if cur:
+        p = cur.end()
+    pnum = _read_numeral(text, p, lex, money=money or bool(cur))
+    if not isinstance(pnum, _Numeral) or pnum.value is None or pnum.ordinal != num.ordinal:
+        return None
+    if m.group("dash") and pnum.words:
+        return None
+    pval = sign * pnum.value
+    low = value
+    if num.scale is None and pnum.scale:
+        mult = lex.words.get(pnum.scale, (None, 1))[1]
+        if mult > 1 and low * mult < pval:
+            low = low * mult
+    if not low < pval:
+        return None
+    return pnum, pval
+
+
+def _merge_bounds(text, qs, lex):
+    """'more than 10 and less than 20' -> one range (10, 20)."""
+    out: list[Quantity] = []
+    for q in qs:
+        if out:
+            p = out[-1]
+            gap = text[p.end:q.start]
+            if re.fullmatch(r"\s*,?\s*(?:(?:and|but)\s+)?", gap, re.I) and p.range_span and q.range_span \
+                    and (p.kind == q.kind or "number" in (p.kind, q.kind)) and p.qualifier not in ("range", "exact") and q.qualifier not in ("range", "exact"):
+                lo_q, hi_q = (p, q) if p.high is None and q.low is None else (q, p) if p.low is None and q.high is None else (None, None)
+                if lo_q is not None and lo_q.low is not None and hi_q.high is not None and lo_q.low < hi_q.high \
+                        and (p.unit == q.unit or q.unit is None or p.unit is None):
+                    merged = Quantity(p.start, q.end, text[p.start:q.end], None, lo_q.low, hi_q.high,
+                                      lo_q.low_inclusive, hi_q.high_inclusive, p.approximate or q.approximate, "range",
+                                      p.kind if p.kind != "number" else q.kind, p.unit or q.unit,
+                                      p.scale_word or q.scale_word, p.subtype, p.numerals + q.numerals,
+                                      (p.range_span[0], q.range_span[1]), (p.measure_span[0], q.measure_span[1]))
+                    out[-1] = merged
+                    continue
+        out.append(q)
+    return out
+
+
+# --------------------------------------------------------------------------- extractor
+
+_FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
+                 "money": "money", "percent": "percent", "duration": "duration"}
+_WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
+_SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
+                           r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
+_PERIOD_DET = re.compile(r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_BODY = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|in|on|the))*\s+[A-Z][\w-]*)\s+with\s+$")
+_OF = re.compile(r"\s+of\s+((?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5})")
+
+
+def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
+    """What the figure is about, as written: the counted noun and its modifiers, or an "of" phrase."""
+    tail_start = q.end
+    if q.kind == "count":
+        noun_start = q.measure_span[1] if q.measure_span else q.end
+        phrase = text[noun_start:sent_end]
+        stop = _SUBJECT_STOP.search(phrase, len(text[noun_start:q.end]))
+        phrase = phrase[:stop.start() if stop else min(len(phrase), 80)]
+        words = phrase.split()
+        return " ".join(words[:10]) or None
+    m = _OF.match(text[:sent_end], tail_start)
+    if m:
+        phrase = m.group(1)
+        stop = _SUBJECT_STOP.search(phrase)
+        phrase = phrase[:stop.start()] if stop else phrase
+        return phrase.strip() or None
+    if q.kind == "duration":
+        # "the last 30 years": the period as written
+        d = _PERIOD_DET.search(text, max(0, q.start - 40), q.start)
+        if d:
+            return text[d.start():q.end]
+    return None
+
+
+def _body(text: str, q: Quantity) -> str | None:
+    """The named body a count belongs to: "the Organization for ... in Europe with 57 countries"."""
+    m = _BODY.search(text, max(0, q.start - 120), q.start)
+    return m.group(1) if m else None
+
+
+def _is_claim(q: Quantity, text: str) -> bool:
+    if q.value is None and q.low is None and q.high is None:
+        return False
+    if q.kind == "ordinal":
+        return bool(re.match(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b", text[q.end:q.end + 20]))
+    if q.kind == "number":
+        written = q.text.strip().lower()
+        if q.scale_word or q.qualifier != "exact":
+            return True
+        return q.value is not None and abs(q.value) >= 10 and not written.isalpha()
+    return True
+
+
+@extractor("quantities")
+def quantities(doc: Document):
+    """Each figure that is a checkable claim becomes a quantity, money, percent or duration finding."""
+    for q in parse_quantities(doc.text):
+        if not _is_claim(q, doc.text):
+            continue
+        _, sent_end = doc.sentence_at(q.start)
+        extra = {"kind": q.kind, "approximate": q.approximate}
+        if q.scale_word:
+            extra["scale_word"] = q.scale_word
+        if q.kind == "count" and _body(doc.text, q):
+            extra["body"] = _body(doc.text, q)
+        if not q.low_inclusive and q.low is not None:
+            extra["low_inclusive"] = False
+        if not q.high_inclusive and q.high is not None:
+            extra["high_inclusive"] = False
+        yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
+                      qualifier=q.qualifier, unit=q.unit, subject=_subject(doc.text, q, sent_end),
+                      weight=_WEIGHT.get(q.kind, 0.6), extra=extra)

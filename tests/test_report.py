@@ -1,0 +1,169 @@
+"""`claimkit report DIR`: one self-contained page per article, an index for a batch, everything escaped."""
+import json
+import re
+import sys
+import types
+
+import pytest
+
+from claimkit.articles import load_article
+from claimkit.cli import main
+from claimkit.outputs import write_outputs
+from claimkit.outputs import CLAIMREVIEW_FILE
+from claimkit.report import INDEX_FILE, REPORT_FILE, json_ld, report, write_report
+from desk_fixtures import claims_for, seed_run
+
+HOSTILE_TEXT = """Headline body <script>window.__pwned = 1; alert("text")</script> said 57 countries agreed.
+
+An image <img src=x onerror="window.__pwned = 2"> and a <a href="javascript:window.__pwned=3">link</a> stood here.
+
+He said "javascript:alert(4)" was around 100,000 troops."""
+
+
+def hostile_run(out_dir):
+    """A run folder whose article, title, address, notes and sources all carry markup and script URLs."""
+    import pandas as pd
+
+    article = load_article(HOSTILE_TEXT, title='<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6">',
+                           url="javascript:window.__pwned=7")
+    article.source_name = "<b onmouseover=alert(8)>wire</b>"
+    claims = claims_for(article, [
+        ("57 countries", "quantity", 57, "country", '<script>alert(9)</script>', 0.9),
+        ('<img src=x onerror="window.__pwned = 2">', "quote", None, None, None, 0.5),
+        ("around 100,000 troops", "quantity", 100000, "troop", None, 0.8),
+    ])
+    verdicts = pd.DataFrame([
+        {"claim_id": claims.claim_id[0], "verdict": "supported", "evidence_ids": ['"><script>alert(10)</script>'],
+         "expected": "<script>alert(11)</script>", "method": "review", "note": '<img src=x onerror="window.__pwned=12">',
+         "reviewer": "<i>eve</i>", "checked_at": "2022-01-14T09:00:00+00:00",
+         "sources": ["javascript:window.__pwned=13", "https://example.org/ok?a=1&b=<2>"]},
+        {"claim_id": claims.claim_id[1], "verdict": "contradicted", "evidence_ids": [], "expected": None, "method": "review",
+         "note": "</script><script>window.__pwned=14</script>", "reviewer": None, "checked_at": None,
+         "sources": ["JaVaScRiPt:window.__pwned=15", " javascript:window.__pwned=16", "data:text/html,<script>alert(17)</script>"]},
+    ])
+    write_outputs(out_dir, article=article, claims=claims, verdicts=verdicts)
+    return article, claims, verdicts
+
+
+def tags(html, name):
+    return re.findall(rf"<{name}\b[^>]*>", html, flags=re.I)
+
+
+def test_report_of_a_run_shows_every_claim_its_verdict_evidence_and_sources(tmp_path):
+    _, claims, verdicts = seed_run(tmp_path)
+    paths = report(tmp_path)
+    assert paths == [tmp_path / REPORT_FILE]
+    html = paths[0].read_text(encoding="utf-8")
+    assert "<h1>Russia sees no reason to resume talks on Ukraine crisis" in html
+    assert '<time datetime="2022-01-13">' in html
+    assert len(re.findall(r'<mark class="ck-claim', html)) == len(claims)
+    for v in verdicts.to_dict("records"):
+        card = re.search(rf'<article class="card claim" id="claim-{v["claim_id"]}"[^>]*data-verdict="{v["verdict"]}"', html)
+        assert card, f"a card for {v['claim_id']} with its verdict {v['verdict']}"
+        for url in v["sources"]:
+            assert f'href="{url}"' in html
+        for eid in v["evidence_ids"]:
+            assert f'data-evidence-id="{eid}"' in html
+    assert "Wording differs from the Kremlin transcript." in html and "B. Checker" in html
+    assert html.count('href="#claim-') == len(claims), "each highlight links to its claim's card"
+
+
+def test_report_needs_no_network_and_runs_no_script(tmp_path):
+    seed_run(tmp_path)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert not re.search(r"""\b(src|srcset|poster|data)\s*=|<link\b|@import|url\(""", html, flags=re.I)
+    assert "default-src 'none'" in html and "script-src" not in html
+    assert all("application/ld+json" in t for t in tags(html, "script"))
+
+
+def test_report_prints_on_a4(tmp_path):
+    seed_run(tmp_path)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert "@page{size:A4" in html
+    assert "break-inside:avoid" in html and "table-layout:fixed" in html
+
+
+def test_a_run_without_verdicts_gives_a_claims_only_report(tmp_path):
+    _, claims, _ = seed_run(tmp_path, with_verdicts=False)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert len(re.findall(r'<mark class="ck-claim', html)) == len(claims)
+    assert "none has been checked yet" in html
+    assert 'class="verdict"' not in html and "application/ld+json" not in html
+    assert not (tmp_path / CLAIMREVIEW_FILE).exists()
+
+
+def fake_claimreview(monkeypatch, payload_note):
+    """Stand in for claimkit.claimreview (written elsewhere) to test how the page embeds what it returns."""
+    module = types.ModuleType("claimkit.claimreview")
+    module.to_claimreview = lambda verdicts, article: [
+        {"@context": "https://schema.org", "@type": "ClaimReview", "url": f"{article.url}#{cid}",
+         "datePublished": str(article.published), "reviewRating": {"alternateName": v, "ratingExplanation": payload_note}}
+        for cid, v in zip(verdicts["claim_id"], verdicts["verdict"])]
+    monkeypatch.setitem(sys.modules, "claimkit.claimreview", module)
+
+
+def test_claimreview_json_ld_is_embedded_and_cannot_close_its_block(tmp_path, monkeypatch):
+    fake_claimreview(monkeypatch, "</script><script>alert(1)</script> & more")
+    _, _, verdicts = seed_run(tmp_path)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+    assert block and html.count("</script>") == 1
+    items = json.loads(block.group(1))
+    assert [i["reviewRating"]["alternateName"] for i in items] == list(verdicts["verdict"])
+    assert items[0]["reviewRating"]["ratingExplanation"] == "</script><script>alert(1)</script> & more"
+    assert items[0]["datePublished"] == "2022-01-13"
+    assert json.loads((tmp_path / CLAIMREVIEW_FILE).read_text()) == items
+
+
+def test_json_ld_escapes_markup_characters():
+    text = json_ld({"a": "</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"a": "</script><!-- & -->"}
+
+
+def test_hostile_input_is_escaped_and_script_urls_are_never_links(tmp_path):
+    hostile_run(tmp_path)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert all("application/ld+json" in t for t in tags(html, "script"))
+    assert not tags(html, "img") and not tags(html, "b") and not tags(html, "i")
+    assert not re.search(r"<[^>]+\son\w+\s*=", html, flags=re.I), "no event-handler attribute on any element"
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and all(h.startswith(("https://", "http://", "#")) for h in hrefs), hrefs
+    assert 'href="https://example.org/ok?a=1&amp;b=&lt;2&gt;"' in html
+    assert "&lt;script&gt;window.__pwned = 1;" in html, "the article's markup is shown as text"
+
+
+def test_batch_folder_gets_a_report_per_article_and_an_index(tmp_path):
+    seed_run(tmp_path / "russia-osce")
+    hostile = 'x"><img src=x onerror=alert(1)>'
+    hostile_run(tmp_path / hostile)
+    (tmp_path / "summary.csv").write_text("source,folder,status,error\n"
+                                          "data/articles/russia-osce-dead-end.txt,russia-osce,ok,\n"
+                                          "feeds/broken.html,broken,failed,<b>cannot decode</b>\n")
+    paths = report(tmp_path)
+    assert paths[-1] == tmp_path / INDEX_FILE
+    assert {p.parent.name for p in paths[:-1]} == {"russia-osce", hostile}
+    index = paths[-1].read_text(encoding="utf-8")
+    assert 'href="russia-osce/report.html"' in index
+    assert 'href="x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E/report.html"' in index
+    assert not tags(index, "script") and not tags(index, "b") and not tags(index, "img")
+    assert "feeds/broken.html: failed — &lt;b&gt;cannot decode&lt;/b&gt;" in index
+    assert len(re.findall(r'<tr class="entry">', index)) == 2
+    page = (tmp_path / "russia-osce" / REPORT_FILE).read_text(encoding="utf-8")
+    assert 'href="../index.html"' in page
+
+
+def test_cli_report_prints_the_files_it_wrote(tmp_path, capsys):
+    seed_run(tmp_path)
+    assert main(["report", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / REPORT_FILE)
+
+
+@pytest.mark.parametrize("make", ["missing", "empty"])
+def test_cli_report_of_a_folder_without_runs_is_bad_input(tmp_path, capsys, make):
+    folder = tmp_path / "nothing-here"
+    if make == "empty":
+        folder.mkdir()
+    assert main(["report", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"claimkit: {folder}: ")
