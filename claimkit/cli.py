@@ -118,6 +118,23 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_batch(args) -> int:
+    from claimkit.batch import run_batch
+
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers", "must be at least 1")
+    result = run_batch(args.sources, args.output, workers=args.workers, scheduler=args.scheduler, resume=args.resume,
+                       parameters=dict(args.param or []), progress=None if args.progress is None else args.progress)
+    reused = sum(1 for r in result.rows if r.get("reused"))
+    print(f"{len(result.ok)} done ({reused} from an earlier run), {len(result.failed)} failed, "
+          f"in {result.seconds:.1f} s → {result.out_dir / 'summary.csv'}", file=sys.stderr)
+    for row in result.failed:
+        print(f"failed: {row['source']}: {row['error']}", file=sys.stderr)
+    if result.summary_error:
+        print(f"summary notebook failed: {result.summary_error}", file=sys.stderr)
+    return 1 if result.failed or result.summary_error else 0
+
+
 def cmd_report(args) -> int:
     from claimkit.report import report
 
@@ -155,6 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (repeatable)")
     p.add_argument("-o", "--output", help="output folder (default: out/<article name>)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("batch", help="many articles through the article notebook, in parallel, resumable")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder, a glob, an article file or a JSON Lines feed")
+    p.add_argument("-o", "--output", default="out/batch", help="batch folder: one folder per article and the summary (default: out/batch)")
+    p.add_argument("--workers", type=int, help="local worker processes (default: the number of cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786) instead")
+    p.add_argument("--resume", action="store_true", help="keep the articles whose outputs are complete, run the rest")
+    p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter for every article (repeatable)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: when standard error is a terminal)")
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("report", help="the HTML report (and ClaimReview JSON-LD) of a run folder, or of every article of a batch folder")
     p.add_argument("folder", help="a run folder (from claimkit run) or a batch folder (from claimkit batch)")
