@@ -51,9 +51,6 @@ def test_any_unicode_string_through_times_quotes_comparisons_and_roles(text):
         _check(text, OWN_EXTRACTORS)
 
 
-@pytest.mark.xfail(raises=AttributeError, strict=False,
-                   reason="parse_quantities raises AttributeError on '0\u00c0' and 'since 1945 \u0421\u0435\u0440\u0433\u0435\u0439' "
-                          "(claimkit/extract/quantities.py, owned by the qspeed work; drop this mark once it is fixed)")
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(WORDS | st.text(min_size=1))
 def test_any_text_through_every_extractor(text):
