@@ -391,7 +391,10 @@ def _looks_like_path(source: str) -> bool:
     if "\n" in source or "\x00" in source or len(source) >= 4096:
         return False
     try:
-        return Path(source).suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES or Path(source).exists()
+        path = Path(source)
+        # a bare word that happens to name a folder here ("claimkit") is text; a folder is meant when written as a path
+        return (path.suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES or path.is_file()
+                or (any(sep in source for sep in ("/", "\\")) and path.exists()))
     except (OSError, ValueError):  # a name too long for the file system is text, not a path
         return False
 

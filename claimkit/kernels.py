@@ -144,7 +144,8 @@ class WarmKernel:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
         env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-        run_sync(km.start_kernel)(env=env, cwd=tempfile.gettempdir())
+        # an in-memory history: resetting the execution counter between articles must not collide in a shared history file
+        run_sync(km.start_kernel)(env=env, cwd=tempfile.gettempdir(), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         kc = km.client()
         kc.start_channels()
         run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
