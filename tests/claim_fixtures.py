@@ -4,6 +4,7 @@ Used until the extractors land, and beside them to pin down exactly which claim 
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +71,24 @@ def seed_specs(*, countries=57, weekday_geneva="Monday", geneva_date="2022-01-10
               subject="US Deputy Secretary of State", date="2022-01-13"),
         claim("quote", '"were not ready to meet our key requirements"', speaker="Sergei Ryabkov"),
     ]
+
+
+PUB = date(2022, 1, 13)
+
+
+def extracted_by(extractor: str, published=PUB):
+    """A function text -> the claims one extractor finds in it (the text as the body, no headline).
+
+    It also checks every span against the article's cleaned text, so each test gets that check for free.
+    """
+    from claimkit import Article
+    from claimkit.claims import extract_claims
+
+    def run(text):
+        df = extract_claims(Article(text=text, published=published), extractors=[extractor])
+        for row in df.itertuples():
+            assert df.attrs["article_text"][row.start:row.end] == row.span
+        return df
+
+    run.__name__ = extractor
+    return run

@@ -1,18 +1,10 @@
 """Reported speech: speaker, speech verb, date of speaking and the reported content."""
 import json
-from datetime import date
 
-from claimkit import Article
-from claimkit.claims import extract_claims
-
-PUB = date(2022, 1, 13)
+from claim_fixtures import extracted_by
 
 
-def attributions(text):
-    df = extract_claims(Article(text=text, published=PUB), extractors=["attribution"])  # the text as the body, no headline
-    for row in df.itertuples():
-        assert df.attrs["article_text"][row.start:row.end] == row.span
-    return df
+attributions = extracted_by("attribution")
 
 
 def details(df, i=0):

@@ -1,17 +1,9 @@
 """Comparative and superlative claims with the period they are measured against."""
-from datetime import date
 
-from claimkit import Article
-from claimkit.claims import extract_claims
-
-PUB = date(2022, 1, 13)
+from claim_fixtures import extracted_by
 
 
-def comparisons(text):
-    df = extract_claims(Article(text=text, published=PUB), extractors=["comparisons"])
-    for row in df.itertuples():
-        assert text[row.start:row.end] == row.span
-    return df
+comparisons = extracted_by("comparisons")
 
 
 def test_comparative_against_the_last_30_years():

@@ -1,18 +1,10 @@
 """Direct quotes and their speakers, on short passages of wire style."""
-from datetime import date
 
-from claimkit import Article
-from claimkit.claims import extract_claims
+from claim_fixtures import extracted_by
 from claimkit.extract.quotes import find_quotes
 
-PUB = date(2022, 1, 13)
 
-
-def quotes(text):
-    df = extract_claims(Article(text=text, published=PUB), extractors=["quote"])  # the text as the body, no headline
-    for row in df.itertuples():
-        assert df.attrs["article_text"][row.start:row.end] == row.span
-    return df
+quotes = extracted_by("quote")
 
 
 def test_quote_then_said_with_full_name_from_earlier_title():

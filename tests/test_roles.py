@@ -1,18 +1,10 @@
 """Person-title pairs, with the date the story implies."""
-from datetime import date
 
-from claimkit import Article
-from claimkit.claims import extract_claims
+from claim_fixtures import extracted_by
 from claimkit.people import Cast, find_roles
 
-PUB = date(2022, 1, 13)
 
-
-def roles(text):
-    df = extract_claims(Article(text=text, published=PUB), extractors=["roles"])
-    for row in df.itertuples():
-        assert text[row.start:row.end] == row.span
-    return df
+roles = extracted_by("roles")
 
 
 def test_title_before_name():

@@ -411,6 +411,7 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
     while len(toks) < limit:
         m = _WORD_TOKEN.match(text, p)
         w = m.group(1)
+        # the word branch below is repeated for non-ASCII words on purpose: a shared helper costs ~7 % of throughput
         if w is not None:  # an ASCII word: the common token, read with one regex call
             q, e = m.span(1)
             w = w.lower()
