@@ -191,6 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    if argv is None:  # the `claimkit` command itself, a process of our own
+        from claimkit.lazyimports import defer_rfc3987_syntax
+
+        defer_rfc3987_syntax()  # papermill's jsonschema builds an IRI grammar at import: 2.5 s nothing here uses
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -41,6 +41,9 @@ def _kernel_warm_up(modules=PRELOAD) -> list[str]:
     import importlib
     import warnings
 
+    from claimkit.lazyimports import defer_rfc3987_syntax
+
+    defer_rfc3987_syntax()  # GX imports jsonschema through altair: 2.5 s of grammar building nothing here uses
     loaded = []
     for name in modules:
         try:

@@ -33,14 +33,20 @@ def declared_parameters(notebook: str | Path) -> dict[str, dict]:
     Read with ``ast`` from the cell tagged ``parameters`` (cheaper than papermill's inspector, and
     it never executes the cell).
     """
-    import nbformat
+    import json
 
-    nb = nbformat.read(str(notebook), as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+    try:
+        nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+        cells = nb["cells"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(notebook, f"not a readable notebook ({type(exc).__name__}: {exc})") from None
+    for cell in cells:
+        if cell.get("cell_type") == "code" and "parameters" in (cell.get("metadata") or {}).get("tags", []):
             params = {}
-            lines = cell.source.splitlines()
-            for node in ast.parse(cell.source).body:
+            source = cell.get("source") or ""
+            source = "".join(source) if isinstance(source, list) else source
+            lines = source.splitlines()
+            for node in ast.parse(source).body:
                 if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                     try:
                         default = ast.literal_eval(node.value)

@@ -112,15 +112,31 @@ class Progress:
             self.bar.close()
 
 
-def _local_executor(workers: int):
+def _local_executor(workers: int, prestart: bool = False):
+    """A pool of ``workers`` processes; ``prestart`` starts them (and their kernels) now rather than on first use."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from claimkit.batch.worker import init_worker
+    from claimkit.batch.worker import init_worker, started
 
     # spawn, not fork: the parent may hold threads (tqdm) and open sockets that a child must not inherit
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker)
+    if prestart:
+        for _ in range(workers):  # with spawn, each submit to a pool without an idle worker starts one
+            pool.submit(started)
+    return pool
+
+
+def _expected_articles(sources) -> int:
+    """How many articles ``sources`` name, at a glance (a feed counts as many): no more workers than that."""
+    from claimkit.articles import FEED_SUFFIXES, iter_sources
+
+    try:
+        paths = list(iter_sources(list(sources)))
+    except Exception:  # planning reports it properly
+        return 1
+    return 1 << 30 if any(p.suffix.lower() in FEED_SUFFIXES for p in paths) else max(1, len(paths))
 
 
 def _env_for_workers() -> None:
@@ -146,7 +162,17 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
     started = time.perf_counter()
     out = Path(out_dir).resolve()
     notebook = Path(notebook or ARTICLE_NOTEBOOK).resolve()
-    tasks = plan_batch(sources, out, notebook=notebook, parameters=parameters)
+    pool = None
+    if scheduler is None:
+        # the workers' kernels warm up (seconds of imports) while this process reads the articles
+        _env_for_workers()
+        pool = _local_executor(max(1, min(workers or os.cpu_count() or 1, _expected_articles(sources))), prestart=True)
+    try:
+        tasks = plan_batch(sources, out, notebook=notebook, parameters=parameters)
+    except BaseException:
+        if pool is not None:
+            _stop_pool(pool)
+        raise
     out.mkdir(parents=True, exist_ok=True)
     (out / STATE_DIR).mkdir(exist_ok=True)
     summary = SummaryWriter(out, tasks)
@@ -173,9 +199,7 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
         if scheduler is not None:
             result.summary_error = _run_on_dask(scheduler, todo, resume, summary, bar, summary_args)
         else:
-            _env_for_workers()
-            n = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-            result.summary_error = _run_locally(n, todo, resume, summary, bar, summary_args)
+            result.summary_error = _run_locally(pool, todo, resume, summary, bar, summary_args)
     finally:
         bar.close()
         summary.write()
@@ -186,12 +210,11 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
     return result
 
 
-def _run_locally(n: int, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress, summary_args) -> str:
+def _run_locally(pool, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress, summary_args) -> str:
     from concurrent.futures import as_completed
 
     from claimkit.batch.worker import run_notebook_task, run_task
 
-    pool = _local_executor(n)
     try:
         futures = {pool.submit(run_task, task, resume): task for task in todo}
         for fut in as_completed(futures):
@@ -205,12 +228,16 @@ def _run_locally(n: int, todo: list[dict], resume: bool, summary: SummaryWriter,
         # the summary notebook runs last, in a kernel that is already warm
         error = pool.submit(run_notebook_task, *summary_args).result() if summary_args else ""
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.terminate()  # their kernels exit with them (ipykernel watches its parent)
+        _stop_pool(pool)
         raise
     pool.shutdown(wait=True)
     return error
+
+
+def _stop_pool(pool) -> None:
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()  # their kernels exit with them (ipykernel watches its parent)
 
 
 def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWriter, bar: Progress, summary_args) -> str:

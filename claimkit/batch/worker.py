@@ -57,6 +57,9 @@ def _shutdown_kernels() -> None:
 
 def init_worker() -> None:
     """Process-pool initializer: start this worker's kernel warming up straight away, and leave with the parent."""
+    from claimkit.lazyimports import defer_rfc3987_syntax
+
+    defer_rfc3987_syntax()  # papermill imports jsonschema through nbformat
     parent = os.getppid()
 
     def watch_parent():  # a killed batch must not leave workers (and their kernels) behind
@@ -67,6 +70,11 @@ def init_worker() -> None:
 
     threading.Thread(target=watch_parent, name="claimkit-parent-watch", daemon=True).start()
     _kernel(wait=False)
+
+
+def started() -> int:
+    """A no-op task: submitting one makes the pool start a worker (whose initializer starts its kernel)."""
+    return os.getpid()
 
 
 def worker_name() -> str:
