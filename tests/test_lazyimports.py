@@ -46,3 +46,26 @@ def test_defer_is_a_no_op_once_the_real_module_is_loaded():
 
     assert defer_rfc3987_syntax() is False
     assert not type(sys.modules["rfc3987_syntax"]).__name__.startswith("_Deferred")
+
+
+def test_kernels_claimkit_run_starts_defer_the_grammar():
+    """`claimkit run` starts its kernel with KERNEL_ARGUMENTS: the stand-in is in place before the first cell."""
+    from jupyter_core.utils import run_sync
+
+    from claimkit.runner import KERNEL_ARGUMENTS, kernel_manager_class
+
+    km = kernel_manager_class()(kernel_name="python3")
+    env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
+    run_sync(km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, env=env)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        run_sync(kc.wait_for_ready)(timeout=60)
+        seen = []
+        run_sync(kc.execute_interactive)(
+            "import sys; print(type(sys.modules.get('rfc3987_syntax')).__name__, get_ipython().execution_count)",
+            output_hook=lambda m: seen.append(m["content"].get("text", "")), timeout=60)
+    finally:
+        kc.stop_channels()
+        run_sync(km.shutdown_kernel)(now=True)
+    assert "".join(seen).split() == ["_DeferredModule", "1"]
