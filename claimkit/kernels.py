@@ -87,6 +87,15 @@ def _kernel_reset(cwd: str) -> None:
 # ------------------------------------------------------------------ the parent side
 
 
+def _sync(method):
+    """Call ``method`` (a KernelManager's coroutine, or a ForkedKernel's plain method) and return its result."""
+    import inspect
+
+    from jupyter_core.utils import run_sync
+
+    return run_sync(method) if inspect.iscoroutinefunction(method) else method
+
+
 class KernelDied(RuntimeError):
     """The kernel stopped answering (crash, out of memory, timeout); it has been restarted."""
 
@@ -122,8 +131,9 @@ class WarmKernel:
     """
 
     def __init__(self, *, preload=PRELOAD, max_runs: int = 200, startup_timeout: float = 120,
-                 execution_timeout: float | None = 600):
+                 execution_timeout: float | None = 600, use_zygote: bool = True):
         self.preload = tuple(preload)
+        self.use_zygote = use_zygote  # fork from $CLAIMKIT_ZYGOTE when there is one (claimkit.zygote)
         self.max_runs = max_runs
         self.startup_timeout = startup_timeout
         self.execution_timeout = execution_timeout
@@ -139,29 +149,69 @@ class WarmKernel:
         """Start the kernel and send the warm-up imports; ``wait=False`` returns before they finish."""
         from jupyter_core.utils import run_sync
 
+        from claimkit import zygote
         from claimkit.runner import kernel_manager_class
 
-        km = kernel_manager_class()(kernel_name="python3")
-        # an absolute socket path: the default ("kernel-ipc") is relative to each process's own cwd
-        km.ip = os.path.join(tempfile.gettempdir(), f"claimkit-{os.getpid()}-{uuid.uuid4().hex[:8]}-ipc")
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
         env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
         # an in-memory history: resetting the execution counter between articles must not collide in a shared history file
-        run_sync(km.start_kernel)(env=env, cwd=tempfile.gettempdir(), extra_arguments=["--HistoryManager.hist_file=:memory:"])
-        kc = km.client()
-        kc.start_channels()
-        run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
-        self.km, self.kc = km, kc
+        arguments = ["--HistoryManager.hist_file=:memory:"]
         self.runs = 0
         self.starts += 1
-        code = f"__import__('claimkit.kernels', fromlist=['_'])._kernel_warm_up({self.preload!r})"
-        self._warm_msg = kc.execute(code, silent=True, store_history=False)
+        if self.use_zygote and zygote.address():
+            # forked from the batch's warm zygote: no interpreter start and no imports; the request is
+            # sent now, the kernel is connected to in wait_ready() (the zygote may still be importing)
+            try:
+                self.km = zygote.ForkedKernel(zygote.address(), env=env, cwd=tempfile.gettempdir(),
+                                              extra_arguments=arguments)
+            except OSError as exc:
+                return self._without_zygote(exc, wait)
+            self.kc = None
+        else:
+            km = kernel_manager_class()(kernel_name="python3")
+            # an absolute socket path: the default ("kernel-ipc") is relative to each process's own cwd
+            km.ip = os.path.join(tempfile.gettempdir(), f"claimkit-{os.getpid()}-{uuid.uuid4().hex[:8]}-ipc")
+            run_sync(km.start_kernel)(env=env, cwd=tempfile.gettempdir(), extra_arguments=arguments)
+            self.km, self.kc = km, None
+            self._connect()
         if wait:
             self.wait_ready()
         return self
 
+    def _without_zygote(self, exc: Exception, wait: bool) -> "WarmKernel":
+        """The zygote is unusable (it failed to import, or was killed): from now on this kernel starts the usual way."""
+        import warnings
+
+        warnings.warn(f"kernel zygote unusable ({type(exc).__name__}: {exc}); starting kernels the usual way",
+                      RuntimeWarning, stacklevel=3)
+        self.use_zygote = False
+        self.starts -= 1
+        return self.start(wait=wait)
+
+    def _connect(self) -> None:
+        """Open the channels, wait for the kernel to answer, and send the warm-up imports."""
+        from jupyter_core.utils import run_sync
+
+        kc = self.km.client()
+        kc.start_channels()
+        run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
+        self.kc = kc
+        code = f"__import__('claimkit.kernels', fromlist=['_'])._kernel_warm_up({self.preload!r})"
+        self._warm_msg = kc.execute(code, silent=True, store_history=False)
+
     def wait_ready(self) -> None:
+        if self.km is not None and self.kc is None:
+            try:
+                self._connect()
+            except Exception as exc:
+                from claimkit.zygote import ForkedKernel
+
+                forked = isinstance(self.km, ForkedKernel)
+                self.shutdown()
+                if not forked:
+                    raise KernelDied(f"the kernel did not start: {type(exc).__name__}: {exc}") from exc
+                self._without_zygote(exc, wait=False)
         if self._warm_msg is not None:
             msg_id, self._warm_msg = self._warm_msg, None
             reply = self._reply(msg_id, self.startup_timeout)
@@ -190,18 +240,14 @@ class WarmKernel:
             raise KernelDied(f"kernel reset failed: {c.get('ename')}: {c.get('evalue')}")
 
     def alive(self) -> bool:
-        from jupyter_core.utils import run_sync
-
-        return self.km is not None and bool(run_sync(self.km.is_alive)())
+        return self.km is not None and bool(_sync(self.km.is_alive)())
 
     def shutdown(self) -> None:
-        from jupyter_core.utils import run_sync
-
         if self.kc is not None:
             self.kc.stop_channels()
         if self.km is not None:
             try:
-                run_sync(self.km.shutdown_kernel)(now=False)
+                _sync(self.km.shutdown_kernel)(now=False)
             except Exception:
                 pass
         self.km = self.kc = None

@@ -118,8 +118,26 @@ def test_the_same_figure_reported_differently_is_grouped_across_articles():
 # ------------------------------------------------------------------ warm kernels
 
 
+@pytest.fixture(params=["fresh kernel", "forked from a zygote"])
+def kernel_source(request, monkeypatch):
+    """Each warm-kernel guarantee holds for a kernel started fresh and for one forked from the batch's zygote."""
+    from claimkit import zygote
+    from claimkit.kernels import PRELOAD
+
+    if request.param == "fresh kernel":
+        monkeypatch.setenv(zygote.ENV_ADDRESS, "off")
+        yield request.param
+        return
+    z = zygote.Zygote(PRELOAD)
+    monkeypatch.setenv(zygote.ENV_ADDRESS, z.address)
+    try:
+        yield request.param
+    finally:
+        z.stop()
+
+
 @pytest.mark.notebook
-def test_state_from_one_notebook_never_reaches_the_next(tmp_path):
+def test_state_from_one_notebook_never_reaches_the_next(tmp_path, kernel_source):
     from claimkit.kernels import WarmKernel
 
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
@@ -148,7 +166,7 @@ def test_state_from_one_notebook_never_reaches_the_next(tmp_path):
 
 
 @pytest.mark.notebook
-def test_a_notebook_run_in_a_warm_kernel_gives_the_same_outputs_as_run_alone(tmp_path):
+def test_a_notebook_run_in_a_warm_kernel_gives_the_same_outputs_as_run_alone(tmp_path, kernel_source):
     from claimkit.kernels import WarmKernel
     from claimkit.runner import run_article
 

@@ -128,6 +128,16 @@ def _local_executor(workers: int, prestart: bool = False):
     return pool
 
 
+def _start_zygote():
+    """The batch's kernel zygote, exported to the workers; None without ``os.fork`` or with ``$CLAIMKIT_ZYGOTE=off``."""
+    from claimkit import zygote
+    from claimkit.kernels import PRELOAD
+
+    if not hasattr(os, "fork") or os.environ.get(zygote.ENV_ADDRESS) == "off":
+        return None
+    return zygote.Zygote(PRELOAD).export()
+
+
 def _expected_articles(sources) -> int:
     """How many articles ``sources`` name, at a glance (a feed counts as many): no more workers than that."""
     from claimkit.articles import FEED_SUFFIXES, iter_sources
@@ -162,16 +172,20 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
     started = time.perf_counter()
     out = Path(out_dir).resolve()
     notebook = Path(notebook or ARTICLE_NOTEBOOK).resolve()
-    pool = None
+    pool = zygote = None
     if scheduler is None:
-        # the workers' kernels warm up (seconds of imports) while this process reads the articles
+        # one zygote imports what the notebooks need, once; each worker's kernel is forked from it
+        # (claimkit.zygote). Both warm up while this process reads the articles.
         _env_for_workers()
+        zygote = _start_zygote()
         pool = _local_executor(max(1, min(workers or os.cpu_count() or 1, _expected_articles(sources))), prestart=True)
     try:
         tasks = plan_batch(sources, out, notebook=notebook, parameters=parameters)
     except BaseException:
         if pool is not None:
             _stop_pool(pool)
+        if zygote is not None:
+            zygote.stop()
         raise
     out.mkdir(parents=True, exist_ok=True)
     (out / STATE_DIR).mkdir(exist_ok=True)
@@ -201,6 +215,8 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
         else:
             result.summary_error = _run_locally(pool, todo, resume, summary, bar, summary_args)
     finally:
+        if zygote is not None:
+            zygote.stop()
         bar.close()
         summary.write()
         result.rows = [summary.rows[k] for k in sorted(summary.rows)]
