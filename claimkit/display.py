@@ -336,6 +336,24 @@ def show_changes(before, after) -> HTML:
                 f"<tbody>{rows}</tbody></table></div>")
 
 
+def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
+    """What the journalists' reviews changed in ``verdicts`` (a table :func:`claimkit.verify` made
+    with reviews), against what the automatic checks say.
+
+    Only reviewed rows (``method == "review"``) can differ from the automatic verdicts, so only
+    their claims are checked again; without a review nothing is re-checked and the answer is
+    "Nothing changed." — the same page as ``show_changes(verify(claims), verdicts)``, at a
+    fraction of the cost.
+    """
+    reviewed = verdicts[verdicts["method"] == "review"] if "method" in verdicts.columns else verdicts
+    if reviewed.empty:
+        return show_changes(reviewed, reviewed)
+    from claimkit.verify import verify
+
+    automatic = verify(claims[claims["claim_id"].isin(set(reviewed["claim_id"]))], evidence=evidence)
+    return show_changes(automatic, reviewed)
+
+
 # ----------------------------------------------------------------------- validation
 
 def _local_href(path: str) -> str:
