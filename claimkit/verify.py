@@ -300,7 +300,7 @@ def check_time(claim: dict, store: EvidenceStore, published: date | None) -> Che
     for t in tables:
         c = t.check
         df = store.table(t.name)
-        terms = {str(r["id"]): [m for m in str(r[c.get("mentions", "mentions")]).split("|") if m] for _, r in df.iterrows()}
+        terms = {str(i): [m for m in str(ms).split("|") if m] for i, ms in zip(df["id"], df[c.get("mentions", "mentions")])}
         found = _nearest(terms, sentence, at, MENTION_REACH)
         if found and (best is None or found[2] < best[2]):
             best, best_t, events = found, t, df.set_index("id")
@@ -347,7 +347,7 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
     on, why = claim_date(claim, published)
     for t in store.of_kind("office"):
         c = t.check
-        names = store.query(f"SELECT DISTINCT {c.get('person', 'person')} AS p FROM {t.name}")["p"]
+        names = set(store.table(t.name)[c.get("person", "person")].dropna())  # the table's distinct names
         scored = sorted(((same_person(person, n), n) for n in names), reverse=True)
         if not scored or scored[0][0] < 90:
             continue
@@ -437,9 +437,11 @@ def verify(claims, *, evidence=None, reviews=None, as_of=None):
     if published:
         verdicts.attrs["published"] = published.isoformat()
     if reviews is not None:
-        from claimkit.reviews import apply_reviews
+        from claimkit.reviews import apply_reviews, load_reviews
 
-        verdicts = apply_reviews(verdicts, reviews, claims)
+        reviews = load_reviews(reviews)
+        if len(reviews):  # no review (no reviews file yet): nothing to apply, no orphan to report
+            verdicts = apply_reviews(verdicts, reviews, claims)
     return verdicts
 
 
