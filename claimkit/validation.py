@@ -121,6 +121,9 @@ def _context():
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    from claimkit import gxpatch
+
+    gxpatch.install()
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     return ctx
@@ -145,6 +148,8 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
     """
     import great_expectations as gx
 
+    from claimkit import gxpatch
+
     name = Path(suite).stem if str(suite).endswith(".json") else str(suite)
     spec = load_suite_dict(str(suite))
     expectations_spec = {k: v for k, v in spec.items() if k not in {"id"}}
@@ -158,6 +163,13 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
     for col in data.columns:
         if data[col].dtype == object and data[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             data[col] = data[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict, tuple)) else v)
+    with gxpatch.row_filter_memo():
+        return _validate_batch(name, gx_suite, data, len(df))
+
+
+def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
+    import great_expectations as gx
+
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": data})
     # a pass needs only booleans (about half the time); the details are computed for failures alone
     result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
@@ -170,7 +182,7 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
         detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
         failures = [_failure(r) for r in detailed.results if not r.success]
         result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20})
-    return ValidationReport(name, bool(result.success), len(result.results), len(df), failures, result)
+    return ValidationReport(name, bool(result.success), len(result.results), rows, failures, result)
 
 
 def _failure(r) -> Failure:
