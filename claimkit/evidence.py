@@ -92,6 +92,7 @@ class EvidenceStore:
             self.tables[csv.stem] = self._load_table(csv)
         self._con = None
         self._loaded: dict[str, tuple] = {}  # table -> (file stamp, TABLE or VIEW) of its snapshot
+        self._answers: dict[str, object] = {}  # sql -> DataFrame, see lookup()
         self._lock = threading.RLock()  # a DuckDB connection serves one thread at a time
         self._index: dict[str, str] | None = None
         self._cache: dict[str, tuple] = {}
@@ -166,6 +167,7 @@ class EvidenceStore:
                 con.execute(f"CREATE VIEW {t.name} AS SELECT * FROM {self._source(t)}")
                 kind = "VIEW"
             self._loaded[t.name] = (stamp, kind)
+            self._answers.clear()
 
     def query(self, sql: str, params=None):
         """Run SQL over the reference tables (each is named after its file); a DataFrame back."""
@@ -178,6 +180,19 @@ class EvidenceStore:
                 return rel.df()
             except duckdb.Error as exc:
                 raise InputError("evidence query", f"{exc.__class__.__name__}: {exc}".splitlines()[0]) from None
+
+    def lookup(self, sql: str):
+        """:meth:`query` for the checks' own queries (deterministic: every order is spelled out): the
+        answer is kept, and a copy handed out, until a table changes on disk."""
+        with self._lock:
+            self.connection  # noqa: B018 -- takes new snapshots (and forgets the answers) if a file changed
+            hit = self._answers.get(sql)
+            if hit is None:
+                hit = self.query(sql)
+                if len(self._answers) >= 2048:
+                    self._answers.clear()
+                self._answers[sql] = hit
+            return hit.copy()
 
     def _stamp(self, name: str):
         st = self.tables[name].path.stat()
@@ -217,10 +232,12 @@ class EvidenceStore:
         import pandas as pd
 
         facts = self._facts()
-        wanted = [str(i) for i in ids]
-        out = facts[facts["id"].isin(wanted)].copy()
-        out["_order"] = out["id"].map({rid: n for n, rid in enumerate(wanted)})
-        return out.sort_values("_order").drop(columns="_order").reset_index(drop=True) if len(out) else pd.DataFrame(columns=facts.columns)
+        where = self._cache.get("\0facts-index", {})  # id -> positions in facts
+        order = {rid: n for n, rid in enumerate(str(i) for i in ids)}  # a repeated id is placed at its last mention
+        picked = sorted((n, pos) for rid, n in order.items() for pos in where.get(rid, ()))
+        if not picked:
+            return pd.DataFrame(columns=facts.columns)
+        return facts.iloc[[pos for _, pos in picked]].reset_index(drop=True)
 
     def describe(self):
         """One row per table: what it holds and where it comes from."""
@@ -268,6 +285,10 @@ class EvidenceStore:
         out = pd.concat(frames, ignore_index=True).astype(object)
         out = out.where(out.notna(), None)
         self._cache["\0facts"] = (stamp, out)
+        where: dict[str, list[int]] = {}
+        for pos, rid in enumerate(out["id"]):
+            where.setdefault(str(rid), []).append(pos)
+        self._cache["\0facts-index"] = where
         return out
 
 

@@ -145,8 +145,10 @@ def test_a_table_edited_on_disk_is_read_again_by_the_next_query(tmp_path):
     _un_folder(tmp_path, [("Switzerland", "2002-09-10")])
     store = EvidenceStore(tmp_path)
     assert store.query("SELECT count(*) AS n FROM un_members")["n"][0] == 1
+    assert store.lookup("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland"]
     _un_folder(tmp_path, [("Switzerland", "2002-09-10"), ("South Sudan", "2011-07-14")])
     assert store.query("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland", "South Sudan"]
+    assert store.lookup("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland", "South Sudan"]
     assert store.facts()["fact"].tolist() == ["un-0", "un-1"]
 
 
