@@ -93,6 +93,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20, help="passes over the articles")
     ap.add_argument("--profile", action="store_true", help="then cProfile three more passes (cumulative, top 60)")
+    ap.add_argument("--profile-filter", nargs="*", help="pstats restrictions instead of the top 60, e.g. claimkit 40")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="nbsteps-"))
     paths = list(ARTICLES)
@@ -125,7 +126,7 @@ def main() -> None:
             prof.enable()
             run_notebook(p, tmp / "prof", defaultdict(list), defaultdict(list))
             prof.disable()
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(60)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(*[int(a) if a.isdigit() else a for a in (args.profile_filter or ["60"])])
 
 
 if __name__ == "__main__":

@@ -343,11 +343,14 @@ def verdict_changes(before, after):
     return pd.DataFrame(rows, columns=["claim_id", "field", "before", "after"])
 
 
+NOTHING_CHANGED = "<div class='ck-changes'><i>Nothing changed.</i></div>"
+
+
 def show_changes(before, after) -> HTML:
     """What a review changed: for each changed claim, each field before → after."""
     changes = verdict_changes(before, after)
     if changes.empty:
-        return HTML("<div class='ck-changes'><i>Nothing changed.</i></div>")
+        return HTML(NOTHING_CHANGED)
 
     def cell(field, value):
         if field == "verdict":
@@ -377,7 +380,7 @@ def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
     """
     reviewed = verdicts[verdicts["method"] == "review"] if "method" in verdicts.columns else verdicts
     if reviewed.empty:
-        return show_changes(reviewed, reviewed)
+        return HTML(NOTHING_CHANGED)
     from claimkit.verify import verify
 
     automatic = verify(claims[claims["claim_id"].isin(set(reviewed["claim_id"]))], evidence=evidence)
