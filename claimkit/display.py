@@ -185,6 +185,12 @@ def _join(base, other, columns=("verdict",)):
     return base.merge(other[cols], on="claim_id", how="left")
 
 
+def _table_style(styler):
+    """Left-aligned 12px cells: one CSS rule for the table (a per-cell rule for every cell, as
+    ``set_properties`` writes, doubles the time a table takes to render)."""
+    return styler.set_table_styles([{"selector": "td", "props": "text-align: left; font-size: 12px"}], overwrite=False)
+
+
 def ranked_claims(claims, limit: int | None = None, verdicts=None):
     """The claims, most check-worthy first, as a compact styled table (with their verdicts once verified)."""
     df = _join(claims, verdicts).sort_values(["checkworthiness", "start"], ascending=[False, True])
@@ -197,8 +203,8 @@ def ranked_claims(claims, limit: int | None = None, verdicts=None):
               .format(precision=2, subset=["checkworthiness"])
               .format(lambda v: "" if v is None or v != v else escape(str(v)),
                       subset=[c for c in cols if c not in ("value", "low", "high", "checkworthiness")])
-              .bar(subset=["checkworthiness"], vmin=0, vmax=1, color="#9ecae1")
-              .set_properties(**{"text-align": "left", "font-size": "12px"}))
+              .bar(subset=["checkworthiness"], vmin=0, vmax=1, color="#9ecae1"))
+    styler = _table_style(styler)
     if "verdict" in cols:
         styler = styler.map(lambda v: f"background-color:{VERDICT_COLOURS[v]}" if v in VERDICT_COLOURS else "", subset=["verdict"])
     return styler
@@ -227,10 +233,34 @@ def verdict_chart_svg(verdicts, claims=None) -> str:
     """The verdict summary as an SVG picture: one bar for all claims, then one per kind, split by verdict."""
     from claimkit.charts import stacked_bars_svg
 
-    table = verdict_counts(verdicts, claims)
-    rows = {"all claims": {v: int(table[v].sum()) for v in table.columns}}
-    rows.update({str(k): {v: int(n) for v, n in r.items()} for k, r in table.iterrows()})
-    return stacked_bars_svg(rows, VERDICT_COLOURS, title="Verdicts by kind of claim")
+    return stacked_bars_svg(verdict_rows(verdicts, claims), VERDICT_COLOURS, title="Verdicts by kind of claim")
+
+
+def verdict_rows(verdicts, claims=None) -> dict[str, dict[str, int]]:
+    """:func:`verdict_counts` as the chart's rows, {"all claims": {verdict: n}, kind: {verdict: n}, ...},
+    counted in plain Python (a crosstab costs more than the whole chart)."""
+    import pandas as pd
+
+    verdict = list(verdicts["verdict"])
+    if "kind" in verdicts.columns:
+        kinds = list(verdicts["kind"])
+    elif claims is not None:
+        kind_of = dict(zip(claims["claim_id"], claims["kind"]))
+        kinds = [kind_of.get(c) for c in verdicts["claim_id"]]
+    else:
+        kinds = ["claim"] * len(verdict)
+    counts: dict = {}
+    for k, v in zip(kinds, verdict):
+        if pd.isna(v):
+            continue  # as crosstab: a missing verdict is not counted
+        k = "(unknown)" if pd.isna(k) else k
+        row = counts.setdefault(k, dict.fromkeys(VERDICT_ORDER, 0))
+        if v in row:
+            row[v] += 1
+    by_total = sorted(sorted(counts, key=str), key=lambda k: -sum(counts[k].values()))
+    rows = {"all claims": {v: sum(counts[k][v] for k in counts) for v in VERDICT_ORDER}}
+    rows.update({str(k): counts[k] for k in by_total})
+    return rows
 
 
 def verdict_summary(verdicts, claims=None) -> HTML:
@@ -313,11 +343,14 @@ def verdict_changes(before, after):
     return pd.DataFrame(rows, columns=["claim_id", "field", "before", "after"])
 
 
+NOTHING_CHANGED = "<div class='ck-changes'><i>Nothing changed.</i></div>"
+
+
 def show_changes(before, after) -> HTML:
     """What a review changed: for each changed claim, each field before → after."""
     changes = verdict_changes(before, after)
     if changes.empty:
-        return HTML("<div class='ck-changes'><i>Nothing changed.</i></div>")
+        return HTML(NOTHING_CHANGED)
 
     def cell(field, value):
         if field == "verdict":
@@ -334,6 +367,24 @@ def show_changes(before, after) -> HTML:
     return HTML(f"{_TABLE_STYLE}<div class='ck-changes'><b>{n} claim{'s' if n != 1 else ''} changed</b>"
                 f"<table class='ck-table'><thead><tr><th>claim</th><th>field</th><th>before</th><th>after</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table></div>")
+
+
+def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
+    """What the journalists' reviews changed in ``verdicts`` (a table :func:`claimkit.verify` made
+    with reviews), against what the automatic checks say.
+
+    Only reviewed rows (``method == "review"``) can differ from the automatic verdicts, so only
+    their claims are checked again; without a review nothing is re-checked and the answer is
+    "Nothing changed." — the same page as ``show_changes(verify(claims), verdicts)``, at a
+    fraction of the cost.
+    """
+    reviewed = verdicts[verdicts["method"] == "review"] if "method" in verdicts.columns else verdicts
+    if reviewed.empty:
+        return HTML(NOTHING_CHANGED)
+    from claimkit.verify import verify
+
+    automatic = verify(claims[claims["claim_id"].isin(set(reviewed["claim_id"]))], evidence=evidence)
+    return show_changes(automatic, reviewed)
 
 
 # ----------------------------------------------------------------------- validation
@@ -398,7 +449,7 @@ def who_said_what(claims):
                      "through": d.get("via") or "", "verb": d.get("verb") or "", "date": c.date,
                      "resolved by": d.get("resolved_by") or ""})
     cols = ["claim_id", "kind", "words", "speaker", "as written", "title", "through", "verb", "date", "resolved by"]
-    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})
+    return _table_style(pd.DataFrame(rows, columns=cols).style.hide(axis="index").format(escape="html"))
 
 
 def when(claims):
@@ -413,4 +464,4 @@ def when(claims):
                      "granularity": d.get("granularity") or "", "tense": d.get("tense") or "",
                      "vague": "yes" if d.get("vague") else "", "sentence": c.sentence})
     cols = ["claim_id", "kind", "as written", "from", "to", "granularity", "tense", "vague", "sentence"]
-    return pd.DataFrame(rows, columns=cols).style.hide(axis="index").set_properties(**{"text-align": "left", "font-size": "12px"})
+    return _table_style(pd.DataFrame(rows, columns=cols).style.hide(axis="index").format(escape="html"))

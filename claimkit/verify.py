@@ -165,13 +165,13 @@ def count_query(t: ReferenceTable, on: date) -> str:
 def membership_history(store: EvidenceStore, t: ReferenceTable) -> list[tuple[date, int]]:
     """(date, number of members from that date on), at every date the count changed."""
     c = t.check
-    dates = store.query(f"SELECT DISTINCT {c.get('from', 'joined')} AS d FROM {t.name}"
+    dates = store.lookup(f"SELECT DISTINCT {c.get('from', 'joined')} AS d FROM {t.name}"
                         + (f" UNION SELECT DISTINCT {c['to']} FROM {t.name} WHERE {c['to']} IS NOT NULL" if c.get("to") else "")
                         + " ORDER BY d")["d"]
     out = []
     for d in dates:
         d = d.date() if hasattr(d, "date") else d
-        out.append((d, len(store.query(count_query(t, d)))))
+        out.append((d, len(store.lookup(count_query(t, d)))))
     return out
 
 
@@ -183,7 +183,7 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     if on is None:
         return _unverified(f"the {org} count depends on the date and neither the claim nor the article gives one", table=t.name)
     sql = count_query(t, on)
-    rows = store.query(sql)
+    rows = store.lookup(sql)
     n = len(rows)
     ids = rows["id"].astype(str).tolist()
     sources = sorted(set(store.table(t.name).set_index("id").loc[ids, "source_url"]))
@@ -231,7 +231,7 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     window = int(c.get("window_days", 60))
     since = on - timedelta(days=window)
     sql = estimate_query(t, c.get("units", []), since, on)
-    rows = store.query(sql)
+    rows = store.lookup(sql)
     if rows.empty:
         return _unverified(f"no estimate in {t.name} is dated between {since} and {on} ({why})", table=t.name, query=sql)
 
@@ -255,7 +255,7 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     if _overlaps((lo * (1 - tol), hi * (1 + tol)), iv):
         return Check("unsupported", note=f"No estimate from the {window} days before {on} gives {_fmt_interval(iv)}; they range {_fmt(lo)}-{_fmt(hi)}, close enough that the claim is not contradicted.", **base)
     other_sql = estimate_query(t, c.get("units", []), None, None)
-    elsewhere = [r for _, r in store.query(other_sql).iterrows()
+    elsewhere = [r for _, r in store.lookup(other_sql).iterrows()
                  if str(r["id"]) not in all_ids and _overlaps(_row_interval(r, c), iv)]
     if elsewhere:
         r = elsewhere[0]
@@ -300,7 +300,7 @@ def check_time(claim: dict, store: EvidenceStore, published: date | None) -> Che
     for t in tables:
         c = t.check
         df = store.table(t.name)
-        terms = {str(r["id"]): [m for m in str(r[c.get("mentions", "mentions")]).split("|") if m] for _, r in df.iterrows()}
+        terms = {str(i): [m for m in str(ms).split("|") if m] for i, ms in zip(df["id"], df[c.get("mentions", "mentions")])}
         found = _nearest(terms, sentence, at, MENTION_REACH)
         if found and (best is None or found[2] < best[2]):
             best, best_t, events = found, t, df.set_index("id")
@@ -347,7 +347,7 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
     on, why = claim_date(claim, published)
     for t in store.of_kind("office"):
         c = t.check
-        names = store.query(f"SELECT DISTINCT {c.get('person', 'person')} AS p FROM {t.name}")["p"]
+        names = set(store.table(t.name)[c.get("person", "person")].dropna())  # the table's distinct names
         scored = sorted(((same_person(person, n), n) for n in names), reverse=True)
         if not scored or scored[0][0] < 90:
             continue
@@ -355,7 +355,7 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
         if on is None:
             return _unverified(f"{name}'s offices change over time and no date is given", table=t.name)
         sql = office_query(t, name, on.year)
-        rows = store.query(sql)
+        rows = store.lookup(sql)
         held = "; ".join(f"{r['title']} ({r[c.get('country', 'country')]})" for _, r in rows.iterrows()) or "none recorded"
         expected = f"{name} in {on.year}: {held}"
         match = [r for _, r in rows.iterrows()
@@ -437,9 +437,11 @@ def verify(claims, *, evidence=None, reviews=None, as_of=None):
     if published:
         verdicts.attrs["published"] = published.isoformat()
     if reviews is not None:
-        from claimkit.reviews import apply_reviews
+        from claimkit.reviews import apply_reviews, load_reviews
 
-        verdicts = apply_reviews(verdicts, reviews, claims)
+        reviews = load_reviews(reviews)
+        if len(reviews):  # no review (no reviews file yet): nothing to apply, no orphan to report
+            verdicts = apply_reviews(verdicts, reviews, claims)
     return verdicts
 
 

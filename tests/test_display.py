@@ -7,7 +7,7 @@ import pytest
 from claimkit.articles import load_article
 from claimkit.display import (
     VERDICT_COLOURS, as_list, highlight_html, link_html, ranked_claims, safe_url, show_article, show_changes,
-    show_validation, show_verdicts, verdict_changes, verdict_counts, verdict_summary,
+    show_validation, show_verdicts, verdict_changes, verdict_counts, verdict_rows, verdict_summary,
 )
 from desk_fixtures import claims_for, seed_article, verdicts_for
 
@@ -80,6 +80,21 @@ def test_verdict_counts_by_kind_and_verdict(seed):
     assert list(table.columns) == list(VERDICT_COLOURS)
     assert table.loc["quantity", "supported"] == 2 and table.loc["attribution", "contradicted"] == 1
     assert table.to_numpy().sum() == len(verdicts)
+
+
+def test_the_chart_rows_are_the_verdict_counts(seed):
+    _, claims, verdicts = seed
+    odd = verdicts.copy()
+    odd.loc[odd.index[0], "verdict"] = None  # not counted
+    odd.loc[odd.index[1], "verdict"] = "rumoured"  # outside the vocabulary: its kind row stays, uncounted
+    with_kinds = odd.merge(claims[["claim_id", "kind"]], on="claim_id", how="left")
+    with_kinds.loc[with_kinds.index[2], "kind"] = None  # "(unknown)"
+    for table, others in ((verdicts, claims), (odd, claims), (with_kinds, None), (odd, None)):
+        counts = verdict_counts(table, others)
+        expected = {"all claims": {v: int(counts[v].sum()) for v in counts.columns}}
+        expected.update({str(k): {v: int(n) for v, n in r.items()} for k, r in counts.iterrows()})
+        rows = verdict_rows(table, others)
+        assert rows == expected and list(rows) == list(expected)
 
 
 def test_verdict_summary_is_a_picture_of_the_counts(seed):
@@ -165,3 +180,15 @@ def test_when_shows_each_weekday_resolved():
     assert (resolved["Monday"], resolved["Wednesday"], resolved["Thursday"]) == ("2022-01-10", "2022-01-12", "2022-01-13")
     last30 = table[table["as written"] == "the last 30 years"].iloc[0]
     assert last30["to"] == "2022-01-13"
+
+
+def test_the_quote_and_time_tables_escape_the_article_text():
+    import claimkit as ck
+    from claimkit.display import when, who_said_what
+    from claimkit.paths import SEED_ARTICLE
+
+    claims = ck.extract_claims(ck.load_article(SEED_ARTICLE))
+    claims["span"] = claims["span"].where(~claims["kind"].isin(["quote", "time"]), "<img src=x onerror=alert(1)>")
+    claims["sentence"] = "<script>alert(1)</script>"
+    for html in (who_said_what(claims).to_html(), when(claims).to_html()):
+        assert "&lt;img src=x" in html and "<img" not in html and "<script>" not in html

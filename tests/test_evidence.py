@@ -128,3 +128,51 @@ def test_importing_claimkit_evidence_does_not_import_duckdb():
     code = "import sys, claimkit.evidence, claimkit.verify, claimkit.reviews; print('duckdb' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def _un_folder(folder, rows):
+    folder.mkdir(exist_ok=True)
+    (folder / "un_members.csv").write_text("id,state,joined,source_name,source_url\n" + "".join(
+        f"un-{i},{state},{joined},UN,https://www.un.org/\n" for i, (state, joined) in enumerate(rows)))
+    (folder / "un_members.meta.json").write_text(json.dumps({
+        "source_name": "UN", "source_url": "https://www.un.org/", "retrieved": "2026-11-29", "licence": "facts",
+        "columns": {"id": {"type": "string"}, "state": {"type": "string"}, "joined": {"type": "date"},
+                    "source_name": {"type": "string"}, "source_url": {"type": "string"}},
+        "check": {"kind": "membership", "units": ["country"], "member": "state", "from": "joined"}}))
+
+
+def test_a_table_edited_on_disk_is_read_again_by_the_next_query(tmp_path):
+    _un_folder(tmp_path, [("Switzerland", "2002-09-10")])
+    store = EvidenceStore(tmp_path)
+    assert store.query("SELECT count(*) AS n FROM un_members")["n"][0] == 1
+    assert store.lookup("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland"]
+    _un_folder(tmp_path, [("Switzerland", "2002-09-10"), ("South Sudan", "2011-07-14")])
+    assert store.query("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland", "South Sudan"]
+    assert store.lookup("SELECT state FROM un_members ORDER BY joined")["state"].tolist() == ["Switzerland", "South Sudan"]
+    assert store.facts()["fact"].tolist() == ["un-0", "un-1"]
+
+
+def test_a_table_duckdb_cannot_load_fails_only_the_queries_that_read_it(tmp_path):
+    _un_folder(tmp_path, [("Switzerland", "not a date")])
+    shutil.copy(REFERENCE / "nato_member_states.csv", tmp_path)
+    shutil.copy(REFERENCE / "nato_member_states.meta.json", tmp_path)
+    store = EvidenceStore(tmp_path)
+    assert len(store.query("SELECT * FROM nato_member_states")) == len(EvidenceStore().table("nato_member_states"))
+    with pytest.raises(InputError, match="evidence query"):
+        store.query("SELECT * FROM un_members")
+    _un_folder(tmp_path, [("Switzerland", "2002-09-10")])
+    assert store.query("SELECT state FROM un_members")["state"].tolist() == ["Switzerland"]
+
+
+def test_a_folder_is_opened_once_per_process_and_again_when_its_tables_change(tmp_path):
+    from claimkit.evidence import open_store
+
+    _un_folder(tmp_path, [("Switzerland", "2002-09-10")])
+    first = open_store(tmp_path)
+    assert open_store(str(tmp_path)) is first and open_store(first) is first
+    (tmp_path / "un_observers.csv").write_text("id,source_name,source_url\nobs-1,UN,https://www.un.org/\n")
+    (tmp_path / "un_observers.meta.json").write_text(json.dumps({
+        "source_name": "UN", "source_url": "https://www.un.org/", "retrieved": "2026-11-29", "licence": "facts",
+        "columns": {"id": {"type": "string"}, "source_name": {"type": "string"}, "source_url": {"type": "string"}}}))
+    again = open_store(tmp_path)
+    assert again is not first and set(again.tables) == {"un_members", "un_observers"}

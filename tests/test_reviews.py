@@ -134,3 +134,19 @@ def test_reviews_may_be_given_as_a_list_of_dicts(claims):
     c = cid(claims, "on Thursday")
     v = verify(claims, reviews=[{"claim_id": c, "verdict": "supported", "source": OSCE, "reviewer": "A"}])
     assert v.set_index("claim_id").loc[c, "method"] == "review"
+
+
+def test_the_notebook_shows_what_reviews_changed_as_a_full_recheck_would(claims, tmp_path):
+    from claimkit.display import show_changes, show_review_changes
+
+    path = tmp_path / "reviews.json"
+    unreviewed = verify(claims, reviews=path)
+    assert "Nothing changed" in show_review_changes(claims, unreviewed)._repr_html_()
+    troops, quote = cid(claims, "around 100,000 troops"), cid(claims, '"were not ready to meet our key requirements"')
+    review(troops, "misleading", source="https://example.org/later-estimate", note="The figure was weeks old by then",
+           reviewer="Desk editor", path=path)
+    review(quote, "supported", source="https://tass.com/politics/1387773", reviewer="A. Journalist", path=path)
+    reviewed = verify(claims, reviews=path)
+    html = show_review_changes(claims, reviewed)._repr_html_()
+    assert html == show_changes(verify(claims), reviewed)._repr_html_()
+    assert "2 claims changed" in html and "The figure was weeks old by then" in html

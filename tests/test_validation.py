@@ -76,3 +76,61 @@ def test_a_passing_check_builds_docs_only_when_asked(tmp_path):
     assert not (tmp_path / "data_docs").exists()
     report = check(claims(), "claims", text=TEXT, docs_dir=tmp_path, docs_on_failure=False)
     assert report.docs == str(tmp_path / "data_docs" / "claims.html") and (tmp_path / "data_docs" / "claims.html").exists()
+
+
+# ------------------------------------------------------------ the GX speed patch changes no result
+
+def _seed_tables():
+    from claimkit import extract_claims, load_article, verify
+    from claimkit.paths import SEED_ARTICLE
+
+    claims_table = extract_claims(load_article(SEED_ARTICLE))
+    return claims_table, verify(claims_table)
+
+
+def _broken(table, cells: dict):
+    out = table.copy()
+    out.attrs = dict(table.attrs)
+    for (row, col), value in cells.items():
+        out.at[out.index[row], col] = value
+    return out
+
+
+def _comparable(report) -> dict:
+    raw = report.raw.to_json_dict()
+    raw["meta"]["batch_markers"].pop("ge_load_time")  # the clock, different at every run
+    return {"success": report.success, "evaluated": report.evaluated, "rows": report.rows,
+            "failures": [str(f) for f in report.failures], "raw": raw}
+
+
+def test_the_fast_path_gives_the_results_of_plain_gx_on_passing_and_failing_tables(monkeypatch):
+    """The GX speed patch and the direct validator give what unpatched GX gives through the
+    public ``Batch.validate``: the same report and the same raw GX result, pass or fail."""
+    from claimkit import gxpatch, validation
+    from claimkit.validation import _context
+
+    _context()  # installs the patch
+    if not gxpatch.installed():
+        pytest.skip(f"GX speed patch not installed here: {gxpatch._state['refused']}")
+    seed_claims, seed_verdicts = _seed_tables()
+    cases = [
+        (seed_claims, "claims"), (seed_verdicts, "verdicts"),
+        (_broken(seed_claims, {(0, "kind"): "rumour", (1, "low"): 1e9, (2, "span"): "not in the text"}), "claims"),
+        (_broken(seed_verdicts, {(0, "verdict"): "maybe", (1, "method"): "guess"}), "verdicts"),
+        # the row-conditioned expectations: evidence behind a supported verdict, a reviewer behind a review
+        (_broken(seed_verdicts, {(0, "verdict"): "supported", (0, "evidence_count"): 0, (0, "method"): "query",
+                                   (0, "query"): None, (0, "expected"): None,
+                                   (3, "method"): "review", (3, "reviewer"): None}), "verdicts"),
+        (pd.concat([claims(), claims()], ignore_index=True), "claims"),
+    ]
+    patched = [_comparable(validate(df, suite, text=df.attrs.get("article_text", TEXT))) for df, suite in cases]
+    gxpatch.uninstall()
+    monkeypatch.setattr(validation, "_validate_batch", validation._validate_batch_public)
+    try:
+        plain = [_comparable(validate(df, suite, text=df.attrs.get("article_text", TEXT))) for df, suite in cases]
+    finally:
+        gxpatch.install()
+    assert [p["success"] for p in plain] == [True, True, False, False, False, False]
+    assert len(plain[4]["failures"]) >= 4, plain[4]["failures"]
+    for p, q in zip(patched, plain):
+        assert p == q
