@@ -296,6 +296,7 @@ def _num(s: str) -> float:
 
 _DIGITS = re.compile(r"\d*")
 _NUM_TAIL = frozenset(",. \u202f\u00a0/eE")  # a digit run followed by one of these may be more than a plain integer
+_SPACE_GROUP = frozenset(" \u202f\u00a0")  # the group separators of _NUM's "sp" form
 _PHONE_AHEAD = re.compile(r"\d+[-\s./()]")
 
 
@@ -330,8 +331,8 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             c = _CODE.match(text, q)
             if c:
                 return ("skip", c.end())
-        if not nxt or nxt not in _NUM_TAIL:
-            # a plain integer
+        if not nxt or nxt not in _NUM_TAIL or nxt in _SPACE_GROUP and not text[d_end + 1:d_end + 2].isdigit():
+            # a plain integer (a space that no digit group follows ends it, as in _NUM)
             tok = _Tok("num", q, d_end, float(int(text[q:d_end])), "", "integer", None, True)
         else:
             m = _NUM.match(text, q)
@@ -726,11 +727,24 @@ def _digits_alone(text, q, lex, money):
             c = text[p:p + 1]
         if c:
             if c.isalpha():
-                w = text[p:_ALPHA.match(text, p).end()].lower()
-                if w in lex.words or w in lex.ordinals or w in _TOKEN_WORDS:
+                we = _ALPHA.match(text, p).end()
+                w = text[p:we].lower()
+                if w in lex.words or w in lex.ordinals:
                     return r
-            elif c.isdigit() or c in "-–‐." or c in _VULGAR:
+                if w in _TOKEN_WORDS:
+                    # a connector ("and", "of", "a", "point", "in", "over") extends the numeral only when the
+                    # word grammar reads a token after it: a word it knows, or anything but an ASCII word
+                    m = _WORD_TOKEN.match(text, we)
+                    w2 = m.group(1)
+                    if w == "out" or w2 is None:
+                        return r
+                    w2 = w2.lower()
+                    if w2 in lex.token_words or w2 == "out" or w2 in lex.round_plurals:
+                        return r
+            elif c.isdigit() or c in "-–‐" or c in _VULGAR:
                 return r
+            elif c == "." and text[p + 1:p + 2].isdigit() and not text[p - 1].isdigit():
+                return r  # ".5" after a space: the tokenizer reads it as a decimal
     return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
 
 
@@ -789,7 +803,15 @@ def _read_numeral(text, q, lex, money=False):
     if toks[end - 1].cls == "a":
         return None
     sub = "integer"
-    if any(t.cls == "num" and t.subtype != "integer" for t in toks[:end]):
+    has_words = False
+    non_integer = False
+    for k in range(end):
+        t = toks[k]
+        if t.cls != "num":
+            has_words = True
+        elif t.subtype != "integer":
+            non_integer = True
+    if non_integer:
         sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
     # digits followed by a digit fraction: "2 1/4"
     if end == 1 and end < n and toks[end].cls == "fracnum" and toks[0].subtype == "integer" and toks[end].value < 1 \
@@ -823,8 +845,7 @@ def _read_numeral(text, q, lex, money=False):
             if last_scale and not (fend < n and toks[fend].cls == "scale"):
                 mult = last_scale
             return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
-    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, scale=None, plain=(end == 1 and toks[0].plain),
-                   words=any(t.cls != "num" for t in toks[:end]))
+    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, None, False, end == 1 and toks[0].plain, has_words)
     num.scale = _scale_word(toks, 0, end)
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
@@ -1180,7 +1201,8 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         cmp_start = q2.start() if qrow else None
     else:
         cmp_start = q_start if qrow else None
-    numerals = [(s if sign_at is None else sign_at, e, _fmt(value))]
+    numerals = [(s if sign_at is None else sign_at, e,
+                 int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value)]
     # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
     ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in ("between", "from", "the") else None
     low = high = None
