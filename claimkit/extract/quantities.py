@@ -148,7 +148,7 @@ class _Lexicon:
         # case-blind for ASCII letters (the tokenizer reads ASCII words only)
         anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
                              case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
-        anchor_word = r"(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
         # starts with a character class): signs and digits; and a number word with the character before it
@@ -156,6 +156,14 @@ class _Lexicon:
         self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
         self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
         self.anchor_word_first = re.compile(anchor_word)
+        # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
+        # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
+        # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
+        low_word = (r"(?:(?P<an>an?)\s++)?(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
+                    + r"|per\s+cent)(?![A-Za-z])")
+        self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
+        self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
+        self.anchor_word_first_low = re.compile(low_word)
 
         # currencies
         pre, suf = {}, {}
@@ -200,6 +208,9 @@ class _Lexicon:
         wrd = [p for p in self.before if p[0].isalpha()]
         self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
                                     + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
+        # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
+        self.before_rev_re = re.compile(r"(?:\s+(?i:eht))?\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
+                                        + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
@@ -1057,21 +1068,32 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
+    rev = None  # text[::-1], made when the first numeral is read
     # the next anchor is the first of two searches, each kept until the scan passes it
-    sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
+    if text.isascii():
+        scan = text.lower()  # same length: the anchors are searched on it with the faster lower-case patterns
+        sign_search, word_search, first_match = lex.anchor_sign_ascii.search, lex.anchor_word_low.search, lex.anchor_word_first_low.match
+    else:
+        scan = text
+        sign_search, word_search, first_match = lex.anchor_sign.search, lex.anchor_word.search, lex.anchor_word_first.match
     sign_at = word_at = -1
     word_end, word_text = 0, ""
-    first = lex.anchor_word_first.match(text) if n else None
+    first = first_match(scan) if n else None
+    if first is not None and first.group("an") == "an" and text[first.start("an") + 1] == "N":
+        first = lex.anchor_word_first.match(text)  # "AN", "aN": not an article; the case-exact pattern decides
     if first:
-        word_at, word_end, word_text = 0, first.end(), first.group()
+        word_at, word_end, word_text = 0, first.end(), text[:first.end()]
     while pos < n:
         if sign_at < pos:
             sm = sign_search(text, pos)
             sign_at = sm.start() if sm else n
         if word_at < pos:
-            wm = word_search(text, pos - 1 if pos else 0)
+            wm = word_search(scan, pos - 1 if pos else 0)
+            if wm is not None and wm.group("an") == "an" and text[wm.start("an") + 1] == "N":
+                wm = lex.anchor_word.search(text, pos - 1 if pos else 0)
             if wm:
-                word_at, word_end, word_text = wm.start() + 1, wm.end(), wm.group()[1:]
+                word_at, word_end = wm.start() + 1, wm.end()
+                word_text = text[word_at:word_end]
             else:
                 word_at = n
         if sign_at < word_at:
@@ -1115,7 +1137,9 @@ def parse_quantities(text: str) -> list[Quantity]:
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
             continue
-        q = _mention(text, num, lex, money_prefix, pa if num.start == a else None)
+        if rev is None:
+            rev = text[::-1]
+        q = _mention(text, rev, num, lex, money_prefix, pa if num.start == a else None)
         if q is None:
             pos = max(num.end, a + 1)
             continue
@@ -1141,7 +1165,8 @@ def _percent_mention(text, a, lex):
                     subtype="none")
 
 
-def _mention(text, num, lex, money_prefix, pv_s=None):
+def _mention(text, rev, num, lex, money_prefix, pv_s=None):
+    """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches)."""
     s, e = num.start, num.end
     if pv_s is None:
         pv_s = _prev(text, s)  # the token before the numeral, read once
@@ -1187,18 +1212,18 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
             (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start)
-    qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
-    q_start = qual.start() if qual else start
-    qrow = lex.before[" ".join(qual.group("w" if qual.group("w") else "s").lower().split())] if qual else None
+    qual = _qualifier_before(text, rev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    q_start = qual[0] if qual else start
+    qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
         pv2 = _prev(text, q_start)
-        q2 = lex.before_re.search(text, max(0, q_start - 40), q_start) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
-        qrow = lex.before[" ".join(q2.group("w" if q2.group("w") else "s").lower().split())] if q2 else None
+        q2 = _qualifier_before(text, rev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
-        cmp_start = q2.start() if qrow else None
+        cmp_start = q2[0] if qrow else None
     else:
         cmp_start = q_start if qrow else None
     numerals = [(s if sign_at is None else sign_at, e,
@@ -1386,6 +1411,27 @@ def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, 
     return Quantity(start, end, text[start:end], value, low, high, li if low is not None else False,
                     hi if high is not None else False, approx, qualifier, kind, unit, scale, subtype, tuple(numerals),
                     range_span, measure_span)
+
+
+_QUALIFIER_WINDOW = 40  # a qualifier phrase (with "the") starts at most this many characters before the figure
+
+
+def _qualifier_before(text, rev, start, lex):
+    """The qualifier phrase that ends just before ``start`` ("more than", "about the", ">="): (its start, lexicon key)
+    or None. The earliest start wins, within _QUALIFIER_WINDOW characters.
+
+    The phrase is matched forwards on the reversed text (a look-back regex searched over the window would try
+    every start position); the reversed pattern prefers the longest phrase, which is the earliest start."""
+    n = len(text)
+    m = lex.before_rev_re.match(rev, n - start)
+    if m is None:
+        return None
+    lo = max(0, start - _QUALIFIER_WINDOW)
+    if n - m.end() < lo:  # the longest phrase starts before the window: the window's own search decides
+        f = lex.before_re.search(text, lo, start)
+        return (f.start(), " ".join(f.group("w" if f.group("w") else "s").lower().split())) if f else None
+    g = m.group("w") or m.group("s")
+    return n - m.end(), " ".join(g[::-1].lower().split())
 
 
 def _numeral_follows(text, pos, lex):
