@@ -270,6 +270,7 @@ _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])",
 _RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
 _RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
 _RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
+_RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
 _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
 _RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
@@ -1016,8 +1017,20 @@ def _lemma(w, lex):
     return w
 
 
-def _prev(text: str, s: int) -> str:
-    """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs."""
+_PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+
+
+def _prev(text: str, s: int, rev: str | None = None) -> str:
+    """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs.
+
+    ``rev`` is ``text[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
+    if rev is not None:
+        m = _PREV_REV.match(rev, len(text) - s)
+        w = m.group(1)
+        if w:
+            return w[::-1].lower()
+        i = len(text) - m.end()
+        return text[i - 1:i]
     i = s
     stop = max(0, s - 40)  # the widest look-back window; more white space than that ends every look-back
     while i > stop and text[i - 1] in " \t\u00a0\u202f":
@@ -1038,7 +1051,7 @@ def _sign_before(text, s, pv=None):
     return m.start() if m else None
 
 
-def _is_name_part(text, s, num, lex, pv=None):
+def _is_name_part(text, rev, s, num, lex, pv=None):
     """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts.
 
     ``pv`` is ``_prev(text, s)`` when the caller has it: a word must precede for the look-back to match."""
@@ -1048,15 +1061,18 @@ def _is_name_part(text, s, num, lex, pv=None):
         return False
     if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
-    m = _RX4.search(text, max(0, s - 30), s)
+    # the word before the spaces: _RX4 searched over text[s - 30:s], matched forwards on the reversed text
+    n = len(text)
+    m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
-    w = m.group(1)
+    w = m.group(1)[::-1]
+    ws = n - m.end()
     if w.lower().rstrip(".") in lex.context.get("name_head", ()):
         return True
     if w[0].isupper() and w.lower() not in lex.context.get("month", ()) and w.lower() not in lex.context.get("function", ()):
-        before = text[max(0, m.start() - 3):m.start()].strip()
-        return bool(before) and before[-1] not in ".!?\"'(:" and m.start() > 0
+        before = text[max(0, ws - 3):ws].strip()
+        return bool(before) and before[-1] not in ".!?\"'(:" and ws > 0
     return False
 
 
@@ -1068,7 +1084,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
-    rev = None  # text[::-1], made when the first numeral is read
+    rev = arev = None  # text[::-1], made at the first anchor
     # the next anchor is the first of two searches, each kept until the scan passes it
     if text.isascii():
         scan = text.lower()  # same length: the anchors are searched on it with the faster lower-case patterns
@@ -1128,7 +1144,10 @@ def parse_quantities(text: str) -> list[Quantity]:
         if ch.isdigit() and a > 0 and (text[a - 1].isdigit()):
             pos = _DIGIT_RUN.match(text, a).end()
             continue
-        pa = _prev(text, a)
+        if rev is None:
+            rev = text[::-1]
+            arev = rev if scan is not text else None  # the reversed text when it is ASCII (for _prev)
+        pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
         num = _read_numeral(text, a, lex, money=bool(money_prefix))
         if num is None:
@@ -1137,9 +1156,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
             continue
-        if rev is None:
-            rev = text[::-1]
-        q = _mention(text, rev, num, lex, money_prefix, pa if num.start == a else None)
+        q = _mention(text, rev, arev, num, lex, money_prefix, pa if num.start == a else None)
         if q is None:
             pos = max(num.end, a + 1)
             continue
@@ -1165,11 +1182,12 @@ def _percent_mention(text, a, lex):
                     subtype="none")
 
 
-def _mention(text, rev, num, lex, money_prefix, pv_s=None):
-    """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches)."""
+def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
+    """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches),
+    ``arev`` the same when the text is ASCII, else None."""
     s, e = num.start, num.end
     if pv_s is None:
-        pv_s = _prev(text, s)  # the token before the numeral, read once
+        pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
         if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
@@ -1200,7 +1218,7 @@ def _mention(text, rev, num, lex, money_prefix, pv_s=None):
     if money_prefix and not num.ordinal:
         currency = lex.currency_prefix.get(money_prefix.group().strip())
         start = min(start, money_prefix.start())
-    if currency is None and not num.words and _is_name_part(text, s, num, lex, pv_s):
+    if currency is None and not num.words and _is_name_part(text, rev, s, num, lex, pv_s):
         return None
     if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
         prev = _RX6.search(text, max(0, s - 15), s)
@@ -1209,16 +1227,16 @@ def _mention(text, rev, num, lex, money_prefix, pv_s=None):
         if _ANOTHER.match(text, e, e + 9):
             return None
     if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
-    pv = pv_s if start == s else _prev(text, start)
+    pv = pv_s if start == s else _prev(text, start, arev)
     qual = _qualifier_before(text, rev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
     q_start = qual[0] if qual else start
     qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
-        pv2 = _prev(text, q_start)
+        pv2 = _prev(text, q_start, arev)
         q2 = _qualifier_before(text, rev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
         qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
