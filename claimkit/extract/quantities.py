@@ -152,10 +152,9 @@ class _Lexicon:
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
         # starts with a character class): signs and digits; and a number word with the character before it
-        # (a word starts after a non-letter), plus the same word at the very start of the text.
+        # (a word starts after a non-letter; the scanner searches a copy of the text behind one space).
         self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
         self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
-        self.anchor_word_first = re.compile(anchor_word)
         # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
         # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
         # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
@@ -163,7 +162,6 @@ class _Lexicon:
                     + r"|per\s+cent)(?![A-Za-z])")
         self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
         self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
-        self.anchor_word_first_low = re.compile(low_word)
 
         # currencies
         pre, suf = {}, {}
@@ -1085,30 +1083,28 @@ def parse_quantities(text: str) -> list[Quantity]:
     si = 0
     pos = 0
     rev = arev = None  # text[::-1], made at the first anchor
-    # the next anchor is the first of two searches, each kept until the scan passes it
-    if text.isascii():
-        scan = text.lower()  # same length: the anchors are searched on it with the faster lower-case patterns
-        sign_search, word_search, first_match = lex.anchor_sign_ascii.search, lex.anchor_word_low.search, lex.anchor_word_first_low.match
+    # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
+    # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
+    asc = text.isascii()
+    if asc:
+        scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
+        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low.search
     else:
-        scan = text
-        sign_search, word_search, first_match = lex.anchor_sign.search, lex.anchor_word.search, lex.anchor_word_first.match
+        scan = " " + text
+        sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
     sign_at = word_at = -1
     word_end, word_text = 0, ""
-    first = first_match(scan) if n else None
-    if first is not None and first.group("an") == "an" and text[first.start("an") + 1] == "N":
-        first = lex.anchor_word_first.match(text)  # "AN", "aN": not an article; the case-exact pattern decides
-    if first:
-        word_at, word_end, word_text = 0, first.end(), text[:first.end()]
     while pos < n:
         if sign_at < pos:
             sm = sign_search(text, pos)
             sign_at = sm.start() if sm else n
         if word_at < pos:
-            wm = word_search(scan, pos - 1 if pos else 0)
-            if wm is not None and wm.group("an") == "an" and text[wm.start("an") + 1] == "N":
-                wm = lex.anchor_word.search(text, pos - 1 if pos else 0)
+            wm = word_search(scan, pos)
+            if wm is not None and wm.group("an") == "an" and text[wm.start("an")] == "N":
+                # "AN", "aN" are not the article of the case-exact pattern: it decides
+                wm = lex.anchor_word.search(" " + text, pos)
             if wm:
-                word_at, word_end = wm.start() + 1, wm.end()
+                word_at, word_end = wm.start(), wm.end() - 1
                 word_text = text[word_at:word_end]
             else:
                 word_at = n
@@ -1146,7 +1142,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if rev is None:
             rev = text[::-1]
-            arev = rev if scan is not text else None  # the reversed text when it is ASCII (for _prev)
+            arev = rev if asc else None  # the reversed text when it is ASCII (for _prev)
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
         num = _read_numeral(text, a, lex, money=bool(money_prefix))
