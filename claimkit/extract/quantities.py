@@ -254,6 +254,9 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_LIST_MARK_FIRST = frozenset(".)")
+_RANGE_FIRST = frozenset("-–—~tTaAuU")  # a range partner starts with a dash or "to", "and", "until", "through", "till"
+_SPACE_NBSP = frozenset(" \u00a0")
 _ANOTHER = re.compile(r"\s+another\b")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _RANKS = re.compile(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b")
@@ -1192,10 +1195,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
         # list marker: "1. Introduction" at the start of a line
-        line_start = text.rfind("\n", max(0, s - 8), s)
-        if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
-                and _LIST_MARK.match(text, e, e + 4):
-            return None
+        if text[e:e + 1] in _LIST_MARK_FIRST:
+            line_start = text.rfind("\n", max(0, s - 8), s)
+            if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
+                    and _LIST_MARK.match(text, e, e + 4):
+                return None
     # ordinals written in digits: "21st", "4th"
     om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
     if om:
@@ -1248,7 +1252,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     rng = None
     end = e
     scale = num.scale
-    if value is not None and not num.ordinal or ropen:
+    if (value is not None and not num.ordinal or ropen) and text[e:e + 3].lstrip()[:1] in _RANGE_FIRST:
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
         if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
             rng = None
@@ -1301,7 +1305,10 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
-    c_after = text[_NBSP_RUN.match(text, end).end():][:1]
+    c_after = text[end:end + 1]
+    if c_after == " " or c_after == "\u00a0":
+        p = _NBSP_RUN.match(text, end).end()
+        c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if not currency and c_after_maybe:
         cm = lex.suffix_cur_re.match(text, end)
@@ -1325,7 +1332,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     unit = unit
                 unit_end = max(unit_end, um.end())
     if kind == "number" and num.round is None and not (num.value is not None and num.value != int(num.value) and False):
-        cn = _counted_noun(text, end, lex)
+        cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
         if cn is None and num.round is not None:
             cn = None
         if cn:
