@@ -859,7 +859,7 @@ def _read_numeral(text, q, lex, money=False):
                 mult = last_scale
             return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
     num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, None, False, end == 1 and toks[0].plain, has_words)
-    num.scale = _scale_word(toks, 0, end)
+    num.scale = _scale_word(toks, 0, end, lex)
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
@@ -899,8 +899,7 @@ def _last_scale(toks, a, b):
     return None
 
 
-def _scale_word(toks, a, b):
-    lex = _lex()
+def _scale_word(toks, a, b, lex):
     name = None
     for t in toks[a:b]:
         if t.cls == "scale":
@@ -913,7 +912,7 @@ def _scale_word(toks, a, b):
 def _finish(toks, a, end, v, sub, lex, text, base=None):
     """After a fraction or mixed number: "of a million", "a dozen", a trailing scale word."""
     n = len(toks)
-    scale = _scale_word(toks, a, end)
+    scale = _scale_word(toks, a, end, lex)
     k = end
     if k < n and toks[k].cls == "of":
         k += 1
@@ -1365,6 +1364,16 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         unit_end_final = cn.end()
     if kind == "count" and num.scale and not rng and cn is not None and hasattr(cn, "end") and not isinstance(cn, tuple):
         unit_end_final = cn.end()
+    if num.round is None and not rng and not after_row and not qrow and approx_row is None:
+        # an exact figure (the common case): the general resolution below, with its branches settled
+        if factor != 1 and value is not None:
+            value = value * factor
+        if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer():
+            value = int(value)
+        q_to = max(unit_end_final, range_end)
+        inc = value is not None
+        return Quantity(start, q_to, text[start:q_to], value, value, value, inc, inc, False, "exact", kind, unit, scale,
+                        num.subtype, tuple(numerals), None, (measure_start, max(unit_end if kind != "count" else end, end)))
     if factor != 1:
         value = value * factor if value is not None else None
         low = low * factor if low is not None else None
@@ -1513,6 +1522,8 @@ _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins not
 
 def _merge_bounds(text, qs, lex):
     """'more than 10 and less than 20' -> one range (10, 20)."""
+    if len(qs) < 2:
+        return qs
     out: list[Quantity] = []
     for q in qs:
         if out:
