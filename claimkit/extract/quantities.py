@@ -139,6 +139,8 @@ class _Lexicon:
             tw[w] = (cls, v, None, "no", cls == "dozen" and w != "dozen")
         self.token_words = tw
         self.function = self.context.get("function", set())
+        self.name_head = self.context.get("name_head", set())
+        self.months = self.context.get("month", set())
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
@@ -1068,9 +1070,10 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
         return False
     w = m.group(1)[::-1]
     ws = n - m.end()
-    if w.lower().rstrip(".") in lex.context.get("name_head", ()):
+    wl = w.lower()
+    if wl.rstrip(".") in lex.name_head:
         return True
-    if w[0].isupper() and w.lower() not in lex.context.get("month", ()) and w.lower() not in lex.context.get("function", ()):
+    if w[0].isupper() and wl not in lex.months and wl not in lex.function:
         before = text[max(0, ws - 3):ws].strip()
         return bool(before) and before[-1] not in ".!?\"'(:" and ws > 0
     return False
@@ -1116,11 +1119,12 @@ def parse_quantities(text: str) -> list[Quantity]:
             a, m_end, m_text = word_at, word_end, word_text
         else:
             break
-        while si < len(skips) and skips[si][1] <= a:
-            si += 1
-        if si < len(skips) and skips[si][0] <= a:
-            pos = skips[si][1]
-            continue
+        if skips:
+            while si < len(skips) and skips[si][1] <= a:
+                si += 1
+            if si < len(skips) and skips[si][0] <= a:
+                pos = skips[si][1]
+                continue
         ch = text[a]
         if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
             pa = a + len(_AN.match(m_text).group())
@@ -1147,7 +1151,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             arev = rev if asc else None  # the reversed text when it is ASCII (for _prev)
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
-        num = _read_numeral(text, a, lex, money=bool(money_prefix))
+        num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
             pos = m_end
             continue
