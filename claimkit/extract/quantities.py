@@ -211,6 +211,9 @@ class _Lexicon:
         # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
         self.before_rev_re = re.compile(r"(?:\s+(?i:eht))?\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
                                         + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
+        # and for the lower-case copy of an ASCII text: plain literals, which the regex engine tests faster
+        self.before_rev_low_re = re.compile(r"(?:\s+eht)?\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
+                                            + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
@@ -1025,12 +1028,12 @@ _PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
 def _prev(text: str, s: int, rev: str | None = None) -> str:
     """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs.
 
-    ``rev`` is ``text[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
+    ``rev`` is ``text.lower()[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
     if rev is not None:
         m = _PREV_REV.match(rev, len(text) - s)
         w = m.group(1)
         if w:
-            return w[::-1].lower()
+            return w[::-1]
         i = len(text) - m.end()
         return text[i - 1:i]
     i = s
@@ -1087,7 +1090,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
-    rev = arev = None  # text[::-1], made at the first anchor
+    rev = arev = None  # text[::-1] and, for ASCII text, its lower-case copy reversed: made at the first anchor
     # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
     # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
     asc = text.isascii()
@@ -1148,7 +1151,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if rev is None:
             rev = text[::-1]
-            arev = rev if asc else None  # the reversed text when it is ASCII (for _prev)
+            arev = scan[:0:-1] if asc else None
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
         num = _read_numeral(text, a, lex, money_prefix is not None)
@@ -1186,7 +1189,7 @@ def _percent_mention(text, a, lex):
 
 def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches),
-    ``arev`` the same when the text is ASCII, else None."""
+    ``arev`` the lower-case copy of ``rev`` when the text is ASCII, else None."""
     s, e = num.start, num.end
     if pv_s is None:
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
@@ -1233,14 +1236,14 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
-    qual = _qualifier_before(text, rev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    qual = _qualifier_before(text, rev, arev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
     q_start = qual[0] if qual else start
     qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
         pv2 = _prev(text, q_start, arev)
-        q2 = _qualifier_before(text, rev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
         qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
@@ -1450,14 +1453,14 @@ def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, 
 _QUALIFIER_WINDOW = 40  # a qualifier phrase (with "the") starts at most this many characters before the figure
 
 
-def _qualifier_before(text, rev, start, lex):
+def _qualifier_before(text, rev, arev, start, lex):
     """The qualifier phrase that ends just before ``start`` ("more than", "about the", ">="): (its start, lexicon key)
     or None. The earliest start wins, within _QUALIFIER_WINDOW characters.
 
     The phrase is matched forwards on the reversed text (a look-back regex searched over the window would try
     every start position); the reversed pattern prefers the longest phrase, which is the earliest start."""
     n = len(text)
-    m = lex.before_rev_re.match(rev, n - start)
+    m = lex.before_rev_re.match(rev, n - start) if arev is None else lex.before_rev_low_re.match(arev, n - start)
     if m is None:
         return None
     lo = max(0, start - _QUALIFIER_WINDOW)
