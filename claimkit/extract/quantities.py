@@ -195,6 +195,8 @@ class _Lexicon:
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
         spaced = [t for t, (_, _, f) in self.suffix.items() if f == "suffix"]
         money = [t for t, (_, _, f) in self.suffix.items() if f == "money"]
+        self.suffix_first_glued = frozenset(t[0] for t in glued + money)  # suffix_re is case-sensitive
+        self.suffix_first_spaced = frozenset(t[0] for t in spaced)
         self.suffix_re = re.compile(r"(?:(?P<g>" + _alt(glued) + r")|[ \t]{1,2}(?P<s>" + _alt(spaced) + r")|(?P<m>"
                                     + _alt(money) + r"))(?![A-Za-z0-9])")
 
@@ -396,7 +398,16 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
                 return ("skip", p.end())
             tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
             return tok
-    if nxt.isalpha() or (nxt in (" ", "\t") and (text[e + 1:e + 2].isalpha() or text[e + 1:e + 2] in (" ", "\t"))):
+    if nxt.isalpha():
+        maybe = nxt in lex.suffix_first_glued
+    elif nxt == " " or nxt == "\t":
+        c2 = text[e + 1:e + 2]
+        if c2 == " " or c2 == "\t":
+            c2 = text[e + 2:e + 3]
+        maybe = c2 in lex.suffix_first_spaced
+    else:
+        maybe = False
+    if maybe:  # a scale suffix can start here: "10k", "2.3bn", "5 mln"
         sm = lex.suffix_re.match(text, e)
         if sm and (sm.group("m") is None or money):
             t = sm.group(sm.lastgroup)
@@ -1129,26 +1140,30 @@ def parse_quantities(text: str) -> list[Quantity]:
                 pos = skips[si][1]
                 continue
         ch = text[a]
-        if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
-            pa = a + len(_AN.match(m_text).group())
-            if lex.bare_percent_re.match(text, pa):
-                a = pa
-        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
-            if ch in "<>≤≥":
-                pos = a + 1
+        if ch.isdigit():  # an anchor is a digit, a sign or fraction character, or a word
+            if a > 0:
+                pc = text[a - 1]
+                if pc == "." and (a < 2 or not text[a - 2].isdigit()):
+                    a -= 1  # ".5": the numeral starts at the point
+                elif pc.isdigit():  # inside a digit run the scan has passed (an identifier, a skipped code)
+                    pos = _DIGIT_RUN.match(text, a).end()
+                    continue
+        else:
+            if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
+                pa = a + len(_AN.match(m_text).group())
+                if lex.bare_percent_re.match(text, pa):
+                    a = pa
+            if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
+                if ch in "<>≤≥":
+                    pos = a + 1
+                    continue
+                q = _percent_mention(text, a, lex)
+                if q:
+                    out.append(q)
+                    pos = q.end
+                else:
+                    pos = m_end
                 continue
-            q = _percent_mention(text, a, lex)
-            if q:
-                out.append(q)
-                pos = q.end
-            else:
-                pos = m_end
-            continue
-        if ch == "." or (ch.isdigit() and a > 0 and text[a - 1] == "." and (a < 2 or not text[a - 2].isdigit())):
-            a = a - 1 if ch.isdigit() else a
-        if ch.isdigit() and a > 0 and (text[a - 1].isdigit()):
-            pos = _DIGIT_RUN.match(text, a).end()
-            continue
         if rev is None:
             rev = text[::-1]
             arev = scan[:0:-1] if asc else None
@@ -1337,10 +1352,8 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                 if kind == "percent":
                     unit = unit
                 unit_end = max(unit_end, um.end())
-    if kind == "number" and num.round is None and not (num.value is not None and num.value != int(num.value) and False):
+    if kind == "number" and num.round is None:
         cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
-        if cn is None and num.round is not None:
-            cn = None
         if cn:
             kind, unit = "count", cn[0]
     if num.round is not None and kind == "number":
