@@ -777,6 +777,9 @@ def _digits_alone(text, q, lex, money):
     return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
 
 
+_SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
+
+
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
     fast = _digits_alone(text, q, lex, money)
@@ -792,6 +795,9 @@ def _read_numeral(text, q, lex, money=False):
     if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
         return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
+    if t0.cls in _SMALL_WORDS and (n == 1 or n == 2 and toks[1].cls == "other") and t0.word not in lex.round_plurals:
+        # one number word alone ("five troops", "twenty"): what the grammar below reads, without running it
+        return _Numeral(t0.start, t0.end, t0.value, "integer", None, False, False, True)
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
@@ -1480,8 +1486,8 @@ def _qualifier_before(text, rev, arev, start, lex):
     if n - m.end() < lo:  # the longest phrase starts before the window: the window's own search decides
         f = lex.before_re.search(text, lo, start)
         return (f.start(), " ".join(f.group("w" if f.group("w") else "s").lower().split())) if f else None
-    g = m.group("w") or m.group("s")
-    return n - m.end(), " ".join(g[::-1].lower().split())
+    k = (m.group("w") or m.group("s"))[::-1].lower()
+    return n - m.end(), k if k in lex.before else " ".join(k.split())  # the lexicon's keys are single-spaced
 
 
 def _numeral_follows(text, pos, lex):
