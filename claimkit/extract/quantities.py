@@ -330,7 +330,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     nxt = text[d_end:d_end + 1]
     if d_end == q and nxt != ".":
         return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
-    if d_end - q > MAX_DIGITS or nxt in (",", "."):
+    if (d_end - q > MAX_DIGITS or nxt in (",", ".")) and len(text) - q > MAX_DIGITS:
         run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
         if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
             # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
@@ -338,7 +338,8 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
         m = _RX0.match(text, q)  # phone number
         return ("skip", m.end())
-    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 else None
+    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 and text[d_end + 1:d_end + 4].isdigit() \
+        and d_end + 4 <= len(text) else None  # "1.674.200,5": three digits after the point
     if m:
         s = m.group()
         try:
