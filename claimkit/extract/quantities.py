@@ -9,6 +9,9 @@ words and suffixes), then the words around it are read from the lexicon tables:
 - after it: a range partner ("to 30", "-130,000"), "or more", a percent, currency, unit, or the
   counted noun ("troops").
 
+Look-backs (the qualifier or the token before a figure) are forward matches on the reversed text;
+ASCII text is scanned for anchors on a lower-case copy (docs/quantities.md, "Speed").
+
 Everything language-specific lives in ``claimkit/lexicon`` (numbers, ordinals, scales,
 currencies, units, qualifiers, lemmas, quantity_context). Non-quantities (years used as
 dates, days of months, clock times, phone numbers, version numbers and IP addresses, list
