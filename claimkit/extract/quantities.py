@@ -1251,13 +1251,13 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         start = min(start, money_prefix.start())
     if currency is None and not num.words and _is_name_part(text, rev, s, num, lex, pv_s):
         return None
-    if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
+    if num.words and num.value == 1 and text[s:e].lower() == "one":
         prev = _RX6.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
         if _ANOTHER.match(text, e, e + 9):
             return None
-    if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
+    if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
             (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
@@ -1283,7 +1283,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     rng = None
     end = e
     scale = num.scale
-    if (value is not None and not num.ordinal or ropen) and text[e:e + 3].lstrip()[:1] in _RANGE_FIRST:
+    if text[e:e + 3].lstrip()[:1] in _RANGE_FIRST and (value is not None and not num.ordinal or ropen):
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
         if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
             rng = None
