@@ -718,7 +718,7 @@ def _split_fraction(toks, k, j):
 
 
 class _Numeral:
-    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "last_scale_value", "round")
+    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "round")
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
         self.start = start
@@ -729,7 +729,6 @@ class _Numeral:
         self.ordinal = ordinal
         self.plain = plain
         self.words = words
-        self.last_scale_value = None
         self.round = None  # (low, high) for "hundreds", "tens of thousands"
 
 
@@ -786,9 +785,13 @@ _SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
 
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
-    fast = _digits_alone(text, q, lex, money)
-    if fast is not None and not isinstance(fast, _Tok):
-        return fast
+    c = text[q:q + 1]
+    if c.isdigit() or c == "." or c in _HSPACE:
+        fast = _digits_alone(text, q, lex, money)
+        if fast is not None and fast.__class__ is not _Tok:
+            return fast
+    else:
+        fast = None  # _digits_alone's answer: no digit starts here
     toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
