@@ -9,6 +9,9 @@ words and suffixes), then the words around it are read from the lexicon tables:
 - after it: a range partner ("to 30", "-130,000"), "or more", a percent, currency, unit, or the
   counted noun ("troops").
 
+Look-backs (the qualifier or the token before a figure) are forward matches on the reversed text;
+ASCII text is scanned for anchors on a lower-case copy (docs/quantities.md, "Speed").
+
 Everything language-specific lives in ``claimkit/lexicon`` (numbers, ordinals, scales,
 currencies, units, qualifiers, lemmas, quantity_context). Non-quantities (years used as
 dates, days of months, clock times, phone numbers, version numbers and IP addresses, list
@@ -139,6 +142,8 @@ class _Lexicon:
             tw[w] = (cls, v, None, "no", cls == "dozen" and w != "dozen")
         self.token_words = tw
         self.function = self.context.get("function", set())
+        self.name_head = self.context.get("name_head", set())
+        self.months = self.context.get("month", set())
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
@@ -148,14 +153,20 @@ class _Lexicon:
         # case-blind for ASCII letters (the tokenizer reads ASCII words only)
         anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
                              case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
-        anchor_word = r"(?=[A-Za-z])(?:(?:an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
         # starts with a character class): signs and digits; and a number word with the character before it
-        # (a word starts after a non-letter), plus the same word at the very start of the text.
+        # (a word starts after a non-letter; the scanner searches a copy of the text behind one space).
         self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
         self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
-        self.anchor_word_first = re.compile(anchor_word)
+        # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
+        # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
+        # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
+        low_word = (r"(?:(?P<an>an?)\s++)?(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
+                    + r"|per\s+cent)(?![A-Za-z])")
+        self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
+        self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
 
         # currencies
         pre, suf = {}, {}
@@ -187,6 +198,8 @@ class _Lexicon:
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
         spaced = [t for t, (_, _, f) in self.suffix.items() if f == "suffix"]
         money = [t for t, (_, _, f) in self.suffix.items() if f == "money"]
+        self.suffix_first_glued = frozenset(t[0] for t in glued + money)  # suffix_re is case-sensitive
+        self.suffix_first_spaced = frozenset(t[0] for t in spaced)
         self.suffix_re = re.compile(r"(?:(?P<g>" + _alt(glued) + r")|[ \t]{1,2}(?P<s>" + _alt(spaced) + r")|(?P<m>"
                                     + _alt(money) + r"))(?![A-Za-z0-9])")
 
@@ -200,6 +213,12 @@ class _Lexicon:
         wrd = [p for p in self.before if p[0].isalpha()]
         self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
                                     + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
+        # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
+        self.before_rev_re = re.compile(r"(?:\s+(?i:eht))?\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
+                                        + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
+        # and for the lower-case copy of an ASCII text: plain literals, which the regex engine tests faster
+        self.before_rev_low_re = re.compile(r"(?:\s+eht)?\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
+                                            + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
@@ -245,6 +264,9 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_LIST_MARK_FIRST = frozenset(".)")
+_RANGE_FIRST = frozenset("-–—~tTaAuU")  # a range partner starts with a dash or "to", "and", "until", "through", "till"
+_SPACE_NBSP = frozenset(" \u00a0")
 _ANOTHER = re.compile(r"\s+another\b")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
 _RANKS = re.compile(r"[\s-]*(?:largest|biggest|highest|lowest|most|least|[a-z]+est)\b")
@@ -259,6 +281,7 @@ _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])",
 _RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
 _RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
 _RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
+_RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
 _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
 _RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
@@ -296,6 +319,7 @@ def _num(s: str) -> float:
 
 _DIGITS = re.compile(r"\d*")
 _NUM_TAIL = frozenset(",. \u202f\u00a0/eE")  # a digit run followed by one of these may be more than a plain integer
+_SPACE_GROUP = frozenset(" \u202f\u00a0")  # the group separators of _NUM's "sp" form
 _PHONE_AHEAD = re.compile(r"\d+[-\s./()]")
 
 
@@ -309,7 +333,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     nxt = text[d_end:d_end + 1]
     if d_end == q and nxt != ".":
         return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
-    if d_end - q > MAX_DIGITS or nxt in (",", "."):
+    if (d_end - q > MAX_DIGITS or nxt in (",", ".")) and len(text) - q > MAX_DIGITS:
         run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
         if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
             # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
@@ -317,7 +341,8 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
         m = _RX0.match(text, q)  # phone number
         return ("skip", m.end())
-    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 else None
+    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 and text[d_end + 1:d_end + 4].isdigit() \
+        and d_end + 4 <= len(text) else None  # "1.674.200,5": three digits after the point
     if m:
         s = m.group()
         try:
@@ -330,8 +355,8 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             c = _CODE.match(text, q)
             if c:
                 return ("skip", c.end())
-        if not nxt or nxt not in _NUM_TAIL:
-            # a plain integer
+        if not nxt or nxt not in _NUM_TAIL or nxt in _SPACE_GROUP and not text[d_end + 1:d_end + 2].isdigit():
+            # a plain integer (a space that no digit group follows ends it, as in _NUM)
             tok = _Tok("num", q, d_end, float(int(text[q:d_end])), "", "integer", None, True)
         else:
             m = _NUM.match(text, q)
@@ -377,7 +402,16 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
                 return ("skip", p.end())
             tok.value, tok.end, tok.subtype, tok.plain = v, p.end(), "power", False
             return tok
-    if nxt.isalpha() or (nxt in (" ", "\t") and (text[e + 1:e + 2].isalpha() or text[e + 1:e + 2] in (" ", "\t"))):
+    if nxt.isalpha():
+        maybe = nxt in lex.suffix_first_glued
+    elif nxt == " " or nxt == "\t":
+        c2 = text[e + 1:e + 2]
+        if c2 == " " or c2 == "\t":
+            c2 = text[e + 2:e + 3]
+        maybe = c2 in lex.suffix_first_spaced
+    else:
+        maybe = False
+    if maybe:  # a scale suffix can start here: "10k", "2.3bn", "5 mln"
         sm = lex.suffix_re.match(text, e)
         if sm and (sm.group("m") is None or money):
             t = sm.group(sm.lastgroup)
@@ -684,7 +718,7 @@ def _split_fraction(toks, k, j):
 
 
 class _Numeral:
-    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "last_scale_value", "round")
+    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "round")
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
         self.start = start
@@ -695,7 +729,6 @@ class _Numeral:
         self.ordinal = ordinal
         self.plain = plain
         self.words = words
-        self.last_scale_value = None
         self.round = None  # (low, high) for "hundreds", "tens of thousands"
 
 
@@ -726,19 +759,39 @@ def _digits_alone(text, q, lex, money):
             c = text[p:p + 1]
         if c:
             if c.isalpha():
-                w = text[p:_ALPHA.match(text, p).end()].lower()
-                if w in lex.words or w in lex.ordinals or w in _TOKEN_WORDS:
+                we = _ALPHA.match(text, p).end()
+                w = text[p:we].lower()
+                if w in lex.words or w in lex.ordinals:
                     return r
-            elif c.isdigit() or c in "-–‐." or c in _VULGAR:
+                if w in _TOKEN_WORDS:
+                    # a connector ("and", "of", "a", "point", "in", "over") extends the numeral only when the
+                    # word grammar reads a token after it: a word it knows, or anything but an ASCII word
+                    m = _WORD_TOKEN.match(text, we)
+                    w2 = m.group(1)
+                    if w == "out" or w2 is None:
+                        return r
+                    w2 = w2.lower()
+                    if w2 in lex.token_words or w2 == "out" or w2 in lex.round_plurals:
+                        return r
+            elif c.isdigit() or c in "-–‐" or c in _VULGAR:
                 return r
+            elif c == "." and text[p + 1:p + 2].isdigit() and not text[p - 1].isdigit():
+                return r  # ".5" after a space: the tokenizer reads it as a decimal
     return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
+
+
+_SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
 
 
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
-    fast = _digits_alone(text, q, lex, money)
-    if fast is not None and not isinstance(fast, _Tok):
-        return fast
+    c = text[q:q + 1]
+    if c.isdigit() or c == "." or c in _HSPACE:
+        fast = _digits_alone(text, q, lex, money)
+        if fast is not None and fast.__class__ is not _Tok:
+            return fast
+    else:
+        fast = None  # _digits_alone's answer: no digit starts here
     toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
@@ -749,6 +802,9 @@ def _read_numeral(text, q, lex, money=False):
     if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
         return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
+    if t0.cls in _SMALL_WORDS and (n == 1 or n == 2 and toks[1].cls == "other") and t0.word not in lex.round_plurals:
+        # one number word alone ("five troops", "twenty"): what the grammar below reads, without running it
+        return _Numeral(t0.start, t0.end, t0.value, "integer", None, False, False, True)
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
@@ -789,7 +845,15 @@ def _read_numeral(text, q, lex, money=False):
     if toks[end - 1].cls == "a":
         return None
     sub = "integer"
-    if any(t.cls == "num" and t.subtype != "integer" for t in toks[:end]):
+    has_words = False
+    non_integer = False
+    for k in range(end):
+        t = toks[k]
+        if t.cls != "num":
+            has_words = True
+        elif t.subtype != "integer":
+            non_integer = True
+    if non_integer:
         sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
     # digits followed by a digit fraction: "2 1/4"
     if end == 1 and end < n and toks[end].cls == "fracnum" and toks[0].subtype == "integer" and toks[end].value < 1 \
@@ -823,9 +887,8 @@ def _read_numeral(text, q, lex, money=False):
             if last_scale and not (fend < n and toks[fend].cls == "scale"):
                 mult = last_scale
             return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
-    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, scale=None, plain=(end == 1 and toks[0].plain),
-                   words=any(t.cls != "num" for t in toks[:end]))
-    num.scale = _scale_word(toks, 0, end)
+    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, None, False, end == 1 and toks[0].plain, has_words)
+    num.scale = _scale_word(toks, 0, end, lex)
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
@@ -865,8 +928,7 @@ def _last_scale(toks, a, b):
     return None
 
 
-def _scale_word(toks, a, b):
-    lex = _lex()
+def _scale_word(toks, a, b, lex):
     name = None
     for t in toks[a:b]:
         if t.cls == "scale":
@@ -879,7 +941,7 @@ def _scale_word(toks, a, b):
 def _finish(toks, a, end, v, sub, lex, text, base=None):
     """After a fraction or mixed number: "of a million", "a dozen", a trailing scale word."""
     n = len(toks)
-    scale = _scale_word(toks, a, end)
+    scale = _scale_word(toks, a, end, lex)
     k = end
     if k < n and toks[k].cls == "of":
         k += 1
@@ -984,8 +1046,20 @@ def _lemma(w, lex):
     return w
 
 
-def _prev(text: str, s: int) -> str:
-    """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs."""
+_PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+
+
+def _prev(text: str, s: int, rev: str | None = None) -> str:
+    """The token just before ``s`` (lower case): a word, or one symbol character; cheap guard for look-backs.
+
+    ``rev`` is ``text.lower()[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
+    if rev is not None:
+        m = _PREV_REV.match(rev, len(text) - s)
+        w = m.group(1)
+        if w:
+            return w[::-1]
+        i = len(text) - m.end()
+        return text[i - 1:i]
     i = s
     stop = max(0, s - 40)  # the widest look-back window; more white space than that ends every look-back
     while i > stop and text[i - 1] in " \t\u00a0\u202f":
@@ -1006,7 +1080,7 @@ def _sign_before(text, s, pv=None):
     return m.start() if m else None
 
 
-def _is_name_part(text, s, num, lex, pv=None):
+def _is_name_part(text, rev, s, num, lex, pv=None):
     """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts.
 
     ``pv`` is ``_prev(text, s)`` when the caller has it: a word must precede for the look-back to match."""
@@ -1016,15 +1090,19 @@ def _is_name_part(text, s, num, lex, pv=None):
         return False
     if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
-    m = _RX4.search(text, max(0, s - 30), s)
+    # the word before the spaces: _RX4 searched over text[s - 30:s], matched forwards on the reversed text
+    n = len(text)
+    m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
-    w = m.group(1)
-    if w.lower().rstrip(".") in lex.context.get("name_head", ()):
+    w = m.group(1)[::-1]
+    ws = n - m.end()
+    wl = w.lower()
+    if wl.rstrip(".") in lex.name_head:
         return True
-    if w[0].isupper() and w.lower() not in lex.context.get("month", ()) and w.lower() not in lex.context.get("function", ()):
-        before = text[max(0, m.start() - 3):m.start()].strip()
-        return bool(before) and before[-1] not in ".!?\"'(:" and m.start() > 0
+    if w[0].isupper() and wl not in lex.months and wl not in lex.function:
+        before = text[max(0, ws - 3):ws].strip()
+        return bool(before) and before[-1] not in ".!?\"'(:" and ws > 0
     return False
 
 
@@ -1036,21 +1114,30 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
-    # the next anchor is the first of two searches, each kept until the scan passes it
-    sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
+    rev = arev = None  # text[::-1] and, for ASCII text, its lower-case copy reversed: made at the first anchor
+    # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
+    # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
+    asc = text.isascii()
+    if asc:
+        scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
+        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low.search
+    else:
+        scan = " " + text
+        sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
     sign_at = word_at = -1
     word_end, word_text = 0, ""
-    first = lex.anchor_word_first.match(text) if n else None
-    if first:
-        word_at, word_end, word_text = 0, first.end(), first.group()
     while pos < n:
         if sign_at < pos:
             sm = sign_search(text, pos)
             sign_at = sm.start() if sm else n
         if word_at < pos:
-            wm = word_search(text, pos - 1 if pos else 0)
+            wm = word_search(scan, pos)
+            if wm is not None and wm.group("an") == "an" and text[wm.start("an")] == "N":
+                # "AN", "aN" are not the article of the case-exact pattern: it decides
+                wm = lex.anchor_word.search(" " + text, pos)
             if wm:
-                word_at, word_end, word_text = wm.start() + 1, wm.end(), wm.group()[1:]
+                word_at, word_end = wm.start(), wm.end() - 1
+                word_text = text[word_at:word_end]
             else:
                 word_at = n
         if sign_at < word_at:
@@ -1059,42 +1146,50 @@ def parse_quantities(text: str) -> list[Quantity]:
             a, m_end, m_text = word_at, word_end, word_text
         else:
             break
-        while si < len(skips) and skips[si][1] <= a:
-            si += 1
-        if si < len(skips) and skips[si][0] <= a:
-            pos = skips[si][1]
-            continue
-        ch = text[a]
-        if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
-            pa = a + len(_AN.match(m_text).group())
-            if lex.bare_percent_re.match(text, pa):
-                a = pa
-        if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
-            if ch in "<>≤≥":
-                pos = a + 1
+        if skips:
+            while si < len(skips) and skips[si][1] <= a:
+                si += 1
+            if si < len(skips) and skips[si][0] <= a:
+                pos = skips[si][1]
                 continue
-            q = _percent_mention(text, a, lex)
-            if q:
-                out.append(q)
-                pos = q.end
-            else:
-                pos = m_end
-            continue
-        if ch == "." or (ch.isdigit() and a > 0 and text[a - 1] == "." and (a < 2 or not text[a - 2].isdigit())):
-            a = a - 1 if ch.isdigit() else a
-        if ch.isdigit() and a > 0 and (text[a - 1].isdigit()):
-            pos = _DIGIT_RUN.match(text, a).end()
-            continue
-        pa = _prev(text, a)
+        ch = text[a]
+        if ch.isdigit():  # an anchor is a digit, a sign or fraction character, or a word
+            if a > 0:
+                pc = text[a - 1]
+                if pc == "." and (a < 2 or not text[a - 2].isdigit()):
+                    a -= 1  # ".5": the numeral starts at the point
+                elif pc.isdigit():  # inside a digit run the scan has passed (an identifier, a skipped code)
+                    pos = _DIGIT_RUN.match(text, a).end()
+                    continue
+        else:
+            if ch.isalpha() and m_text[:1] in "aA" and " " in m_text:
+                pa = a + len(_AN.match(m_text).group())
+                if lex.bare_percent_re.match(text, pa):
+                    a = pa
+            if ch == "%" or ch in "<>≤≥" or (ch.isalpha() and text[a] in "pP" and lex.bare_percent_re.match(text, a)):
+                if ch in "<>≤≥":
+                    pos = a + 1
+                    continue
+                q = _percent_mention(text, a, lex)
+                if q:
+                    out.append(q)
+                    pos = q.end
+                else:
+                    pos = m_end
+                continue
+        if rev is None:
+            rev = text[::-1]
+            arev = scan[:0:-1] if asc else None
+        pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
-        num = _read_numeral(text, a, lex, money=bool(money_prefix))
+        num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
             pos = m_end
             continue
         if isinstance(num, tuple):
             pos = max(num[1], a + 1)
             continue
-        q = _mention(text, num, lex, money_prefix, pa if num.start == a else None)
+        q = _mention(text, rev, arev, num, lex, money_prefix, pa if num.start == a else None)
         if q is None:
             pos = max(num.end, a + 1)
             continue
@@ -1120,10 +1215,12 @@ def _percent_mention(text, a, lex):
                     subtype="none")
 
 
-def _mention(text, num, lex, money_prefix, pv_s=None):
+def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
+    """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches),
+    ``arev`` the lower-case copy of ``rev`` when the text is ASCII, else None."""
     s, e = num.start, num.end
     if pv_s is None:
-        pv_s = _prev(text, s)  # the token before the numeral, read once
+        pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
         if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
@@ -1132,10 +1229,11 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
         # list marker: "1. Introduction" at the start of a line
-        line_start = text.rfind("\n", max(0, s - 8), s)
-        if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
-                and _LIST_MARK.match(text, e, e + 4):
-            return None
+        if text[e:e + 1] in _LIST_MARK_FIRST:
+            line_start = text.rfind("\n", max(0, s - 8), s)
+            if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
+                    and _LIST_MARK.match(text, e, e + 4):
+                return None
     # ordinals written in digits: "21st", "4th"
     om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
     if om:
@@ -1154,40 +1252,41 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
     if money_prefix and not num.ordinal:
         currency = lex.currency_prefix.get(money_prefix.group().strip())
         start = min(start, money_prefix.start())
-    if currency is None and not num.words and _is_name_part(text, s, num, lex, pv_s):
+    if currency is None and not num.words and _is_name_part(text, rev, s, num, lex, pv_s):
         return None
-    if num.value is not None and num.value == 1 and num.words and text[s:e].lower() == "one":
+    if num.words and num.value == 1 and text[s:e].lower() == "one":
         prev = _RX6.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
         if _ANOTHER.match(text, e, e + 9):
             return None
-    if num.value is not None and num.plain and not currency and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+    if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
-    pv = pv_s if start == s else _prev(text, start)
-    qual = lex.before_re.search(text, max(0, start - 40), start) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
-    q_start = qual.start() if qual else start
-    qrow = lex.before[" ".join(qual.group("w" if qual.group("w") else "s").lower().split())] if qual else None
+    pv = pv_s if start == s else _prev(text, start, arev)
+    qual = _qualifier_before(text, rev, arev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    q_start = qual[0] if qual else start
+    qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
-        pv2 = _prev(text, q_start)
-        q2 = lex.before_re.search(text, max(0, q_start - 40), q_start) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
-        qrow = lex.before[" ".join(q2.group("w" if q2.group("w") else "s").lower().split())] if q2 else None
+        pv2 = _prev(text, q_start, arev)
+        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
-        cmp_start = q2.start() if qrow else None
+        cmp_start = q2[0] if qrow else None
     else:
         cmp_start = q_start if qrow else None
-    numerals = [(s if sign_at is None else sign_at, e, _fmt(value))]
+    numerals = [(s if sign_at is None else sign_at, e,
+                 int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value)]
     # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
     ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in ("between", "from", "the") else None
     low = high = None
     rng = None
     end = e
     scale = num.scale
-    if value is not None and not num.ordinal or ropen:
+    if text[e:e + 3].lstrip()[:1] in _RANGE_FIRST and (value is not None and not num.ordinal or ropen):
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
         if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
             rng = None
@@ -1240,7 +1339,10 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
-    c_after = text[_NBSP_RUN.match(text, end).end():][:1]
+    c_after = text[end:end + 1]
+    if c_after == " " or c_after == "\u00a0":
+        p = _NBSP_RUN.match(text, end).end()
+        c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if not currency and c_after_maybe:
         cm = lex.suffix_cur_re.match(text, end)
@@ -1263,10 +1365,8 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
                 if kind == "percent":
                     unit = unit
                 unit_end = max(unit_end, um.end())
-    if kind == "number" and num.round is None and not (num.value is not None and num.value != int(num.value) and False):
-        cn = _counted_noun(text, end, lex)
-        if cn is None and num.round is not None:
-            cn = None
+    if kind == "number" and num.round is None:
+        cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
         if cn:
             kind, unit = "count", cn[0]
     if num.round is not None and kind == "number":
@@ -1297,6 +1397,16 @@ def _mention(text, num, lex, money_prefix, pv_s=None):
         unit_end_final = cn.end()
     if kind == "count" and num.scale and not rng and cn is not None and hasattr(cn, "end") and not isinstance(cn, tuple):
         unit_end_final = cn.end()
+    if num.round is None and not rng and not after_row and not qrow and approx_row is None:
+        # an exact figure (the common case): the general resolution below, with its branches settled
+        if factor != 1 and value is not None:
+            value = value * factor
+        if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer():
+            value = int(value)
+        q_to = max(unit_end_final, range_end)
+        inc = value is not None
+        return Quantity(start, q_to, text[start:q_to], value, value, value, inc, inc, False, "exact", kind, unit, scale,
+                        num.subtype, tuple(numerals), None, (measure_start, max(unit_end if kind != "count" else end, end)))
     if factor != 1:
         value = value * factor if value is not None else None
         low = low * factor if low is not None else None
@@ -1366,6 +1476,27 @@ def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, 
                     range_span, measure_span)
 
 
+_QUALIFIER_WINDOW = 40  # a qualifier phrase (with "the") starts at most this many characters before the figure
+
+
+def _qualifier_before(text, rev, arev, start, lex):
+    """The qualifier phrase that ends just before ``start`` ("more than", "about the", ">="): (its start, lexicon key)
+    or None. The earliest start wins, within _QUALIFIER_WINDOW characters.
+
+    The phrase is matched forwards on the reversed text (a look-back regex searched over the window would try
+    every start position); the reversed pattern prefers the longest phrase, which is the earliest start."""
+    n = len(text)
+    m = lex.before_rev_re.match(rev, n - start) if arev is None else lex.before_rev_low_re.match(arev, n - start)
+    if m is None:
+        return None
+    lo = max(0, start - _QUALIFIER_WINDOW)
+    if n - m.end() < lo:  # the longest phrase starts before the window: the window's own search decides
+        f = lex.before_re.search(text, lo, start)
+        return (f.start(), " ".join(f.group("w" if f.group("w") else "s").lower().split())) if f else None
+    k = (m.group("w") or m.group("s"))[::-1].lower()
+    return n - m.end(), k if k in lex.before else " ".join(k.split())  # the lexicon's keys are single-spaced
+
+
 def _numeral_follows(text, pos, lex):
     m = _RX9.match(text, pos)
     if m:
@@ -1424,6 +1555,8 @@ _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins not
 
 def _merge_bounds(text, qs, lex):
     """'more than 10 and less than 20' -> one range (10, 20)."""
+    if len(qs) < 2:
+        return qs
     out: list[Quantity] = []
     for q in qs:
         if out:
