@@ -123,6 +123,10 @@ def _kill(pids) -> None:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
+            continue
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
             pass
     _reap()
 

@@ -119,9 +119,13 @@ def _local_executor(workers: int, prestart: bool = False):
 
     from claimkit.batch.worker import init_worker, started
 
-    # spawn, not fork: the parent may hold threads (tqdm) and open sockets that a child must not inherit
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker)
+    # not fork: the parent may hold threads (tqdm) and open sockets that a child must not inherit. A fork
+    # server is a fresh process: it imports papermill once and forks the workers from there
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["claimkit.batch._preload"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
     if prestart:
         for _ in range(workers):  # with spawn, each submit to a pool without an idle worker starts one
             pool.submit(started)

@@ -1,0 +1,18 @@
+"""Imported once by the batch's fork server, before it forks the worker processes (see ``_local_executor``).
+
+Workers then start with papermill and the kernel client already imported, instead of importing
+them one by one. Importing this module defers jsonschema's IRI grammar (:mod:`claimkit.lazyimports`),
+so it is meant for that server process alone.
+"""
+from claimkit.lazyimports import defer_rfc3987_syntax
+
+defer_rfc3987_syntax()
+
+import papermill  # noqa: E402,F401
+import papermill.clientwrap  # noqa: E402,F401
+import papermill.engines  # noqa: E402,F401
+from jupyter_client.asynchronous import AsyncKernelClient  # noqa: E402,F401
+
+import claimkit.batch.worker  # noqa: E402,F401
+import claimkit.kernels  # noqa: E402,F401
+import claimkit.zygote  # noqa: E402,F401
