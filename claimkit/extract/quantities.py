@@ -526,6 +526,9 @@ def _ord_as_card(t: _Tok) -> _Tok:
     return c
 
 
+_UNIT_ZERO_TEEN = frozenset({"unit", "zero", "teen"})
+
+
 def _run(toks, a, b):
     """Valid cardinal prefixes of toks[a:b]: list of (end, value, last_scale)."""
     total = 0
@@ -543,25 +546,7 @@ def _run(toks, a, b):
         t = toks[k]
         c = t.cls
         v = t.value
-        if c == "hy":
-            if last == "tens" and k + 1 < b and toks[k + 1].cls == "unit" and toks[k + 1].start - t.end <= 2:
-                k += 1
-                continue
-            break
-        if c == "and":
-            if last in (None, "and", "a", "zero"):
-                break
-            before_and, last = last, "and"
-            and_mark = (k, len(out))
-            k += 1
-            continue
-        if c == "a":
-            if last is not None:
-                break
-            last = "a"
-            k += 1
-            continue
-        if c in ("unit", "zero", "teen"):
+        if c in _UNIT_ZERO_TEEN:
             if last in ("unit", "teen", "num", "zero", "a", "dozen") or (c != "unit" and last == "tens"):
                 break
             if last == "and" and before_and in ("unit", "teen", "num"):
@@ -633,6 +618,24 @@ def _run(toks, a, b):
             else:
                 cur *= 12
             small = 0
+        elif c == "hy":
+            if last == "tens" and k + 1 < b and toks[k + 1].cls == "unit" and toks[k + 1].start - t.end <= 2:
+                k += 1
+                continue
+            break
+        elif c == "and":
+            if last in (None, "and", "a", "zero"):
+                break
+            before_and, last = last, "and"
+            and_mark = (k, len(out))
+            k += 1
+            continue
+        elif c == "a":
+            if last is not None:
+                break
+            last = "a"
+            k += 1
+            continue
         else:
             break
         last = c
@@ -755,8 +758,11 @@ def _digits_alone(text, q, lex, money):
         p = r.end
         c = text[p:p + 1]
         if c in _HSPACE:
-            p = _SPACE.match(text, p).end()
+            p += 1
             c = text[p:p + 1]
+            if c in _HSPACE and c:
+                p = _SPACE.match(text, p).end()
+                c = text[p:p + 1]
         if c:
             if c.isalpha():
                 we = _ALPHA.match(text, p).end()
@@ -1047,6 +1053,7 @@ def _lemma(w, lex):
 
 
 _PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+_PREV_SKIP = frozenset(" \t\u00a0\u202f.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _prev(text: str, s: int, rev: str | None = None) -> str:
@@ -1054,6 +1061,11 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
 
     ``rev`` is ``text.lower()[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
     if rev is not None:
+        if not s:
+            return ""
+        c = text[s - 1]
+        if c not in _PREV_SKIP:  # a symbol just before: the token itself (what the match below returns)
+            return c
         m = _PREV_REV.match(rev, len(text) - s)
         w = m.group(1)
         if w:
@@ -1341,8 +1353,10 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     factor = 1.0
     c_after = text[end:end + 1]
     if c_after == " " or c_after == "\u00a0":
-        p = _NBSP_RUN.match(text, end).end()
-        c_after = text[p:p + 1]
+        c_after = text[end + 1:end + 2]
+        if c_after == " " or c_after == "\u00a0":
+            p = _NBSP_RUN.match(text, end).end()
+            c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if not currency and c_after_maybe:
         cm = lex.suffix_cur_re.match(text, end)
