@@ -190,9 +190,11 @@ class _Lexicon:
             self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
             (cs if r["case"] == "cs" else ci).append(r["token"])
         self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
-        self.unit_re = re.compile(
-            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
-            + _alt(ci) + r"))(?![A-Za-z]))")
+        unit_pat = (r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+                    + _alt(ci) + r"))(?![A-Za-z]))")
+        self.unit_re = re.compile(unit_pat)
+        # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
+        self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -222,6 +224,9 @@ class _Lexicon:
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
+        # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
+        self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
+        self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
         self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to)?)(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
@@ -259,13 +264,15 @@ _NUM = re.compile(
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
 )
 _POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
+_CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK_AFTER after its optional space
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _LIST_MARK_FIRST = frozenset(".)")
-_RANGE_FIRST = frozenset("-–—~tTaAuU")  # a range partner starts with a dash or "to", "and", "until", "through", "till"
+_RANGE_FIRST = frozenset("-–—~tTaAuU")
+_RANGE_WORD_START = frozenset({"to", "th", "an", "ti", "un"})  # "to", "through", "and", "till", "until"  # a range partner starts with a dash or "to", "and", "until", "through", "till"
 _SPACE_NBSP = frozenset(" \u00a0")
 _ANOTHER = re.compile(r"\s+another\b")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
@@ -1193,7 +1200,8 @@ def parse_quantities(text: str) -> list[Quantity]:
             rev = text[::-1]
             arev = scan[:0:-1] if asc else None
         pa = _prev(text, a, arev)
-        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
+        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
+            pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
         num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
             pos = m_end
@@ -1238,7 +1246,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
-        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
+        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") \
+                and text[e + text[e:e + 1].isspace():e + text[e:e + 1].isspace() + 2].lower() in _CLOCK_START \
+                and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
         # list marker: "1. Introduction" at the start of a line
         if text[e:e + 1] in _LIST_MARK_FIRST:
@@ -1298,7 +1308,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     rng = None
     end = e
     scale = num.scale
-    if text[e:e + 3].lstrip()[:1] in _RANGE_FIRST and (value is not None and not num.ordinal or ropen):
+    t3 = text[e:e + 3]
+    l3 = t3.lstrip()
+    c3 = l3[:1]
+    if c3 in _RANGE_FIRST and (value is not None and not num.ordinal or ropen) \
+            and (not c3.isalpha() or text[e + len(t3) - len(l3):e + len(t3) - len(l3) + 2].lower() in _RANGE_WORD_START):
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
         if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
             rng = None
@@ -1337,12 +1351,18 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     after_row = None
     range_end = end
     if not rng and value is not None:
-        am = lex.after_re.match(text, end) if text[end:end + 5].lstrip()[:1] in ("o", "a", "O", "A") else None
+        t5 = text[end:end + 5]
+        l5 = t5.lstrip()
+        # "or ..."/"and ..." after white space: the only starts of an "after" phrase
+        am = lex.after_re.match(text, end) if l5[:1] in ("o", "a", "O", "A") and len(l5) < len(t5) \
+            and l5[:2].lower() in ("or", "an") else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
         elif qrow and qrow["bound"] in ("low", "high") and qrow["inclusive"] == "no":
-            om2 = lex.or_equal_re.match(text, end)
+            c2 = text[end + 1:end + 2]
+            om2 = lex.or_equal_re.match(text, end) if text[end:end + 1].isspace() and c2 and (c2 in "oO" or c2.isspace()) \
+                else None
             if om2 and not _numeral_follows(text, om2.end(), lex):
                 qrow = dict(qrow, inclusive="yes", qualifier="at_least" if qrow["bound"] == "low" else "at_most")
                 range_end = om2.end()
@@ -1358,16 +1378,18 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             p = _NBSP_RUN.match(text, end).end()
             c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    um = None
     if not currency and c_after_maybe:
-        cm = lex.suffix_cur_re.match(text, end)
-        if cm:
-            currency = lex.currency_suffix.get(" ".join(cm.group().strip().lower().split()))
+        um = lex.cur_unit_re.match(text, end)
+        if um is not None and um.group("cur") is not None:
+            currency = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
             if currency:
-                unit_end = max(unit_end, cm.end())
+                unit_end = max(unit_end, um.end())
+            else:
+                um = lex.unit_re.match(text, end)
     if currency:
         kind, unit = "money", currency
     elif c_after_maybe:
-        um = lex.unit_re.match(text, end)
         if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
             tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
             tok_key = tok if um.group("cs") else " ".join(tok.split())
