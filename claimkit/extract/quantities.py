@@ -105,7 +105,9 @@ def _trie(words, flexible_space=False, case_classes=False) -> str:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if end else "")
+        # an optional tail as a branch with an empty alternative: the same choice as "(?:...)?", which the regex
+        # engine runs as a general repeat (slow, and it allocates) instead of a plain branch
+        return "(?:" + "|".join(alts) + "|)" if end else body
 
     return build(root)
 
@@ -153,7 +155,7 @@ class _Lexicon:
         # case-blind for ASCII letters (the tokenizer reads ASCII words only)
         anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
                              case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
-        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++|)(?:" + anchor_words + r")(?![A-Za-z])"
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
         # starts with a character class): signs and digits; and a number word with the character before it
@@ -163,7 +165,7 @@ class _Lexicon:
         # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
         # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
         # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
-        low_word = (r"(?:(?P<an>an?)\s++)?(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
+        low_word = (r"(?:(?P<an>an?)\s++|)(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
                     + r"|per\s+cent)(?![A-Za-z])")
         self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
         self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
@@ -214,12 +216,12 @@ class _Lexicon:
         sym = [p for p in self.before if not p[0].isalpha()]
         wrd = [p for p in self.before if p[0].isalpha()]
         self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
-                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
+                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+|)$")
         # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
-        self.before_rev_re = re.compile(r"(?:\s+(?i:eht))?\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
+        self.before_rev_re = re.compile(r"(?:\s+(?i:eht)|)\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
                                         + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         # and for the lower-case copy of an ASCII text: plain literals, which the regex engine tests faster
-        self.before_rev_low_re = re.compile(r"(?:\s+eht)?\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
+        self.before_rev_low_re = re.compile(r"(?:\s+eht|)\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
                                             + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
@@ -228,14 +230,14 @@ class _Lexicon:
         self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
         self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
-        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to)?)(?![A-Za-z])")
-        self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
-        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+)?\s+(?i:from)\s+$")
-        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
+        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to|))(?![A-Za-z])")
+        self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+|)$")
+        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+|)\s+(?i:from)\s+$")
+        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+|)")
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
-        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
-        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th))?\s++(?:(?i:of)\s++)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+|)$")
+        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th)|)\s++(?:(?i:of)\s++|)(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
 
 
 _ANCHOR_SIGNS = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]"
@@ -251,19 +253,19 @@ def _lex() -> _Lexicon:
 _CODE = re.compile(
     r"(?:1[89]|20)\d\d[-–/](?:0[1-9]|1[0-2]|\d\d)(?![\d,.]\d|[-/]\d)(?![A-Za-z])"  # 1995-01, 2021-22
     r"|\d{1,4}(?:[-/.]\d{1,4}){2,}(?![\d])"  # dates 5/17/2018, versions 1.2.3, IPs, 222-2222-2222
-    r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)"  # clock
+    r"|\d{1,2}:\d\d(?::\d\d|)(?!\d)"  # clock
 )
-_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
+_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9}|)(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
 _NUM = re.compile(
-    r"(?P<exp>\d{1,30}(?:\.\d{1,30})?[eE][+-]?\d+)(?![A-Za-z])"
+    r"(?P<exp>\d{1,30}(?:\.\d{1,30}|)[eE][+-]?\d+)(?![A-Za-z])"
     r"|(?P<frac>\d{1,9}/\d{1,9})(?![\d/])"
-    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
+    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30}|))(?![\d]|,\d)"
+    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30}|))(?![\d]|,\d)"
+    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30}|))(?![\d]|[ \u202f\u00a0]\d)"
     r"|(?<!\d,)(?P<dc>\d{1,9},\d{1,2})(?![\d]|,\d)"
-    r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
+    r"|(?P<plain>\d+(?:\.\d+|)|\.\d+)"
 )
-_POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
+_POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4}|))|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
 _CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK_AFTER after its optional space
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
@@ -285,15 +287,15 @@ _DIGIT_RUN = re.compile(r"[\d.,]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 _RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
 _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
-_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
+_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
 _RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
 _RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
 _RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
 _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
-_RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
+_RX7 = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
 _RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*+(?:-\s*+)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+_RX9 = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
 _RX10 = re.compile(r"\s*+([A-Za-z]+)")
 _RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
 _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
@@ -434,7 +436,7 @@ _POWER_FIRST = frozenset("^x×*")
 
 # --------------------------------------------------------------------------- tokens
 
-_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+([A-Za-z]+)?")
+_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+(?:([A-Za-z]+)|)")
 _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
@@ -1585,7 +1587,7 @@ def _range_partner(text, e, num, value, lex, ropen, money):
     return pnum, pval
 
 
-_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?", re.I)
+_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+|)", re.I)
 _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
 
 
