@@ -112,6 +112,18 @@ def _trie(words, flexible_space=False, case_classes=False) -> str:
     return build(root)
 
 
+def _longest_split_safe(exact, blind) -> bool:
+    """Whether matching the ``exact`` tokens first, then the case-blind ones, always picks what one longest-first
+    list of both picks: no token of one group starts with a token of the other followed by a non-letter (so a
+    shorter token of the first group could succeed where a longer one of the second also would)."""
+    for a in exact:
+        for b in blind:
+            x, y = a.lower(), b.lower()
+            if x != y and (y.startswith(x) and not y[len(x)].isalpha() or x.startswith(y) and not x[len(y)].isalpha()):
+                return False
+    return True
+
+
 class _Lexicon:
     def __init__(self):
         self.words: dict[str, tuple[str, float]] = {}  # lower word -> (class, value)
@@ -180,9 +192,14 @@ class _Lexicon:
                                     + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
         # first characters a suffix currency or a unit can start with (a cheap test before the regex)
         self.suffix_cur_first = frozenset(c for t in suf for c in (t[0], t[0].lower(), t[0].upper()))
-        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + "|".join(
-            (re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
-            for t in sorted(suf, key=len, reverse=True)) + r")(?![A-Za-z])")
+        upper, other = [t for t in suf if t.isupper()], [t for t in suf if not t.isupper()]
+        if _longest_split_safe(upper, other):
+            # two prefix trees (exact codes, then case-blind names) choose the token the flat list chooses
+            body = _trie(upper, True) + "|(?i:" + _trie({t.lower() for t in other}, True) + ")"
+        else:
+            body = "|".join((re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
+                            for t in sorted(suf, key=len, reverse=True))
+        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + body + r")(?![A-Za-z])")
 
         # units
         self.units: dict[str, tuple[str, str, float]] = {}
@@ -192,8 +209,9 @@ class _Lexicon:
             self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
             (cs if r["case"] == "cs" else ci).append(r["token"])
         self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
-        unit_pat = (r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
-                    + _alt(ci) + r"))(?![A-Za-z]))")
+        # prefix trees: the longest token that matches, as a longest-first list of alternatives finds it
+        unit_pat = (r"(?:[ \u00a0]?(?P<cs>" + _trie(cs, True) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+                    + _trie({t.lower() for t in ci}, True) + r"))(?![A-Za-z]))")
         self.unit_re = re.compile(unit_pat)
         # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
         self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
