@@ -323,8 +323,15 @@ _RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
 _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 
 
-class _Tok:
-    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural")
+class _Slots:
+    """The slots of _Tok and _Numeral together: a token that is a whole numeral becomes one by a change of class
+    (``tok.__class__ = _Numeral``), which costs a fraction of a new object."""
+    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural",
+                 "words", "round")
+
+
+class _Tok(_Slots):
+    __slots__ = ()
 
     def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
                  ordinal=None, frac="no", plural=False):
@@ -751,8 +758,8 @@ def _split_fraction(toks, k, j):
     return None
 
 
-class _Numeral:
-    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "round")
+class _Numeral(_Slots):
+    __slots__ = ()  # start, end, value, subtype, scale, ordinal, plain, words, round
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
         self.start = start
@@ -814,7 +821,10 @@ def _digits_alone(text, q, lex, money):
                 return r
             elif c == "." and text[p + 1:p + 2].isdigit() and not text[p - 1].isdigit():
                 return r  # ".5" after a space: the tokenizer reads it as a decimal
-    return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
+    r.__class__ = _Numeral  # the token as the numeral: start, end, value, subtype, scale and plain carry over
+    r.ordinal = r.words = False
+    r.round = None
+    return r
 
 
 _SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
@@ -838,10 +848,17 @@ def _read_numeral(text, q, lex, money=False):
     n = len(toks)
     if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
-        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
+        t0.__class__ = _Numeral
+        t0.ordinal = t0.words = False
+        t0.round = None
+        return t0
     if t0.cls in _SMALL_WORDS and (n == 1 or n == 2 and toks[1].cls == "other") and t0.word not in lex.round_plurals:
         # one number word alone ("five troops", "twenty"): what the grammar below reads, without running it
-        return _Numeral(t0.start, t0.end, t0.value, "integer", None, False, False, True)
+        t0.__class__ = _Numeral  # a word token: subtype "integer", no scale, not plain
+        t0.ordinal = False
+        t0.words = True
+        t0.round = None
+        return t0
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
