@@ -480,13 +480,14 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
             return toks
         p = first.end
     words = lex.token_words
+    word_match = _WORD_TOKEN.match
     while len(toks) < limit:
-        m = _WORD_TOKEN.match(text, p)
-        w = m.group(1)
+        m = word_match(text, p)
+        q = m.start(1)
         # the word branch below is repeated for non-ASCII words on purpose: a shared helper costs ~7 % of throughput
-        if w is not None:  # an ASCII word: the common token, read with one regex call
-            q, e = m.span(1)
-            w = w.lower()
+        if q >= 0:  # an ASCII word: the common token, read with one regex call
+            e = m.end()
+            w = text[q:e].lower()
             info = words.get(w)
             if info is not None:
                 cls, v, ocls, frac, plural = info
@@ -901,12 +902,19 @@ def _read_numeral(text, q, lex, money=False):
     sub = "integer"
     has_words = False
     non_integer = False
+    scale_name = None  # _scale_word(toks, 0, end, lex), read in the same pass
     for k in range(end):
         t = toks[k]
-        if t.cls != "num":
+        c = t.cls
+        if c != "num":
             has_words = True
-        elif t.subtype != "integer":
-            non_integer = True
+            if c == "scale":
+                scale_name = lex.scale_name.get(t.word, t.word)
+        else:
+            if t.subtype != "integer":
+                non_integer = True
+            if t.scale:
+                scale_name = t.scale
     if non_integer:
         sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
     # digits followed by a digit fraction: "2 1/4"
@@ -941,8 +949,7 @@ def _read_numeral(text, q, lex, money=False):
             if last_scale and not (fend < n and toks[fend].cls == "scale"):
                 mult = last_scale
             return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
-    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, None, False, end == 1 and toks[0].plain, has_words)
-    num.scale = _scale_word(toks, 0, end, lex)
+    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, scale_name, False, end == 1 and toks[0].plain, has_words)
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
@@ -1155,7 +1162,7 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
     m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
-    w = m.group(1)[::-1]
+    w = text[n - m.end(1):n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
     ws = n - m.end()
     wl = w.lower()
     if wl.rstrip(".") in lex.name_head:
@@ -1174,7 +1181,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
-    rev = arev = None  # text[::-1] and, for ASCII text, its lower-case copy reversed: made at the first anchor
+    rev = arev = None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
     # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
     # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
     asc = text.isascii()
@@ -1255,8 +1262,11 @@ def parse_quantities(text: str) -> list[Quantity]:
                     pos = m_end
                 continue
         if rev is None:
-            rev = text[::-1]
-            arev = scan[:0:-1] if asc else None
+            # ASCII text: the look-backs run on the lower-case copy reversed (rev is that copy too)
+            if asc:
+                rev = arev = scan[:0:-1]
+            else:
+                rev = text[::-1]
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
             pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
@@ -1295,7 +1305,7 @@ def _percent_mention(text, a, lex):
 
 def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches),
-    ``arev`` the lower-case copy of ``rev`` when the text is ASCII, else None."""
+    for ASCII text its lower-case copy; ``arev`` is that lower-case copy when the text is ASCII, else None."""
     s, e = num.start, num.end
     if pv_s is None:
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
