@@ -840,6 +840,11 @@ def _read_numeral(text, q, lex, money=False):
             return fast
     else:
         fast = None  # _digits_alone's answer: no digit starts here
+    return _read_words(text, q, lex, money, fast)
+
+
+def _read_words(text, q, lex, money, fast):
+    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok)."""
     toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
@@ -1237,7 +1242,8 @@ def parse_quantities(text: str) -> list[Quantity]:
                 pos = skips[si][1]
                 continue
         ch = text[a]
-        if ch.isdigit():  # an anchor is a digit, a sign or fraction character, or a word
+        digit = ch.isdigit()
+        if digit:  # an anchor is a digit, a sign or fraction character, or a word
             if a > 0:
                 pc = text[a - 1]
                 if pc == "." and (a < 2 or not text[a - 2].isdigit()):
@@ -1270,7 +1276,12 @@ def parse_quantities(text: str) -> list[Quantity]:
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
             pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
-        num = _read_numeral(text, a, lex, money_prefix is not None)
+        if digit:  # _read_numeral, its digit test passed
+            num = _digits_alone(text, a, lex, money_prefix is not None)
+            if num is None or num.__class__ is _Tok:
+                num = _read_words(text, a, lex, money_prefix is not None, num)
+        else:
+            num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
             pos = m_end
             continue
@@ -1283,7 +1294,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = max(q.end, a + 1)
-    return _merge_bounds(text, out, lex)
+    return _merge_bounds(text, out, lex) if len(out) > 1 else out
 
 
 def _percent_mention(text, a, lex):
