@@ -1365,14 +1365,15 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
-    qual = _qualifier_before(text, rev, arev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
+    qual = _qualifier_before(text, rev, arev, start, lex) if pv and (pv in lex.before_last or pv[-1] in "<>=≤≥") else None
     q_start = qual[0] if qual else start
     qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
         pv2 = _prev(text, q_start, arev)
-        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 and (pv2 in lex.before_last or pv2[-1] in "<>=≤≥") else None
         qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
