@@ -180,9 +180,8 @@ class _Lexicon:
         low_word = (r"(?:(?P<an>an?)\s++|)(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
                     + r"|per\s+cent)(?![A-Za-z])")
         self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
-        self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
-        # the same without the article: the scanner looks back for "a"/"an" itself (an optional group at every
-        # word start costs the search a third of its time)
+        # searched without the article group: the scanner looks back for "a"/"an" itself (an optional group at
+        # every word start costs the search a third of its time)
         self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + low_word[low_word.index(r"\s++|)") + 6:])
 
         # currencies
@@ -246,7 +245,6 @@ class _Lexicon:
                                             + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
-        self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
         # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
         self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
         self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
@@ -1209,7 +1207,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             elif asc:
                 word_at, word_end = wm.start(), wm.end() - 1
                 # "a"/"an" and white space before the number word start the anchor ("a hundred"), as the
-                # article group of anchor_word_low would: the article follows a non-letter at or after pos
+                # article group of low_word would: the article follows a non-letter at or after pos
                 k = word_at
                 if scan[k].isspace():
                     while k > 1 and scan[k - 1].isspace():
