@@ -105,9 +105,23 @@ def _trie(words, flexible_space=False, case_classes=False) -> str:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if end else "")
+        # an optional tail as a branch with an empty alternative: the same choice as "(?:...)?", which the regex
+        # engine runs as a general repeat (slow, and it allocates) instead of a plain branch
+        return "(?:" + "|".join(alts) + "|)" if end else body
 
     return build(root)
+
+
+def _longest_split_safe(exact, blind) -> bool:
+    """Whether matching the ``exact`` tokens first, then the case-blind ones, always picks what one longest-first
+    list of both picks: no token of one group starts with a token of the other followed by a non-letter (so a
+    shorter token of the first group could succeed where a longer one of the second also would)."""
+    for a in exact:
+        for b in blind:
+            x, y = a.lower(), b.lower()
+            if x != y and (y.startswith(x) and not y[len(x)].isalpha() or x.startswith(y) and not x[len(y)].isalpha()):
+                return False
+    return True
 
 
 class _Lexicon:
@@ -153,7 +167,7 @@ class _Lexicon:
         # case-blind for ASCII letters (the tokenizer reads ASCII words only)
         anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
                              case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
-        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++)?(?:" + anchor_words + r")(?![A-Za-z])"
+        anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++|)(?:" + anchor_words + r")(?![A-Za-z])"
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
         # starts with a character class): signs and digits; and a number word with the character before it
@@ -163,10 +177,12 @@ class _Lexicon:
         # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
         # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
         # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
-        low_word = (r"(?:(?P<an>an?)\s++)?(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
+        low_word = (r"(?:(?P<an>an?)\s++|)(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
                     + r"|per\s+cent)(?![A-Za-z])")
         self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
-        self.anchor_word_low = re.compile(r"[^A-Za-z']" + low_word)
+        # searched without the article group: the scanner looks back for "a"/"an" itself (an optional group at
+        # every word start costs the search a third of its time)
+        self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + low_word[low_word.index(r"\s++|)") + 6:])
 
         # currencies
         pre, suf = {}, {}
@@ -178,9 +194,14 @@ class _Lexicon:
                                     + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
         # first characters a suffix currency or a unit can start with (a cheap test before the regex)
         self.suffix_cur_first = frozenset(c for t in suf for c in (t[0], t[0].lower(), t[0].upper()))
-        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + "|".join(
-            (re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
-            for t in sorted(suf, key=len, reverse=True)) + r")(?![A-Za-z])")
+        upper, other = [t for t in suf if t.isupper()], [t for t in suf if not t.isupper()]
+        if _longest_split_safe(upper, other):
+            # two prefix trees (exact codes, then case-blind names) choose the token the flat list chooses
+            body = _trie(upper, True) + "|(?i:" + _trie({t.lower() for t in other}, True) + ")"
+        else:
+            body = "|".join((re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
+                            for t in sorted(suf, key=len, reverse=True))
+        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + body + r")(?![A-Za-z])")
 
         # units
         self.units: dict[str, tuple[str, str, float]] = {}
@@ -190,9 +211,12 @@ class _Lexicon:
             self.units[key] = (r["unit"], r["kind"], float(r["factor"]))
             (cs if r["case"] == "cs" else ci).append(r["token"])
         self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
-        self.unit_re = re.compile(
-            r"(?:[ \u00a0]?(?P<cs>" + _alt(cs) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
-            + _alt(ci) + r"))(?![A-Za-z]))")
+        # prefix trees: the longest token that matches, as a longest-first list of alternatives finds it
+        unit_pat = (r"(?:[ \u00a0]?(?P<cs>" + _trie(cs, True) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+                    + _trie({t.lower() for t in ci}, True) + r"))(?![A-Za-z]))")
+        self.unit_re = re.compile(unit_pat)
+        # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
+        self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -212,25 +236,27 @@ class _Lexicon:
         sym = [p for p in self.before if not p[0].isalpha()]
         wrd = [p for p in self.before if p[0].isalpha()]
         self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
-                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+)?$")
+                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+|)$")
         # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
-        self.before_rev_re = re.compile(r"(?:\s+(?i:eht))?\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
+        self.before_rev_re = re.compile(r"(?:\s+(?i:eht)|)\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
                                         + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         # and for the lower-case copy of an ASCII text: plain literals, which the regex engine tests faster
-        self.before_rev_low_re = re.compile(r"(?:\s+eht)?\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
+        self.before_rev_low_re = re.compile(r"(?:\s+eht|)\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
                                             + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
-        self.prefix_last = {t[-1] for t in pre} | {t.lower() for t in pre}
+        # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
+        self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
+        self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
-        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to)?)(?![A-Za-z])")
-        self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+)?$")
-        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+)?\s+(?i:from)\s+$")
-        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+)?")
+        self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to|))(?![A-Za-z])")
+        self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+|)$")
+        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+|)\s+(?i:from)\s+$")
+        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+|)")
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
-        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+)?$")
-        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th))?\s++(?:(?i:of)\s++)?(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+|)$")
+        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th)|)\s++(?:(?i:of)\s++|)(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
 
 
 _ANCHOR_SIGNS = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]"
@@ -246,26 +272,29 @@ def _lex() -> _Lexicon:
 _CODE = re.compile(
     r"(?:1[89]|20)\d\d[-–/](?:0[1-9]|1[0-2]|\d\d)(?![\d,.]\d|[-/]\d)(?![A-Za-z])"  # 1995-01, 2021-22
     r"|\d{1,4}(?:[-/.]\d{1,4}){2,}(?![\d])"  # dates 5/17/2018, versions 1.2.3, IPs, 222-2222-2222
-    r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)"  # clock
+    r"|\d{1,2}:\d\d(?::\d\d|)(?!\d)"  # clock
 )
-_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9})?(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
+_EURO = re.compile(r"\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,9}|)(?![\d.]|,\d)|\d{1,3}\.\d{3},\d{1,9}(?![\d.]|,\d)")
 _NUM = re.compile(
-    r"(?P<exp>\d{1,30}(?:\.\d{1,30})?[eE][+-]?\d+)(?![A-Za-z])"
+    r"(?P<exp>\d{1,30}(?:\.\d{1,30}|)[eE][+-]?\d+)(?![A-Za-z])"
     r"|(?P<frac>\d{1,9}/\d{1,9})(?![\d/])"
-    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30})?)(?![\d]|,\d)"
-    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30})?)(?![\d]|[ \u202f\u00a0]\d)"
+    r"|(?P<ind>\d{1,2}(?:,\d\d){1,7},\d{3}(?:\.\d{1,30}|))(?![\d]|,\d)"
+    r"|(?P<en>\d{1,3}(?:,\d{3})++(?:\.\d{1,30}|))(?![\d]|,\d)"
+    r"|(?P<sp>\d{1,3}(?:[ \u202f\u00a0]\d{3})++(?:\.\d{1,30}|))(?![\d]|[ \u202f\u00a0]\d)"
     r"|(?<!\d,)(?P<dc>\d{1,9},\d{1,2})(?![\d]|,\d)"
-    r"|(?P<plain>\d+(?:\.\d+)?|\.\d+)"
+    r"|(?P<plain>\d+(?:\.\d+|)|\.\d+)"
 )
-_POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4})?)|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
+_POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4}|))|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
+_CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK_AFTER after its optional space
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'")  # what the anchors' "[^A-Za-z']" excludes
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _LIST_MARK_FIRST = frozenset(".)")
-_RANGE_FIRST = frozenset("-–—~tTaAuU")  # a range partner starts with a dash or "to", "and", "until", "through", "till"
+_RANGE_FIRST = frozenset("-–—~tTaAuU")
+_RANGE_WORD_START = frozenset({"to", "th", "an", "ti", "un"})  # "to", "through", "and", "till", "until"  # a range partner starts with a dash or "to", "and", "until", "through", "till"
 _SPACE_NBSP = frozenset(" \u00a0")
 _ANOTHER = re.compile(r"\s+another\b")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
@@ -278,22 +307,29 @@ _DIGIT_RUN = re.compile(r"[\d.,]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 _RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
 _RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
-_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*)?([A-Za-z][A-Za-z'-]*)")
+_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
 _RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
 _RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
 _RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
 _RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _RX6 = re.compile(r"([A-Za-z]+)\s+$")
-_RX7 = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)")
+_RX7 = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
 _RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*+(?:-\s*+)?(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+_RX9 = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
 _RX10 = re.compile(r"\s*+([A-Za-z]+)")
 _RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
 _RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
 
 
-class _Tok:
-    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural")
+class _Slots:
+    """The slots of _Tok and _Numeral together: a token that is a whole numeral becomes one by a change of class
+    (``tok.__class__ = _Numeral``), which costs a fraction of a new object."""
+    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural",
+                 "words", "round")
+
+
+class _Tok(_Slots):
+    __slots__ = ()
 
     def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
                  ordinal=None, frac="no", plural=False):
@@ -427,7 +463,7 @@ _POWER_FIRST = frozenset("^x×*")
 
 # --------------------------------------------------------------------------- tokens
 
-_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+([A-Za-z]+)?")
+_WORD_TOKEN = re.compile(r"[ \t\u00a0\u202f]*+(?:([A-Za-z]+)|)")
 _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
@@ -442,13 +478,14 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
             return toks
         p = first.end
     words = lex.token_words
+    word_match = _WORD_TOKEN.match
     while len(toks) < limit:
-        m = _WORD_TOKEN.match(text, p)
-        w = m.group(1)
+        m = word_match(text, p)
+        q = m.start(1)
         # the word branch below is repeated for non-ASCII words on purpose: a shared helper costs ~7 % of throughput
-        if w is not None:  # an ASCII word: the common token, read with one regex call
-            q, e = m.span(1)
-            w = w.lower()
+        if q >= 0:  # an ASCII word: the common token, read with one regex call
+            e = m.end()
+            w = text[q:e].lower()
             info = words.get(w)
             if info is not None:
                 cls, v, ocls, frac, plural = info
@@ -526,6 +563,9 @@ def _ord_as_card(t: _Tok) -> _Tok:
     return c
 
 
+_UNIT_ZERO_TEEN = frozenset({"unit", "zero", "teen"})
+
+
 def _run(toks, a, b):
     """Valid cardinal prefixes of toks[a:b]: list of (end, value, last_scale)."""
     total = 0
@@ -543,25 +583,7 @@ def _run(toks, a, b):
         t = toks[k]
         c = t.cls
         v = t.value
-        if c == "hy":
-            if last == "tens" and k + 1 < b and toks[k + 1].cls == "unit" and toks[k + 1].start - t.end <= 2:
-                k += 1
-                continue
-            break
-        if c == "and":
-            if last in (None, "and", "a", "zero"):
-                break
-            before_and, last = last, "and"
-            and_mark = (k, len(out))
-            k += 1
-            continue
-        if c == "a":
-            if last is not None:
-                break
-            last = "a"
-            k += 1
-            continue
-        if c in ("unit", "zero", "teen"):
+        if c in _UNIT_ZERO_TEEN:
             if last in ("unit", "teen", "num", "zero", "a", "dozen") or (c != "unit" and last == "tens"):
                 break
             if last == "and" and before_and in ("unit", "teen", "num"):
@@ -633,6 +655,24 @@ def _run(toks, a, b):
             else:
                 cur *= 12
             small = 0
+        elif c == "hy":
+            if last == "tens" and k + 1 < b and toks[k + 1].cls == "unit" and toks[k + 1].start - t.end <= 2:
+                k += 1
+                continue
+            break
+        elif c == "and":
+            if last in (None, "and", "a", "zero"):
+                break
+            before_and, last = last, "and"
+            and_mark = (k, len(out))
+            k += 1
+            continue
+        elif c == "a":
+            if last is not None:
+                break
+            last = "a"
+            k += 1
+            continue
         else:
             break
         last = c
@@ -717,8 +757,8 @@ def _split_fraction(toks, k, j):
     return None
 
 
-class _Numeral:
-    __slots__ = ("start", "end", "value", "subtype", "scale", "ordinal", "plain", "words", "round")
+class _Numeral(_Slots):
+    __slots__ = ()  # start, end, value, subtype, scale, ordinal, plain, words, round
 
     def __init__(self, start, end, value, subtype="integer", scale=None, ordinal=False, plain=False, words=False):
         self.start = start
@@ -755,8 +795,11 @@ def _digits_alone(text, q, lex, money):
         p = r.end
         c = text[p:p + 1]
         if c in _HSPACE:
-            p = _SPACE.match(text, p).end()
+            p += 1
             c = text[p:p + 1]
+            if c in _HSPACE and c:
+                p = _SPACE.match(text, p).end()
+                c = text[p:p + 1]
         if c:
             if c.isalpha():
                 we = _ALPHA.match(text, p).end()
@@ -777,7 +820,10 @@ def _digits_alone(text, q, lex, money):
                 return r
             elif c == "." and text[p + 1:p + 2].isdigit() and not text[p - 1].isdigit():
                 return r  # ".5" after a space: the tokenizer reads it as a decimal
-    return _Numeral(r.start, r.end, r.value, r.subtype, r.scale, False, r.plain)
+    r.__class__ = _Numeral  # the token as the numeral: start, end, value, subtype, scale and plain carry over
+    r.ordinal = r.words = False
+    r.round = None
+    return r
 
 
 _SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
@@ -792,6 +838,11 @@ def _read_numeral(text, q, lex, money=False):
             return fast
     else:
         fast = None  # _digits_alone's answer: no digit starts here
+    return _read_words(text, q, lex, money, fast)
+
+
+def _read_words(text, q, lex, money, fast):
+    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok)."""
     toks = _tokenize(text, q, lex, money, first=fast)
     if isinstance(toks, tuple):
         return toks
@@ -801,10 +852,17 @@ def _read_numeral(text, q, lex, money=False):
     n = len(toks)
     if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
-        return _Numeral(t0.start, t0.end, t0.value, t0.subtype, t0.scale, False, t0.plain)
+        t0.__class__ = _Numeral
+        t0.ordinal = t0.words = False
+        t0.round = None
+        return t0
     if t0.cls in _SMALL_WORDS and (n == 1 or n == 2 and toks[1].cls == "other") and t0.word not in lex.round_plurals:
         # one number word alone ("five troops", "twenty"): what the grammar below reads, without running it
-        return _Numeral(t0.start, t0.end, t0.value, "integer", None, False, False, True)
+        t0.__class__ = _Numeral  # a word token: subtype "integer", no scale, not plain
+        t0.ordinal = False
+        t0.words = True
+        t0.round = None
+        return t0
     # "hundreds", "tens of thousands", "dozens"
     if t0.word in lex.round_plurals and not (t0.cls == "dozen" and t0.word == "dozen"):
         return _round_plural(text, toks, lex)
@@ -847,12 +905,19 @@ def _read_numeral(text, q, lex, money=False):
     sub = "integer"
     has_words = False
     non_integer = False
+    scale_name = None  # _scale_word(toks, 0, end, lex), read in the same pass
     for k in range(end):
         t = toks[k]
-        if t.cls != "num":
+        c = t.cls
+        if c != "num":
             has_words = True
-        elif t.subtype != "integer":
-            non_integer = True
+            if c == "scale":
+                scale_name = lex.scale_name.get(t.word, t.word)
+        else:
+            if t.subtype != "integer":
+                non_integer = True
+            if t.scale:
+                scale_name = t.scale
     if non_integer:
         sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
     # digits followed by a digit fraction: "2 1/4"
@@ -887,8 +952,7 @@ def _read_numeral(text, q, lex, money=False):
             if last_scale and not (fend < n and toks[fend].cls == "scale"):
                 mult = last_scale
             return _finish(toks, 0, fend, v + fv * mult, "fraction", lex, text, base=v if mult == 1 else None)
-    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, None, False, end == 1 and toks[0].plain, has_words)
-    num.scale = _scale_word(toks, 0, end, lex)
+    num = _Numeral(toks[0].start, toks[end - 1].end, v, sub, scale_name, False, end == 1 and toks[0].plain, has_words)
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
@@ -1047,6 +1111,7 @@ def _lemma(w, lex):
 
 
 _PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+_PREV_SKIP = frozenset(" \t\u00a0\u202f.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _prev(text: str, s: int, rev: str | None = None) -> str:
@@ -1054,6 +1119,11 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
 
     ``rev`` is ``text.lower()[::-1]`` when ``text`` is ASCII: the token is then one forward match on it."""
     if rev is not None:
+        if not s:
+            return ""
+        c = text[s - 1]
+        if c not in _PREV_SKIP:  # a symbol just before: the token itself (what the match below returns)
+            return c
         m = _PREV_REV.match(rev, len(text) - s)
         w = m.group(1)
         if w:
@@ -1095,7 +1165,7 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
     m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
-    w = m.group(1)[::-1]
+    w = text[n - m.end(1):n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
     ws = n - m.end()
     wl = w.lower()
     if wl.rstrip(".") in lex.name_head:
@@ -1114,13 +1184,13 @@ def parse_quantities(text: str) -> list[Quantity]:
     skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     si = 0
     pos = 0
-    rev = arev = None  # text[::-1] and, for ASCII text, its lower-case copy reversed: made at the first anchor
+    rev = arev = None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
     # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
     # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
     asc = text.isascii()
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
-        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low.search
+        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low_bare.search
     else:
         scan = " " + text
         sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
@@ -1132,14 +1202,31 @@ def parse_quantities(text: str) -> list[Quantity]:
             sign_at = sm.start() if sm else n
         if word_at < pos:
             wm = word_search(scan, pos)
-            if wm is not None and wm.group("an") == "an" and text[wm.start("an")] == "N":
-                # "AN", "aN" are not the article of the case-exact pattern: it decides
-                wm = lex.anchor_word.search(" " + text, pos)
-            if wm:
+            if wm is None:
+                word_at = n
+            elif asc:
+                word_at, word_end = wm.start(), wm.end() - 1
+                # "a"/"an" and white space before the number word start the anchor ("a hundred"), as the
+                # article group of low_word would: the article follows a non-letter at or after pos
+                k = word_at
+                if scan[k].isspace():
+                    while k > 1 and scan[k - 1].isspace():
+                        k -= 1
+                    c = scan[k - 1]
+                    if c == "a":
+                        if k - 2 >= pos and scan[k - 2] not in _WORD_CHARS:
+                            word_at = k - 2
+                    elif c == "n" and scan[k - 2] == "a" and k - 3 >= pos and scan[k - 3] not in _WORD_CHARS:
+                        if text[k - 2] == "N":
+                            # "AN", "aN" are not the article of the case-exact pattern: it decides
+                            wm = lex.anchor_word.search(" " + text, pos)
+                            word_at, word_end = (wm.start(), wm.end() - 1) if wm else (n, 0)
+                        else:
+                            word_at = k - 3
+                word_text = text[word_at:word_end] if word_at < n else ""
+            else:
                 word_at, word_end = wm.start(), wm.end() - 1
                 word_text = text[word_at:word_end]
-            else:
-                word_at = n
         if sign_at < word_at:
             a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
         elif word_at < n:
@@ -1153,7 +1240,8 @@ def parse_quantities(text: str) -> list[Quantity]:
                 pos = skips[si][1]
                 continue
         ch = text[a]
-        if ch.isdigit():  # an anchor is a digit, a sign or fraction character, or a word
+        digit = ch.isdigit()
+        if digit:  # an anchor is a digit, a sign or fraction character, or a word
             if a > 0:
                 pc = text[a - 1]
                 if pc == "." and (a < 2 or not text[a - 2].isdigit()):
@@ -1178,11 +1266,20 @@ def parse_quantities(text: str) -> list[Quantity]:
                     pos = m_end
                 continue
         if rev is None:
-            rev = text[::-1]
-            arev = scan[:0:-1] if asc else None
+            # ASCII text: the look-backs run on the lower-case copy reversed (rev is that copy too)
+            if asc:
+                rev = arev = scan[:0:-1]
+            else:
+                rev = text[::-1]
         pa = _prev(text, a, arev)
-        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (pa[-1] in lex.prefix_last or pa in lex.prefix_last) else None
-        num = _read_numeral(text, a, lex, money_prefix is not None)
+        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
+            pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
+        if digit:  # _read_numeral, its digit test passed
+            num = _digits_alone(text, a, lex, money_prefix is not None)
+            if num is None or num.__class__ is _Tok:
+                num = _read_words(text, a, lex, money_prefix is not None, num)
+        else:
+            num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
             pos = m_end
             continue
@@ -1195,7 +1292,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = max(q.end, a + 1)
-    return _merge_bounds(text, out, lex)
+    return _merge_bounds(text, out, lex) if len(out) > 1 else out
 
 
 def _percent_mention(text, a, lex):
@@ -1217,7 +1314,7 @@ def _percent_mention(text, a, lex):
 
 def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     """The mention around the numeral ``num``; ``rev`` is ``text[::-1]`` (look-backs run on it as forward matches),
-    ``arev`` the lower-case copy of ``rev`` when the text is ASCII, else None."""
+    for ASCII text its lower-case copy; ``arev`` is that lower-case copy when the text is ASCII, else None."""
     s, e = num.start, num.end
     if pv_s is None:
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
@@ -1226,7 +1323,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
-        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") and _CLOCK_AFTER.match(text, e) and num.value <= 12:
+        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") \
+                and text[e + text[e:e + 1].isspace():e + text[e:e + 1].isspace() + 2].lower() in _CLOCK_START \
+                and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
         # list marker: "1. Introduction" at the start of a line
         if text[e:e + 1] in _LIST_MARK_FIRST:
@@ -1264,14 +1363,15 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
-    qual = _qualifier_before(text, rev, arev, start, lex) if pv in lex.before_last or pv[-1:] in "<>=≤≥" else None
+    # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
+    qual = _qualifier_before(text, rev, arev, start, lex) if pv and (pv in lex.before_last or pv[-1] in "<>=≤≥") else None
     q_start = qual[0] if qual else start
     qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
         pv2 = _prev(text, q_start, arev)
-        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 in lex.before_last or pv2[-1:] in "<>=≤≥" else None
+        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 and (pv2 in lex.before_last or pv2[-1] in "<>=≤≥") else None
         qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
@@ -1286,7 +1386,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     rng = None
     end = e
     scale = num.scale
-    if text[e:e + 3].lstrip()[:1] in _RANGE_FIRST and (value is not None and not num.ordinal or ropen):
+    t3 = text[e:e + 3]
+    l3 = t3.lstrip()
+    c3 = l3[:1]
+    if c3 in _RANGE_FIRST and (value is not None and not num.ordinal or ropen) \
+            and (not c3.isalpha() or text[e + len(t3) - len(l3):e + len(t3) - len(l3) + 2].lower() in _RANGE_WORD_START):
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
         if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
             rng = None
@@ -1325,12 +1429,18 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     after_row = None
     range_end = end
     if not rng and value is not None:
-        am = lex.after_re.match(text, end) if text[end:end + 5].lstrip()[:1] in ("o", "a", "O", "A") else None
+        t5 = text[end:end + 5]
+        l5 = t5.lstrip()
+        # "or ..."/"and ..." after white space: the only starts of an "after" phrase
+        am = lex.after_re.match(text, end) if l5[:1] in ("o", "a", "O", "A") and len(l5) < len(t5) \
+            and l5[:2].lower() in ("or", "an") else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
         elif qrow and qrow["bound"] in ("low", "high") and qrow["inclusive"] == "no":
-            om2 = lex.or_equal_re.match(text, end)
+            c2 = text[end + 1:end + 2]
+            om2 = lex.or_equal_re.match(text, end) if text[end:end + 1].isspace() and c2 and (c2 in "oO" or c2.isspace()) \
+                else None
             if om2 and not _numeral_follows(text, om2.end(), lex):
                 qrow = dict(qrow, inclusive="yes", qualifier="at_least" if qrow["bound"] == "low" else "at_most")
                 range_end = om2.end()
@@ -1341,19 +1451,23 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     factor = 1.0
     c_after = text[end:end + 1]
     if c_after == " " or c_after == "\u00a0":
-        p = _NBSP_RUN.match(text, end).end()
-        c_after = text[p:p + 1]
+        c_after = text[end + 1:end + 2]
+        if c_after == " " or c_after == "\u00a0":
+            p = _NBSP_RUN.match(text, end).end()
+            c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    um = None
     if not currency and c_after_maybe:
-        cm = lex.suffix_cur_re.match(text, end)
-        if cm:
-            currency = lex.currency_suffix.get(" ".join(cm.group().strip().lower().split()))
+        um = lex.cur_unit_re.match(text, end)
+        if um is not None and um.group("cur") is not None:
+            currency = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
             if currency:
-                unit_end = max(unit_end, cm.end())
+                unit_end = max(unit_end, um.end())
+            else:
+                um = lex.unit_re.match(text, end)
     if currency:
         kind, unit = "money", currency
     elif c_after_maybe:
-        um = lex.unit_re.match(text, end)
         if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
             tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
             tok_key = tok if um.group("cs") else " ".join(tok.split())
@@ -1549,7 +1663,7 @@ def _range_partner(text, e, num, value, lex, ropen, money):
     return pnum, pval
 
 
-_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?", re.I)
+_JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+|)", re.I)
 _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
 
 
