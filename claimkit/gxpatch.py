@@ -48,6 +48,14 @@ EXPECTED_SOURCE = {
     "configuration": "017b2b788132d570b370ac396d96dbc7ff212418ffcf6c4c63b56a6518022685",
     "_apply_row_condition_filter": "917e05df63a2a6afc3aa568c034f118b803a88f209046f05e1927a6731edeae8",
     "get_domain_records": "4691281d9a24f31f802390bdb751e118f7fc4c3a35555177f9939679f1cf5528",
+    # the metric-graph memo replaces the first and relies on what the others do with the graphs
+    "_generate_metric_dependency_subgraphs": "3165fac4b81c0f96e27a88296afa66e1cf988cd40d4d940e85bab3834f863947",
+    "graph_validate": "179acad7dc6ff0eaff4ea1649a85e8d78cb95ee373084e96664e2a19fe16dd28",
+    "_generate_suite_level_graph": "5137028d04d60b5142a360c66cabecb85de725e826289b7b3371a7f888187e5d",
+    "_resolve_suite_level_graph": "99dda1198641308db7f0b3d7730d64b4f93068580c55580a447f53bb699eab3c",
+    "ValidationGraph.build_metric_dependency_graph": "d12b534d653e6d1cc0e4c97597c6705fd367d582410af4b2c4102d24b0a13f93",
+    "ValidationGraph._resolve": "3796cd3358b6aa66c0ac70f7c6580199a3fc9e9499689e835e6cbd8d09c33248",
+    "ExpectationValidationGraph.get_exception_info": "bcf21603070ea08d960ccd983f424036ea61a9c09435cc5dd76a75b54093e782",
 }
 
 _originals: dict[str, Any] = {}
@@ -61,8 +69,18 @@ def _source_hash(obj) -> str:
 def _gx_sources():
     from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
     from great_expectations.expectations.expectation import Expectation
+    from great_expectations.validator.validation_graph import ExpectationValidationGraph, ValidationGraph
+    from great_expectations.validator.validator import Validator
 
     return {
+        "_generate_metric_dependency_subgraphs":
+            Validator._generate_metric_dependency_subgraphs_for_each_expectation_configuration,
+        "graph_validate": Validator.graph_validate,
+        "_generate_suite_level_graph": Validator._generate_suite_level_graph_from_expectation_level_sub_graphs,
+        "_resolve_suite_level_graph": Validator._resolve_suite_level_graph_and_process_metric_evaluation_errors,
+        "ValidationGraph.build_metric_dependency_graph": ValidationGraph.build_metric_dependency_graph,
+        "ValidationGraph._resolve": ValidationGraph._resolve,
+        "ExpectationValidationGraph.get_exception_info": ExpectationValidationGraph.get_exception_info,
         "_get_success_kwarg": Expectation._get_success_kwarg,
         "_get_domain_kwargs": Expectation._get_domain_kwargs,
         "_get_success_kwargs": Expectation._get_success_kwargs,
@@ -174,6 +192,116 @@ def row_filter_memo():
         _memo.filters, _memo.tables = None, None
 
 
+# ------------------------------------------------------------------ metric graphs, built once per expectation
+
+_GRAPHS_MAX = 512  # expectation graphs kept (the claims and verdicts suites need 36 per result format)
+_graphs: "dict[tuple, tuple]" = {}  # key -> (evaluated configuration as built, its ValidationGraph)
+_graph_lock = threading.Lock()
+
+
+def _config_key(configuration) -> bytes:
+    """Everything an ``ExpectationConfiguration`` holds, as bytes: equal keys, equal configurations."""
+    import pickle
+
+    return pickle.dumps((type(configuration), configuration.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _generate_metric_dependency_subgraphs(self, expectation_configurations, processed_configurations,
+                                          catch_exceptions, runtime_configuration=None):
+    """GX's ``_generate_metric_dependency_subgraphs_for_each_expectation_configuration``, with the
+    metric dependency graph of an expectation built once and reused.
+
+    That graph is a function of the expectation configuration, the batch id written into it, the
+    runtime configuration (result format) and the execution engine: GX builds it from those alone
+    (``get_validation_dependencies``, ``get_evaluation_dependencies``), before any data is read.
+    The table of a validation enters only later, when the suite-level graph made from these edges
+    is resolved against the engine's current batch into a fresh ``metrics`` dict; nothing in that
+    resolution writes to the graph's ``MetricConfiguration`` objects (``tests/test_gxgraph.py``
+    checks both). So a graph built for one validation is the graph of the next one with the same
+    key. The configuration handed back is a fresh deep copy each time, as GX makes it; graphs whose
+    build raised are not kept (the failure is rebuilt, and reported, every time).
+    """
+    if not getattr(_memo, "graphs", False):
+        return _originals["_generate_metric_dependency_subgraphs"](
+            self, expectation_configurations, processed_configurations, catch_exceptions, runtime_configuration)
+    import copy
+
+    from great_expectations.validator import validator as gx_validator  # the names GX's own loop uses
+
+    ExpectationValidationGraph = gx_validator.ExpectationValidationGraph
+
+    expectation_validation_graphs = []
+    evrs = []
+    engine = self._execution_engine
+    batch_id = self.active_batch_id
+    for configuration in expectation_configurations:
+        try:
+            assert configuration.type is not None, "Given configuration should include expectation type"
+        except AssertionError as e:
+            raise gx_validator.InvalidExpectationConfigurationError(str(e))
+        try:
+            key = (id(engine), type(engine), batch_id, catch_exceptions,
+                   json.dumps(runtime_configuration, sort_keys=True), _config_key(configuration))
+        except Exception:  # not serialisable: no memo for this one
+            key = None
+        cached = _graphs.get(key) if key is not None else None
+        if cached is not None:
+            template, graph, _engine = cached
+            evaluated_config = copy.deepcopy(template)
+            expectation_validation_graphs.append(ExpectationValidationGraph(configuration=evaluated_config, graph=graph))
+            processed_configurations.append(evaluated_config)
+            continue
+
+        # GX's own loop body, unchanged
+        evaluated_config = copy.deepcopy(configuration)
+        if batch_id:
+            evaluated_config.kwargs.update({"batch_id": batch_id})
+        template = copy.deepcopy(evaluated_config) if key is not None else None
+        expectation = evaluated_config.to_domain_obj()
+        validation_dependencies = expectation.get_validation_dependencies(
+            execution_engine=engine, runtime_configuration=runtime_configuration)
+        try:
+            graph = self._metrics_calculator.build_metric_dependency_graph(
+                metric_configurations=validation_dependencies.get_metric_configurations(),
+                runtime_configuration=runtime_configuration,
+            )
+            expectation_validation_graphs.append(ExpectationValidationGraph(configuration=evaluated_config, graph=graph))
+            processed_configurations.append(evaluated_config)
+        except Exception as err:
+            if catch_exceptions:
+                import traceback
+
+                exception_info = gx_validator.ExceptionInfo(exception_traceback=traceback.format_exc(), exception_message=str(err))
+                evrs.append(gx_validator.ExpectationValidationResult(success=False, exception_info=exception_info,
+                                                        expectation_config=evaluated_config))
+                continue
+            raise
+        if key is not None:
+            with _graph_lock:
+                if len(_graphs) >= _GRAPHS_MAX:
+                    _graphs.clear()
+                _graphs[key] = (template, graph, engine)  # the engine kept alive: its id stays its own
+    return expectation_validation_graphs, evrs, processed_configurations
+
+
+@contextmanager
+def graph_memo():
+    """Reuse metric dependency graphs (see :func:`_generate_metric_dependency_subgraphs`) inside the block."""
+    if not _state["installed"] or getattr(_memo, "graphs", False):
+        yield
+        return
+    _memo.graphs = True
+    try:
+        yield
+    finally:
+        _memo.graphs = False
+
+
+def clear_graphs() -> None:
+    with _graph_lock:
+        _graphs.clear()
+
+
 def _expectation_module():
     import great_expectations.expectations.expectation as module
 
@@ -210,6 +338,12 @@ def install() -> bool:
     module.camel_to_snake = functools.lru_cache(maxsize=1024)(_originals["camel_to_snake"])
     _originals["_apply_row_condition_filter"] = PandasExecutionEngine.__dict__["_apply_row_condition_filter"]
     PandasExecutionEngine._apply_row_condition_filter = _apply_row_condition_filter
+    from great_expectations.validator.validator import Validator
+
+    _originals["_generate_metric_dependency_subgraphs"] = \
+        Validator.__dict__["_generate_metric_dependency_subgraphs_for_each_expectation_configuration"]
+    Validator._generate_metric_dependency_subgraphs_for_each_expectation_configuration = \
+        _generate_metric_dependency_subgraphs
     _state["installed"] = True
     return True
 
@@ -225,6 +359,11 @@ def uninstall() -> None:
     from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
 
     PandasExecutionEngine._apply_row_condition_filter = _originals["_apply_row_condition_filter"]
+    from great_expectations.validator.validator import Validator
+
+    Validator._generate_metric_dependency_subgraphs_for_each_expectation_configuration = \
+        _originals["_generate_metric_dependency_subgraphs"]
+    clear_graphs()
     _state["installed"] = False
 
 
