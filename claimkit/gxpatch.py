@@ -56,6 +56,12 @@ EXPECTED_SOURCE = {
     "ValidationGraph.build_metric_dependency_graph": "d12b534d653e6d1cc0e4c97597c6705fd367d582410af4b2c4102d24b0a13f93",
     "ValidationGraph._resolve": "3796cd3358b6aa66c0ac70f7c6580199a3fc9e9499689e835e6cbd8d09c33248",
     "ExpectationValidationGraph.get_exception_info": "bcf21603070ea08d960ccd983f424036ea61a9c09435cc5dd76a75b54093e782",
+    # the direct row filter computes what the query these build computes
+    "_comparison_condition_to_filter_clause": "919dbe2c750a218366bdd32af0298cd528215fac1d86af284a61d29f6926724b",
+    "_and_condition_to_filter_clause": "dc357ac5c620de3833f134b9b9b228a87ef9ff1a00cef56d871176c08d1d6186",
+    "_or_condition_to_filter_clause": "4a44334bffc9c337c4d87f50c05e686551738aca86d8ee55cd056b9d94aaa4ce",
+    "condition_to_filter_clause": "086835cbba814a8abcf951d2e97aa0237d58c117a358fcc86952df0349d39515",
+    "query_column_reference": "b20efd8b15ea7f632b8e1b5b0c169e7455243c2052750a0fc7e0e10b28dded0b",
 }
 
 _originals: dict[str, Any] = {}
@@ -64,6 +70,12 @@ _state = {"installed": False, "refused": None}
 
 def _source_hash(obj) -> str:
     return hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()
+
+
+def _pandas_engine_module():
+    import great_expectations.execution_engine.pandas_execution_engine as module
+
+    return module
 
 
 def _gx_sources():
@@ -81,6 +93,11 @@ def _gx_sources():
         "ValidationGraph.build_metric_dependency_graph": ValidationGraph.build_metric_dependency_graph,
         "ValidationGraph._resolve": ValidationGraph._resolve,
         "ExpectationValidationGraph.get_exception_info": ExpectationValidationGraph.get_exception_info,
+        "_comparison_condition_to_filter_clause": PandasExecutionEngine._comparison_condition_to_filter_clause,
+        "_and_condition_to_filter_clause": PandasExecutionEngine._and_condition_to_filter_clause,
+        "_or_condition_to_filter_clause": PandasExecutionEngine._or_condition_to_filter_clause,
+        "condition_to_filter_clause": PandasExecutionEngine.condition_to_filter_clause,
+        "query_column_reference": _pandas_engine_module().query_column_reference,
         "_get_success_kwarg": Expectation._get_success_kwarg,
         "_get_domain_kwargs": Expectation._get_domain_kwargs,
         "_get_success_kwargs": Expectation._get_success_kwargs,
@@ -166,7 +183,7 @@ def _apply_row_condition_filter(self, data, row_condition, domain_kwargs):
     """
     filters = getattr(_memo, "filters", None)
     if filters is None:
-        return _originals["_apply_row_condition_filter"](self, data, row_condition, domain_kwargs)
+        return _filter(self, data, row_condition, domain_kwargs)
     try:
         spec = row_condition if isinstance(row_condition, (dict, str)) else row_condition.dict()
         key = (id(data), type(row_condition).__name__, json.dumps(spec, sort_keys=True, default=repr),
@@ -175,8 +192,87 @@ def _apply_row_condition_filter(self, data, row_condition, domain_kwargs):
         return _originals["_apply_row_condition_filter"](self, data, row_condition, domain_kwargs)
     if key not in filters:
         _memo.tables.append(data)  # keeps id(data) from being reused while the memo lives
-        filters[key] = _originals["_apply_row_condition_filter"](self, data, row_condition, domain_kwargs)
+        filters[key] = _filter(self, data, row_condition, domain_kwargs)
     return filters[key]
+
+
+# The fast filter: what ``DataFrame.query`` computes for the clause GX writes, without parsing it.
+# GX 1.24 turns a Condition into a query string (``col == 'x'``, ``col in ['a', 'b']``, ``(… and …)``)
+# that pandas parses and evaluates with its python engine (numexpr is not installed; strings go
+# to python anyway): ``operator.eq``/``ne`` of the column Series and the literal, ``Series.isin``
+# for ``in`` (``~isin`` for ``not in``), ``&``/``|`` for and/or, then ``data.loc[mask]``. The same
+# operations are applied here directly, only where that is provably all ``query`` does: columns
+# named by plain identifiers that name exactly one column and no index level, of dtype object,
+# str, int64 or float64 (pandas converts literals compared with datetime columns and downcasts
+# them for float32 ones), literals that ``repr`` round-trips and pandas reads as plain constants
+# (str without backticks, non-negative finite int or float, never bool/None/nan), non-empty
+# lists of those for IN/NOT_IN. Anything else, and any exception, goes through ``query``.
+# ``tests/test_gxgraph.py`` compares both on generated tables and conditions.
+
+_FAST_OPS = {"==": "eq", "!=": "ne", "IN": "isin", "NOT_IN": "notin"}
+
+
+def _plain_literal(v) -> bool:
+    import math
+
+    if isinstance(v, bool) or v is None:
+        return False
+    if isinstance(v, str):
+        return "`" not in v
+    if type(v) is int:
+        return 0 <= v < 2**53
+    if type(v) is float:
+        return math.isfinite(v) and v >= 0 and not (v == 0 and math.copysign(1, v) < 0)
+    return False
+
+
+def _mask(data, condition):
+    """The boolean Series ``query`` computes for ``condition`` on ``data``, or None when not sure."""
+    import keyword
+
+    from great_expectations.expectations import row_conditions as rc
+
+    if type(condition) in (rc.AndCondition, rc.OrCondition):
+        masks = [_mask(data, c) for c in condition.conditions]
+        if not masks or any(m is None for m in masks):
+            return None
+        out = masks[0]
+        for m in masks[1:]:
+            out = (out & m) if type(condition) is rc.AndCondition else (out | m)
+        return out
+    if type(condition) is not rc.ComparisonCondition:
+        return None
+    name, op, value = condition.column.name, _FAST_OPS.get(str(condition.operator)), condition.parameter
+    if (op is None or not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name)
+            or name in ("index", "columns") or name in data.index.names or not data.columns.is_unique
+            or name not in data.columns):
+        return None
+    column = data[name]
+    dtype = str(column.dtype)
+    if dtype not in ("object", "str", "int64", "float64"):
+        return None
+    if op in ("isin", "notin"):
+        if type(value) is not list or not value or not all(_plain_literal(v) for v in value):
+            return None
+        return column.isin(value) if op == "isin" else ~column.isin(value)
+    if not _plain_literal(value):
+        return None
+    return (column == value) if op == "eq" else (column != value)
+
+
+def _filter(self, data, row_condition, domain_kwargs):
+    """GX's ``_apply_row_condition_filter``, by the direct mask when :func:`_mask` is sure of it."""
+    if _state.get("fast_filter"):
+        try:
+            condition = row_condition
+            if isinstance(condition, dict):
+                condition = _pandas_engine_module().deserialize_row_condition(condition)
+            mask = _mask(data, condition)
+            if mask is not None:
+                return data.loc[mask]
+        except Exception:
+            pass
+    return _originals["_apply_row_condition_filter"](self, data, row_condition, domain_kwargs)
 
 
 @contextmanager
@@ -344,6 +440,9 @@ def install() -> bool:
         Validator.__dict__["_generate_metric_dependency_subgraphs_for_each_expectation_configuration"]
     Validator._generate_metric_dependency_subgraphs_for_each_expectation_configuration = \
         _generate_metric_dependency_subgraphs
+    import pandas as pd
+
+    _state["fast_filter"] = pd.__version__.startswith("3.1.")  # the pandas the fast filter is tested on
     _state["installed"] = True
     return True
 

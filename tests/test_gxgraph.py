@@ -132,3 +132,116 @@ def test_a_graph_built_on_another_table_is_the_graph_gx_builds_for_this_one(tabl
             kept, kept_evrs = graphs(suite, tables[(suite, variant)], memo=True)
             fresh, fresh_evrs = graphs(suite, tables[(suite, variant)], memo=False)
             assert kept == fresh and not kept_evrs and not fresh_evrs, (suite, variant)
+
+
+# ------------------------------------------------------------ the direct row filter is DataFrame.query
+
+import math  # noqa: E402
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXTS = ["supported", "contradicted", "review", "query", "", "a`b", "unverified"]
+# mostly what the direct filter takes, some of everything it must leave to query
+LITERALS = st.one_of(st.sampled_from(TEXTS + [0, 1, 2, 7, 0.5, 1.0]),
+                     st.sampled_from([-1, -0.0, math.nan, math.inf, True, False, None, 2**70]))
+COLUMNS = st.one_of(st.sampled_from(["verdict", "method", "n", "x"]),
+                    st.sampled_from(["flag", "when", "index", "class", "two words", "missing"]))
+
+
+@st.composite
+def frames(draw):
+    rows = draw(st.integers(0, 8))
+    cell = st.sampled_from(["supported", "contradicted", "review", "query", None, math.nan, "a`b"])
+    data = {
+        "verdict": pd.Series([draw(cell) for _ in range(rows)], dtype=object),
+        "method": pd.Series([draw(cell) for _ in range(rows)], dtype="str"),
+        "n": pd.Series([draw(st.integers(-2, 3)) for _ in range(rows)], dtype="int64"),
+        "x": pd.Series([draw(st.sampled_from([0.5, 1.0, math.nan, 2.0, -0.0])) for _ in range(rows)], dtype="float64"),
+        "flag": pd.Series([draw(st.booleans()) for _ in range(rows)], dtype=bool),
+        "when": pd.to_datetime(pd.Series(["2022-01-13"] * rows)),
+        "class": pd.Series([draw(cell) for _ in range(rows)], dtype=object),
+        "two words": pd.Series([draw(cell) for _ in range(rows)], dtype=object),
+    }
+    df = pd.DataFrame(data)
+    index = draw(st.sampled_from(["range", "duplicates", "named n", "named verdict"]))
+    if index == "duplicates" and rows:
+        df.index = [i // 2 for i in range(rows)]
+    elif index.startswith("named"):
+        df.index = pd.Index(range(100, 100 + rows), name=index.split()[1])
+    if draw(st.integers(0, 3)) == 0:
+        df = df.rename(columns={"class": "verdict"})  # a duplicated column name
+    return df
+
+
+@st.composite
+def conditions(draw):
+    from great_expectations.expectations.row_conditions import (
+        AndCondition, Column, ComparisonCondition, Operator, OrCondition)
+
+    def comparison():
+        op = draw(st.one_of(st.sampled_from([Operator.EQUAL, Operator.NOT_EQUAL, Operator.IN, Operator.NOT_IN]),
+                            st.sampled_from(list(Operator))))
+        if op in (Operator.IN, Operator.NOT_IN):
+            value = draw(st.lists(LITERALS, min_size=draw(st.sampled_from([0, 1, 1, 1])), max_size=3))
+        else:
+            value = draw(st.one_of(LITERALS, st.lists(LITERALS, min_size=1, max_size=2)))
+        try:
+            return ComparisonCondition(column=Column(name=draw(COLUMNS)), operator=op, parameter=value)
+        except Exception:
+            assume(False)
+
+    kind = draw(st.sampled_from(["one", "and", "or"]))
+    if kind == "one":
+        return comparison()
+    parts = [comparison() for _ in range(draw(st.integers(2, 3)))]
+    try:
+        return (AndCondition if kind == "and" else OrCondition)(conditions=parts)
+    except Exception:
+        assume(False)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(frames(), conditions())
+def test_the_direct_row_filter_is_what_query_computes(df, condition):
+    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
+
+    from claimkit import gxpatch
+    from claimkit.validation import _context
+
+    _context()
+    if not gxpatch.installed() or not gxpatch._state.get("fast_filter"):
+        pytest.skip("GX speed patch or its direct filter not installed here")
+    engine = PandasExecutionEngine()
+    try:
+        expected = df.query(engine.condition_to_filter_clause(condition))
+    except Exception as exc:  # query refuses it: the patched filter must refuse it the same way
+        with pytest.raises(type(exc)):
+            gxpatch._filter(engine, df, condition, {})
+        return
+    for given_as in (condition, condition.dict() if hasattr(condition, "dict") else condition):
+        got = gxpatch._filter(engine, df, given_as, {})
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+        assert list(got.columns) == list(expected.columns) and got.index.equals(expected.index)
+
+
+def test_the_direct_filter_serves_the_verdicts_conditions(tables):
+    """The suite's own row conditions take the direct path (else it would gain nothing) and select
+    the rows query selects, on the seed verdicts and on the broken ones."""
+    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
+    from great_expectations.expectations.row_conditions import deserialize_row_condition
+
+    from claimkit import gxpatch
+    from claimkit.validation import load_suite_dict
+
+    conditioned = [e["kwargs"]["row_condition"] for e in load_suite_dict("verdicts")["expectations"]
+                   if "row_condition" in e["kwargs"]]
+    assert conditioned
+    engine = PandasExecutionEngine()
+    for spec in conditioned:
+        condition = deserialize_row_condition(spec)
+        for variant in ("good", "broken", "conditioned"):
+            df = tables[("verdicts", variant)]
+            assert gxpatch._mask(df, condition) is not None, spec
+            expected = df.query(engine.condition_to_filter_clause(condition))
+            pd.testing.assert_frame_equal(gxpatch._filter(engine, df, spec, {}), expected, check_exact=True)
