@@ -62,6 +62,7 @@ EXPECTED_SOURCE = {
     "_or_condition_to_filter_clause": "4a44334bffc9c337c4d87f50c05e686551738aca86d8ee55cd056b9d94aaa4ce",
     "condition_to_filter_clause": "086835cbba814a8abcf951d2e97aa0237d58c117a358fcc86952df0349d39515",
     "query_column_reference": "b20efd8b15ea7f632b8e1b5b0c169e7455243c2052750a0fc7e0e10b28dded0b",
+    "metrics_validate": "425294baece92ecc2176156e13145173a43b4453fe5278a8cba1bd2551d4ea17",
 }
 
 _originals: dict[str, Any] = {}
@@ -103,6 +104,7 @@ def _gx_sources():
         "_get_success_kwargs": Expectation._get_success_kwargs,
         "_get_runtime_kwargs": Expectation._get_runtime_kwargs,
         "configuration": Expectation.configuration.fget,
+        "metrics_validate": Expectation.metrics_validate,
         "_apply_row_condition_filter": PandasExecutionEngine._apply_row_condition_filter,
         "get_domain_records": PandasExecutionEngine.get_domain_records,
     }
@@ -166,7 +168,8 @@ def _get_runtime_kwargs(self, runtime_configuration=None) -> dict:
 
 
 PATCHED = {"_get_success_kwarg": _get_success_kwarg, "_get_domain_kwargs": _get_domain_kwargs,
-           "_get_success_kwargs": _get_success_kwargs, "_get_runtime_kwargs": _get_runtime_kwargs}
+           "_get_success_kwargs": _get_success_kwargs, "_get_runtime_kwargs": _get_runtime_kwargs,
+           "metrics_validate": None}  # set below, once defined
 
 
 _memo = threading.local()  # .filters: {condition key: filtered frame} while one validation runs; .data: its table
@@ -380,6 +383,98 @@ def _generate_metric_dependency_subgraphs(self, expectation_configurations, proc
     return expectation_validation_graphs, evrs, processed_configurations
 
 
+# ------------------------------------------------------------------ validation dependencies, once per expectation
+
+_deps: "dict[tuple, tuple]" = {}  # key -> (metric configurations by name, result format, engine)
+
+
+def _validation_dependencies(self, execution_engine, runtime_configuration):
+    """``self.get_validation_dependencies(...)``, computed once per (expectation configuration,
+    runtime configuration, engine) while :func:`graph_memo` is on.
+
+    GX calls it twice per expectation per validation: to build the metric graph, then again in
+    ``metrics_validate`` to find the metric values it needs among the resolved ones. It reads the
+    expectation's configuration and the runtime configuration only (no data, no side effect), and
+    ``metrics_validate`` only reads the ids of the metric configurations it returns; each call gets
+    its own ``ValidationDependencies`` and its own copy of the result format.
+    """
+    import copy
+
+    from great_expectations.validator.validator import ValidationDependencies
+
+    if not getattr(_memo, "graphs", False):
+        return self.get_validation_dependencies(execution_engine=execution_engine,
+                                                runtime_configuration=runtime_configuration)
+    try:
+        runtime_key = json.dumps(runtime_configuration, sort_keys=True)
+        key = (type(self), id(execution_engine), type(execution_engine), runtime_key, _config_key(self.configuration))
+    except Exception:
+        key = None
+    cached = _deps.get(key) if key is not None else None
+    if cached is None:
+        deps = self.get_validation_dependencies(execution_engine=execution_engine,
+                                                runtime_configuration=runtime_configuration)
+        if key is not None and json.dumps(runtime_configuration, sort_keys=True) == runtime_key:
+            with _graph_lock:
+                if len(_deps) >= _GRAPHS_MAX:
+                    _deps.clear()
+                _deps[key] = (dict(deps.metric_configurations), copy.deepcopy(deps.result_format), execution_engine)
+        return deps
+    metric_configurations, result_format, _engine = cached
+    return ValidationDependencies(metric_configurations=dict(metric_configurations),
+                                  result_format=copy.deepcopy(result_format))
+
+
+def _metrics_validate(self, metrics: dict, runtime_configuration=None, execution_engine=None, **kwargs):
+    """GX 1.24's ``Expectation.metrics_validate``, with :func:`_validation_dependencies`."""
+    module = _expectation_module()
+    if runtime_configuration is None:
+        runtime_configuration = {}
+
+    validation_dependencies = _validation_dependencies(self, execution_engine, runtime_configuration)
+    runtime_configuration["result_format"] = validation_dependencies.result_format
+
+    validation_dependencies_metric_configurations = validation_dependencies.get_metric_configurations()
+
+    module._validate_dependencies_against_available_metrics(
+        validation_dependencies=validation_dependencies_metric_configurations,
+        metrics=metrics,
+    )
+
+    provided_metrics = {
+        metric_name: metrics[metric_configuration.id]
+        for metric_name, metric_configuration in validation_dependencies.metric_configurations.items()
+    }
+
+    expectation_validation_result = self._validate(
+        metrics=provided_metrics,
+        runtime_configuration=runtime_configuration,
+        execution_engine=execution_engine,
+    )
+
+    result_format = module.parse_result_format(runtime_configuration.get("result_format", {}))
+    if result_format.get("result_format") == module.ResultFormat.BOOLEAN_ONLY:
+        preserved_result = {}
+        if result_format.get("return_unexpected_index_query", False):
+            if isinstance(expectation_validation_result, module.ExpectationValidationResult):
+                current_result = expectation_validation_result.result or {}
+            else:
+                current_result = expectation_validation_result.get("result", {})
+
+            if "unexpected_index_query" in current_result:
+                preserved_result["unexpected_index_query"] = current_result["unexpected_index_query"]
+            if "unexpected_index_column_names" in current_result:
+                preserved_result["unexpected_index_column_names"] = current_result["unexpected_index_column_names"]
+
+        if isinstance(expectation_validation_result, module.ExpectationValidationResult):
+            expectation_validation_result.result = preserved_result
+        else:
+            expectation_validation_result["result"] = preserved_result
+
+    evr = self._build_evr(raw_response=expectation_validation_result)
+    return evr
+
+
 @contextmanager
 def graph_memo():
     """Reuse metric dependency graphs (see :func:`_generate_metric_dependency_subgraphs`) inside the block."""
@@ -396,6 +491,10 @@ def graph_memo():
 def clear_graphs() -> None:
     with _graph_lock:
         _graphs.clear()
+        _deps.clear()
+
+
+PATCHED["metrics_validate"] = _metrics_validate
 
 
 def _expectation_module():

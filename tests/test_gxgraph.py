@@ -89,18 +89,26 @@ def _snapshot(graphs) -> dict:
     return out
 
 
-def test_resolution_does_not_write_to_kept_graphs(tables):
+def _deps_snapshot(deps) -> dict:
+    return {key: (sorted((name, m.id, repr(dict(m.metric_domain_kwargs)), repr(dict(m.metric_value_kwargs)))
+                         for name, m in metric_configurations.items()), repr(result_format))
+            for key, (metric_configurations, result_format, _engine) in deps.items()}
+
+
+def test_resolution_does_not_write_to_kept_graphs_or_dependencies(tables):
     from claimkit import gxpatch
 
     gxpatch.clear_graphs()
     for k in [("claims", "good"), ("verdicts", "good")]:
         validate(tables[k], k[0])
-    before = _snapshot(gxpatch._graphs)
+    before, deps_before = _snapshot(gxpatch._graphs), _deps_snapshot(gxpatch._deps)
+    assert before and deps_before
     for k in [("claims", "broken"), ("verdicts", "conditioned"), ("claims", "good"), ("verdicts", "broken"),
               ("claims", "missing column"), ("verdicts", "good")]:
         validate(tables[k], k[0])
-    after = _snapshot(gxpatch._graphs)
+    after, deps_after = _snapshot(gxpatch._graphs), _deps_snapshot(gxpatch._deps)
     assert {k: v for k, v in after.items() if k in before} == before
+    assert {k: v for k, v in deps_after.items() if k in deps_before} == deps_before
 
 
 def test_a_graph_built_on_another_table_is_the_graph_gx_builds_for_this_one(tables):
