@@ -163,7 +163,7 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
     for col in data.columns:
         if data[col].dtype == object and data[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             data[col] = data[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict, tuple)) else v)
-    with gxpatch.row_filter_memo():
+    with gxpatch.row_filter_memo(), gxpatch.graph_memo():
         return _validate_batch(name, gx_suite, data, len(df))
 
 
