@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
-from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs
+from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs, written_outputs
 
 REPORT_FILE = "report.html"
 INDEX_FILE = "index.html"
@@ -99,7 +99,8 @@ def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str |
 
 def _sentence_parts(sentence, span) -> tuple[str, str, str]:
     """The claim's sentence split around its span (before, span, after), for emphasis on the page."""
-    sentence, span = (sentence or ""), (span or "")
+    sentence = "" if _blank(sentence) else str(sentence)  # a figure-only text reads back from CSV as a number
+    span = "" if _blank(span) else str(span)
     at = sentence.find(span) if span else -1
     if at < 0:
         return "", span or sentence, ""
@@ -210,16 +211,31 @@ def write_report(run_dir, *, evidence=None, back_link: str | None = None) -> Pat
     run_dir = Path(run_dir)
     if not is_run_folder(run_dir):
         raise InputError(run_dir, f"not a run folder (no {MANIFEST_FILE}); run `claimkit run ARTICLE -o DIR` first")
-    out = read_outputs(run_dir)
-    validations = []
-    if (run_dir / VALIDATION_FILE).exists():
-        validations = json.loads((run_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
+    out = written_outputs(run_dir)  # just written by this process: the tables are still in memory
+    if out is not None:
+        validations = out.get("validation") or []
+    else:
+        out = read_outputs(run_dir)
+        validations = []
+        if (run_dir / VALIDATION_FILE).exists():
+            validations = json.loads((run_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
     html, reviews = article_report_html(out["article"], out["claims"], out.get("verdicts"), validations=validations,
                                         evidence=evidence, back_link=back_link)
     path = atomic_write_text(run_dir / REPORT_FILE, html)
     if reviews is not None:
-        atomic_write_text(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
+        _write_if_changed(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
     return path
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (atomically) unless the file already says exactly that, as it does
+    when the notebook exported the same ClaimReview items a moment before."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic_write_text(path, text)
 
 
 def _summary_rows(batch_dir: Path) -> list[dict]:
