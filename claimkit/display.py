@@ -99,6 +99,24 @@ def as_list(value) -> list:
     return [text]
 
 
+def records(df) -> list[dict]:
+    """``df.to_dict("records")``, made column by column: the same Python values (``tolist`` boxes
+    them as ``to_dict`` does) at a fraction of the cost (pandas 3 builds the records row by row)."""
+    cols = list(df.columns)
+    if len(set(cols)) != len(cols) or not cols:
+        return df.to_dict("records")
+
+    def column(j):
+        values = df.iloc[:, j].tolist()
+        if getattr(df.dtypes.iloc[j], "_is_numeric", False) and not hasattr(df.dtypes.iloc[j], "pyarrow_dtype"):
+            values = [None if v is _NA else v for v in values]  # a masked Int64/Float64/boolean column: to_dict gives None
+        return values
+
+    from pandas import NA as _NA
+
+    return [dict(zip(cols, row)) for row in zip(*(column(j) for j in range(len(cols))))]
+
+
 def _verdict_map(verdicts) -> dict[str, str]:
     if verdicts is None or len(verdicts) == 0:
         return {}
@@ -406,7 +424,7 @@ def show_verdicts(verdicts, claims=None, *, only_checked: bool = False) -> HTML:
     if "start" in df.columns:
         df = df.sort_values("start")
     rows = []
-    for r in df.to_dict("records"):
+    for r in records(df):
         who = " · ".join(x for x in (_text(r.get("reviewer")), _text(r.get("method"))) if x)
         rows.append(
             f"<tr data-claim-id='{escape(_text(r['claim_id']))}'><td>{escape(_text(r['claim_id']))}</td>"
@@ -427,9 +445,9 @@ def verdict_changes(before, after):
     """
     import pandas as pd
 
-    old = {r["claim_id"]: r for r in before.to_dict("records")}
+    old = {r["claim_id"]: r for r in records(before)}
     rows = []
-    for r in after.to_dict("records"):
+    for r in records(after):
         o = old.get(r["claim_id"], {})
         for f in REVIEW_FIELDS:
             if f not in r:

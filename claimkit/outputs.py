@@ -102,8 +102,9 @@ def _as_read_back(df, blank):
     from its file, as before, so that the report shows what the file says.
     """
     df = df.copy(deep=False)  # copy-on-write: later edits of the caller's frame do not show here
-    for col in df.columns:
-        if df[col].dtype.kind in "biufcmM":
+    df.attrs = {}  # as read back (and each column taken below would deep-copy them)
+    for col, dtype in df.dtypes.items():
+        if dtype.kind in "biufcmM":
             continue
         values = df[col].tolist()
         cells = [v for v in values if isinstance(v, str) and v != ""]

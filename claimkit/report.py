@@ -69,7 +69,7 @@ def _as_article(record: dict) -> SimpleNamespace:
 def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]:
     """The cited reference rows by id ({id: {fact, as_of, source_name, source_url, table}}) and, if
     they could not be looked up, why. The page then falls back on the verdicts' own source links."""
-    from claimkit.display import as_list
+    from claimkit.display import as_list, records
 
     ids = sorted({str(i) for v in verdicts["evidence_ids"] for i in as_list(v)}) if "evidence_ids" in verdicts else []
     if not ids:
@@ -82,7 +82,7 @@ def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]
         rows = open_store(evidence).rows(ids)
     except Exception as exc:  # best effort: a missing or broken reference folder must not stop the report
         return {}, f"the reference tables could not be read ({exc})"
-    return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")}, None
+    return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in records(rows)}, None
 
 
 def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str | None]:
@@ -124,12 +124,12 @@ def _figure(value, low, high) -> str:
 
 def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dict]:
     """One dict per claim, in text order, with its verdict, its evidence rows and its source links."""
-    from claimkit.display import as_list, safe_url
+    from claimkit.display import as_list, records, safe_url
 
-    by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in verdicts.to_dict("records")}
+    by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in records(verdicts)}
     evidence = evidence or {}
     cards = []
-    for c in claims.sort_values(["start", "end"]).to_dict("records"):
+    for c in records(claims.sort_values(["start", "end"])):
         v = by_id.get(str(c["claim_id"]), {})
         rows = []
         for eid in as_list(v.get("evidence_ids")):
