@@ -106,9 +106,11 @@ def records(df) -> list[dict]:
     if len(set(cols)) != len(cols) or not cols:
         return df.to_dict("records")
 
+    dtypes = list(df.dtypes)
+
     def column(j):
         values = df.iloc[:, j].tolist()
-        if getattr(df.dtypes.iloc[j], "_is_numeric", False) and not hasattr(df.dtypes.iloc[j], "pyarrow_dtype"):
+        if getattr(dtypes[j], "_is_numeric", False) and not hasattr(dtypes[j], "pyarrow_dtype"):
             values = [None if v is _NA else v for v in values]  # a masked Int64/Float64/boolean column: to_dict gives None
         return values
 
