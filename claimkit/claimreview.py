@@ -38,8 +38,10 @@ def to_claimreview(verdicts, article, *, url=None, publisher="claimkit", reviewe
     """
     base = url or getattr(article, "url", None) or f"urn:claimkit:article:{article.id}"
     published = article.published.isoformat() if getattr(article, "published", None) else None
+    from claimkit.display import records
+
     out = []
-    for v in verdicts.to_dict("records"):
+    for v in records(verdicts):
         verdict = v.get("verdict")
         if verdict not in RATINGS or (reviewed_only and v.get("method") != "review"):
             continue

@@ -30,12 +30,15 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
     """Write the article, its claims (and verdicts) and the validation results to ``out_dir``.
 
     Each file is replaced atomically; ``manifest.json`` is written last and lists them, so a
-    folder with a manifest is complete.
+    folder with a manifest is complete. The tables stay in memory for :func:`written_outputs`
+    (``write_report`` right after need not read them back).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    _WRITTEN.pop(_key(out), None)
     written = {}
-    atomic_write_text(out / ARTICLE_FILE, json.dumps(article_record(article), ensure_ascii=False, indent=2, default=str))
+    article_json = json.dumps(article_record(article), ensure_ascii=False, indent=2, default=str)
+    atomic_write_text(out / ARTICLE_FILE, article_json)
     written["article"] = ARTICLE_FILE
     write_table(claims, out / CLAIMS_FILE)
     written["claims"] = CLAIMS_FILE
@@ -48,16 +51,114 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
     if claimreview is not None:
         atomic_write_text(out / CLAIMREVIEW_FILE, json.dumps(claimreview, ensure_ascii=False, indent=2, default=str))
         written["claimreview"] = CLAIMREVIEW_FILE
+    validation_json = None
     if validations:
-        atomic_write_text(out / VALIDATION_FILE, json.dumps(
+        validation_json = json.dumps(
             [{"suite": r.suite, "success": r.success, "evaluated": r.evaluated, "rows": r.rows,
               "failures": [str(f) for f in r.failures],
-              "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None} for r in validations], indent=2))
+              "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None} for r in validations], indent=2)
+        atomic_write_text(out / VALIDATION_FILE, validation_json)
         written["validation"] = VALIDATION_FILE
     manifest = {"article_id": article.id, "files": written, "claims": int(len(claims)),
                 "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    atomic_write_text(out / MANIFEST_FILE, json.dumps(manifest, indent=2))
+    manifest_json = json.dumps(manifest, indent=2)
+    atomic_write_text(out / MANIFEST_FILE, manifest_json)
+    _remember(out, claims=claims, verdicts=table if verdicts is not None else None,
+              texts={MANIFEST_FILE: manifest_json, ARTICLE_FILE: article_json, VALIDATION_FILE: validation_json,
+                     VERDICTS_FILE: VERDICTS_FILE if verdicts is not None else None})
     return manifest
+
+
+# ------------------------------------------------------------ the last folders written, in memory
+
+_WRITTEN: dict[str, tuple] = {}  # folder -> (stat of each file, or None where absent; what read_outputs would read)
+_KEEP = 2  # folders remembered (a kernel writes one folder per article; the report follows at once)
+_WATCHED = (MANIFEST_FILE, ARTICLE_FILE, CLAIMS_FILE, VERDICTS_FILE, VALIDATION_FILE)
+
+
+def _key(out: Path) -> str:
+    return os.path.realpath(out)
+
+
+def _stats(out: Path) -> tuple:
+    """Each read file's identity (inode, size, mtime): an atomic rewrite or an edit changes it."""
+    stats = []
+    for name in _WATCHED:
+        try:
+            st = os.stat(out / name)
+        except FileNotFoundError:
+            stats.append(None)
+        else:
+            stats.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(stats)
+
+
+def _as_read_back(df, blank):
+    """``df`` as reading its CSV back gives it, when that is only an empty text becoming ``blank``
+    (NaN, or None once claims are normalised); ``None`` when reading would change more.
+
+    CSV reading types a column from its cells: a text column whose every cell reads as a number
+    or a boolean (ids "007", figures "1.50") comes back as numbers. Such a table is read back
+    from its file, as before, so that the report shows what the file says.
+    """
+    df = df.copy(deep=False)  # copy-on-write: later edits of the caller's frame do not show here
+    df.attrs = {}  # as read back (and each column taken below would deep-copy them)
+    for col, dtype in df.dtypes.items():
+        if dtype.kind in "biufcmM":
+            continue
+        values = df[col].tolist()
+        cells = [v for v in values if isinstance(v, str) and v != ""]
+        if cells and (all(v.strip().lower() in ("true", "false") for v in cells) or all(_numeric(v) for v in cells)):
+            return None
+        if any(v == "" for v in values if isinstance(v, str)):
+            df[col] = [blank if isinstance(v, str) and v == "" else v for v in values]
+    return df
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _remember(out: Path, *, claims, verdicts, texts: dict) -> None:
+    """Keep what was just written, as :func:`read_outputs` would read it back, unless a table would
+    not read back as it is (then the report reads the files)."""
+    if ((verdicts is None and (out / VERDICTS_FILE).exists())  # an older run's file, which read_outputs would read
+            or (texts.get(VALIDATION_FILE) is None and (out / VALIDATION_FILE).exists())):
+        return
+    claims = _as_read_back(claims, None)
+    verdicts = None if verdicts is None else _as_read_back(verdicts, float("nan"))
+    if claims is None or (verdicts is None) != (texts.get(VERDICTS_FILE) is None):
+        return
+    result = {"manifest": json.loads(texts[MANIFEST_FILE]), "article": json.loads(texts[ARTICLE_FILE]), "claims": claims}
+    if verdicts is not None:
+        if "evidence_ids" in verdicts.columns:  # as read_outputs parses the JSON lists write_outputs wrote
+            verdicts["evidence_ids"] = verdicts["evidence_ids"].map(
+                lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else [])
+        result["verdicts"] = verdicts
+    if texts.get(VALIDATION_FILE) is not None:
+        result["validation"] = json.loads(texts[VALIDATION_FILE])
+    while len(_WRITTEN) >= _KEEP:
+        _WRITTEN.pop(next(iter(_WRITTEN)))
+    _WRITTEN[_key(out)] = (_stats(out), result)
+
+
+def written_outputs(out_dir) -> dict | None:
+    """What :func:`write_outputs` last wrote to ``out_dir`` in this process, if its files are still
+    exactly those (none changed, none added): the same dict as :func:`read_outputs`, plus
+    ``"validation"`` (the records of ``validation.json``) when it was written. Else ``None``.
+
+    The tables are as the caller passed them; the report made from them is the one made from the
+    files (tests/test_report.py compares both).
+    """
+    out = Path(out_dir)
+    entry = _WRITTEN.get(_key(out))
+    if entry is None or entry[0] != _stats(out):
+        return None
+    return {k: v.copy(deep=False) if hasattr(v, "columns") else v for k, v in entry[1].items()}
 
 
 def reviews_path(output_dir, reviews: str | None = None) -> Path:

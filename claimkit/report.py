@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
-from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs
+from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs, written_outputs
 
 REPORT_FILE = "report.html"
 INDEX_FILE = "index.html"
@@ -69,7 +69,7 @@ def _as_article(record: dict) -> SimpleNamespace:
 def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]:
     """The cited reference rows by id ({id: {fact, as_of, source_name, source_url, table}}) and, if
     they could not be looked up, why. The page then falls back on the verdicts' own source links."""
-    from claimkit.display import as_list
+    from claimkit.display import as_list, records
 
     ids = sorted({str(i) for v in verdicts["evidence_ids"] for i in as_list(v)}) if "evidence_ids" in verdicts else []
     if not ids:
@@ -82,7 +82,7 @@ def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]
         rows = open_store(evidence).rows(ids)
     except Exception as exc:  # best effort: a missing or broken reference folder must not stop the report
         return {}, f"the reference tables could not be read ({exc})"
-    return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")}, None
+    return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in records(rows)}, None
 
 
 def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str | None]:
@@ -99,7 +99,8 @@ def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str |
 
 def _sentence_parts(sentence, span) -> tuple[str, str, str]:
     """The claim's sentence split around its span (before, span, after), for emphasis on the page."""
-    sentence, span = (sentence or ""), (span or "")
+    sentence = "" if _blank(sentence) else str(sentence)  # a figure-only text reads back from CSV as a number
+    span = "" if _blank(span) else str(span)
     at = sentence.find(span) if span else -1
     if at < 0:
         return "", span or sentence, ""
@@ -123,12 +124,12 @@ def _figure(value, low, high) -> str:
 
 def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dict]:
     """One dict per claim, in text order, with its verdict, its evidence rows and its source links."""
-    from claimkit.display import as_list, safe_url
+    from claimkit.display import as_list, records, safe_url
 
-    by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in verdicts.to_dict("records")}
+    by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in records(verdicts)}
     evidence = evidence or {}
     cards = []
-    for c in claims.sort_values(["start", "end"]).to_dict("records"):
+    for c in records(claims.sort_values(["start", "end"])):
         v = by_id.get(str(c["claim_id"]), {})
         rows = []
         for eid in as_list(v.get("evidence_ids")):
@@ -210,16 +211,31 @@ def write_report(run_dir, *, evidence=None, back_link: str | None = None) -> Pat
     run_dir = Path(run_dir)
     if not is_run_folder(run_dir):
         raise InputError(run_dir, f"not a run folder (no {MANIFEST_FILE}); run `claimkit run ARTICLE -o DIR` first")
-    out = read_outputs(run_dir)
-    validations = []
-    if (run_dir / VALIDATION_FILE).exists():
-        validations = json.loads((run_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
+    out = written_outputs(run_dir)  # just written by this process: the tables are still in memory
+    if out is not None:
+        validations = out.get("validation") or []
+    else:
+        out = read_outputs(run_dir)
+        validations = []
+        if (run_dir / VALIDATION_FILE).exists():
+            validations = json.loads((run_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
     html, reviews = article_report_html(out["article"], out["claims"], out.get("verdicts"), validations=validations,
                                         evidence=evidence, back_link=back_link)
     path = atomic_write_text(run_dir / REPORT_FILE, html)
     if reviews is not None:
-        atomic_write_text(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
+        _write_if_changed(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
     return path
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (atomically) unless the file already says exactly that, as it does
+    when the notebook exported the same ClaimReview items a moment before."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic_write_text(path, text)
 
 
 def _summary_rows(batch_dir: Path) -> list[dict]:

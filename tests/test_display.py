@@ -192,3 +192,28 @@ def test_the_quote_and_time_tables_escape_the_article_text():
     claims["sentence"] = "<script>alert(1)</script>"
     for html in (who_said_what(claims).to_html(), when(claims).to_html()):
         assert "&lt;img src=x" in html and "<img" not in html and "<script>" not in html
+
+
+def test_the_tables_have_a_one_line_text_form_so_jupyter_renders_them_once(seed):
+    from claimkit.display import when, who_said_what
+
+    _, claims, verdicts = seed
+    for table in (ranked_claims(claims, verdicts=verdicts), who_said_what(claims), when(claims)):
+        text = repr(table)
+        assert "\n" not in text and len(text) < 80 and f"{len(table.data)} row" in text
+        assert table._repr_html_() == table.to_html()
+        assert table.to_html().count("<tr>") == len(table.data) + 1  # the heading row, then one per row shown
+
+
+def test_ranked_claims_draw_checkworthiness_as_a_bar_and_escape_every_cell(seed):
+    _, claims, verdicts = seed
+    hostile = claims.copy()
+    top = hostile["checkworthiness"].idxmax()
+    hostile.loc[top, ["span", "speaker"]] = ['<img src=x onerror="alert(1)">', "<b>Rau</b> & co"]
+    html = ranked_claims(hostile, limit=5, verdicts=verdicts).to_html()
+    assert "<img" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html and "&lt;b&gt;Rau&lt;/b&gt; &amp; co" in html
+    score = hostile.loc[top, "checkworthiness"]
+    first_row = html.split("<tr>")[2]
+    assert f"linear-gradient(90deg, #9ecae1 {score * 100:.1f}%, transparent {score * 100:.1f}%)" in first_row
+    assert f">{score:.2f}</td>" in first_row

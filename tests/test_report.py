@@ -167,3 +167,85 @@ def test_cli_report_of_a_folder_without_runs_is_bad_input(tmp_path, capsys, make
     assert main(["report", str(folder)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"claimkit: {folder}: ")
+
+
+def report_from_files(run_dir):
+    """The report of a run folder as made from its files (the in-memory tables forgotten first)."""
+    from claimkit import outputs
+
+    outputs._WRITTEN.clear()
+    html = write_report(run_dir).read_text(encoding="utf-8")
+    return html, (run_dir / CLAIMREVIEW_FILE).read_bytes() if (run_dir / CLAIMREVIEW_FILE).exists() else None
+
+
+def generated_masked(html):
+    """The page without its generation time (the two pages are made a moment apart)."""
+    return re.sub(r"(Made by claimkit \S+ on )\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", r"\1(time)", html)
+
+
+def notebook_run(path, out_dir):
+    """The article notebook's last cells: extract, verify, validate, export, write_outputs, write_report."""
+    import claimkit as ck
+    from claimkit.outputs import written_outputs
+    from claimkit.validation import check
+
+    art = ck.load_article(path)
+    claims = ck.extract_claims(art)
+    verdicts = ck.verify(claims)
+    checks = [check(claims, "claims"), check(verdicts, "verdicts")]
+    write_outputs(out_dir, article=art, claims=claims, verdicts=verdicts, validations=checks,
+                  claimreview=ck.to_claimreview(verdicts, art))
+    assert written_outputs(out_dir) is not None, "the tables were kept in memory"
+    return write_report(out_dir).read_text(encoding="utf-8"), (out_dir / CLAIMREVIEW_FILE).read_bytes()
+
+
+@pytest.mark.parametrize("article", ["russia-osce-dead-end.txt", "altered/russia-osce-dead-end-altered.txt"])
+def test_the_report_from_the_tables_in_memory_is_the_report_from_the_files(tmp_path, article):
+    from desk_fixtures import ROOT
+
+    html, reviews = notebook_run(ROOT / "data" / "articles" / article, tmp_path)
+    from_files, reviews_from_files = report_from_files(tmp_path)
+    assert "(time)" in generated_masked(html) and generated_masked(html) == generated_masked(from_files)
+    assert html.count("<mark class=\"ck-claim") > 10 and reviews == reviews_from_files
+
+
+@pytest.mark.parametrize("make", ["seed", "hostile", "no verdicts"])
+def test_the_report_from_memory_equals_the_report_from_files_for_fixture_runs(tmp_path, make):
+    from claimkit.outputs import written_outputs
+
+    {"seed": seed_run, "hostile": hostile_run, "no verdicts": lambda d: seed_run(d, with_verdicts=False)}[make](tmp_path)
+    assert written_outputs(tmp_path) is not None
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert generated_masked(html) == generated_masked(report_from_files(tmp_path)[0])
+
+
+def test_a_file_changed_after_it_was_written_is_what_the_report_shows(tmp_path):
+    from claimkit.files import read_table, write_table
+    from claimkit.outputs import VERDICTS_FILE, written_outputs
+
+    seed_run(tmp_path)
+    table = read_table(tmp_path / VERDICTS_FILE)
+    table.loc[0, "note"] = "Corrected by hand after the run."
+    write_table(table, tmp_path / VERDICTS_FILE)
+    assert written_outputs(tmp_path) is None
+    assert "Corrected by hand after the run." in write_report(tmp_path).read_text(encoding="utf-8")
+
+
+def test_tables_that_would_not_read_back_as_they_are_are_read_from_the_files(tmp_path):
+    from claimkit.outputs import written_outputs
+
+    article, claims, verdicts = seed_run(tmp_path)
+    verdicts["expected"] = "1.50"  # read back from CSV as the number 1.5
+    write_outputs(tmp_path, article=article, claims=claims, verdicts=verdicts)
+    assert written_outputs(tmp_path) is None
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert generated_masked(html) == generated_masked(report_from_files(tmp_path)[0])
+
+
+def test_edits_to_the_callers_tables_after_writing_do_not_reach_the_report(tmp_path):
+    _, claims, verdicts = seed_run(tmp_path)
+    claims.loc[:, "span"] = "edited in memory"
+    verdicts.loc[:, "note"] = "edited in memory"
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    assert "edited in memory" not in html
+    assert generated_masked(html) == generated_masked(report_from_files(tmp_path)[0])
