@@ -217,6 +217,12 @@ class _Lexicon:
         self.unit_re = re.compile(unit_pat)
         # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
         self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
+        # a cheap gate before cur_unit_re (its case-blind trees cost several regex calls when nothing matches): the
+        # first two characters of every token, lower case, and the one-character tokens. A match can start only
+        # where ASCII text begins with one of them (a token's space matches any white space).
+        toks = list(suf) + cs + ci
+        self.cur_unit_keys = frozenset(t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1)
+        self.cur_unit_one = frozenset(t.lower() for t in toks if len(t) == 1)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -1449,13 +1455,24 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
+    p = end
     c_after = text[end:end + 1]
     if c_after == " " or c_after == "\u00a0":
-        c_after = text[end + 1:end + 2]
+        p = end + 1
+        c_after = text[p:p + 1]
         if c_after == " " or c_after == "\u00a0":
             p = _NBSP_RUN.match(text, end).end()
             c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    if c_after_maybe and c_after != "-":
+        # no suffix currency or unit starts with these two characters (ASCII: exact; others go to the regex)
+        k2 = text[p:p + 2]
+        if k2.isascii():
+            k2 = k2.lower()
+            if k2[1:].isspace():
+                k2 = k2[0] + " "
+            if k2 not in lex.cur_unit_keys and c_after.lower() not in lex.cur_unit_one:
+                c_after_maybe = False
     um = None
     if not currency and c_after_maybe:
         um = lex.cur_unit_re.match(text, end)
