@@ -182,7 +182,10 @@ class _Lexicon:
         self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
         # searched without the article group: the scanner looks back for "a"/"an" itself (an optional group at
         # every word start costs the search a third of its time)
-        self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + low_word[low_word.index(r"\s++|)") + 6:])
+        # "per cent" goes into the prefix tree (one branch level: the regex engine skips the alternatives whose first
+        # letter differs without entering them)
+        self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + _trie({w.lower() for w in number_words | plurals | {
+            "percent", "percents", "percentage", "per cent"}}, flexible_space=True) + r"(?![A-Za-z])")
 
         # currencies
         pre, suf = {}, {}
@@ -371,7 +374,11 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     Cheap character tests decide which of the digit grammars can apply, so the common case (a plain
     integer followed by a space or a word) costs one regex match and an ``int``.
     """
-    d_end = _DIGITS.match(text, q).end()
+    # the digit run (\d*): its ASCII digits by lstrip, the regex when a run is long or goes on in other digits
+    w = text[q:q + 16]
+    d_end = q + len(w) - len(w.lstrip("0123456789"))
+    if d_end - q == 16 or not text[d_end:d_end + 1].isascii():
+        d_end = _DIGITS.match(text, q).end()
     nxt = text[d_end:d_end + 1]
     if d_end == q and nxt != ".":
         return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
