@@ -522,10 +522,10 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
             p = q + 1
             continue
         if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
-            if toks and toks[-1].cls not in ("and", "hy", "a", "point", "num") and toks[-1].cls not in ("scale",):
-                if toks[-1].cls not in ("unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"):
+            if toks and toks[-1].cls not in {"and", "hy", "a", "point", "num"} and toks[-1].cls not in ("scale",):
+                if toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}:
                     break
-            if toks and toks[-1].cls in ("unit", "teen", "tens", "zero"):
+            if toks and toks[-1].cls in {"unit", "teen", "tens", "zero"}:
                 break
             if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
                 break
@@ -597,18 +597,18 @@ def _run(toks, a, b):
         c = t.cls
         v = t.value
         if c in _UNIT_ZERO_TEEN:
-            if last in ("unit", "teen", "num", "zero", "a", "dozen") or (c != "unit" and last == "tens"):
+            if last in {"unit", "teen", "num", "zero", "a", "dozen"} or (c != "unit" and last == "tens"):
                 break
-            if last == "and" and before_and in ("unit", "teen", "num"):
+            if last == "and" and before_and in {"unit", "teen", "num"}:
                 break
             if c == "zero" and last is not None:
                 break
             cur += v
             small += v
         elif c == "tens":
-            if last in ("unit", "teen", "tens", "num", "zero", "a", "dozen"):
+            if last in {"unit", "teen", "tens", "num", "zero", "a", "dozen"}:
                 break
-            if last == "and" and before_and in ("unit", "teen", "tens", "num"):
+            if last == "and" and before_and in {"unit", "teen", "tens", "num"}:
                 break
             cur += v
             small += v
@@ -617,7 +617,7 @@ def _run(toks, a, b):
                 break
             if last in ("and", "hundred") and v >= 100 and (last == "hundred" or before_and == "hundred"):
                 break
-            if last == "and" and (before_and in ("unit", "teen", "tens", "num") or v == 0):
+            if last == "and" and (before_and in {"unit", "teen", "tens", "num"} or v == 0):
                 break
             if last == "scale" and v >= lastscale:
                 break
@@ -634,7 +634,7 @@ def _run(toks, a, b):
             cur += v
             small += v
         elif c == "hundred":
-            if last in ("hundred", "and", "zero") or hund:
+            if last in {"hundred", "and", "zero"} or hund:
                 if and_mark is not None and last != "and":
                     del out[and_mark[1]:]
                 break
@@ -659,7 +659,7 @@ def _run(toks, a, b):
                 lastscale = v
                 group_scale = t.word
         elif c == "dozen":
-            if last in ("dozen", "and", "zero"):
+            if last in {"dozen", "and", "zero"}:
                 break
             if last in (None, "a"):
                 cur = 12
@@ -708,7 +708,7 @@ def _card(toks, a, b):
 
 def _ordinal_phrase(toks, a, j):
     """Value of toks[a:j+1] read as one ordinal number (the last token is the ordinal word)."""
-    if a > j or toks[a].cls in ("hundred", "scale", "and", "hy", "dozen") and a != j:
+    if a > j or toks[a].cls in {"hundred", "scale", "and", "hy", "dozen"} and a != j:
         return None
     if toks[a].cls in ("and", "hy"):
         return None
@@ -941,7 +941,7 @@ def _read_words(text, q, lex, money, fast):
     if end < n and toks[end].cls == "point":
         digits = ""
         k = end + 1
-        while k < n and toks[k].cls in ("unit", "zero", "teen", "tens", "hy"):
+        while k < n and toks[k].cls in {"unit", "zero", "teen", "tens", "hy"}:
             if toks[k].cls == "hy":
                 k += 1
                 continue
@@ -969,7 +969,7 @@ def _read_words(text, q, lex, money, fast):
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
-    if end < n and toks[end].cls in ("over", "outof", "in") and end + 1 < n:
+    if end < n and toks[end].cls in {"over", "outof", "in"} and end + 1 < n:
         den = _read_numeral(text, toks[end + 1].start, lex)
         if isinstance(den, _Numeral) and not den.ordinal and den.value and not den.round:
             word = toks[end].cls
@@ -1124,6 +1124,7 @@ def _lemma(w, lex):
 
 
 _PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+_PREV_WORD = ".abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # _PREV_REV's [A-Za-z.]
 _PREV_SKIP = frozenset(" \t\u00a0\u202f.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -1137,7 +1138,18 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
         c = text[s - 1]
         if c not in _PREV_SKIP:  # a symbol just before: the token itself (what the match below returns)
             return c
-        m = _PREV_REV.match(rev, len(text) - s)
+        # _PREV_REV by string methods (a regex call costs more than these few copies): the white space, then the word
+        k = len(text) - s
+        r = rev[k:k + 60]
+        t = r.lstrip(" \t\u00a0\u202f")
+        sp = len(r) - len(t)
+        if sp <= 40:
+            u = t[:20]
+            wl = len(u) - len(u.lstrip(_PREV_WORD))
+            if wl:
+                return u[:wl][::-1]
+            return text[s - sp - 1:s - sp]
+        m = _PREV_REV.match(rev, k)
         w = m.group(1)
         if w:
             return w[::-1]
@@ -1333,10 +1345,10 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
-        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") \
+        if text[e:e + 2].strip()[:1] in {"a", "A", "p", "P", "o"} \
                 and text[e + text[e:e + 1].isspace():e + text[e:e + 1].isspace() + 2].lower() in _CLOCK_START \
                 and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
@@ -1347,9 +1359,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     and _LIST_MARK.match(text, e, e + 4):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
+    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
     if om:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1373,7 +1385,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if _ANOTHER.match(text, e, e + 9):
             return None
     if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
     # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
@@ -1394,7 +1406,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     numerals = [(s if sign_at is None else sign_at, e,
                  int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value)]
     # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
-    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in ("between", "from", "the") else None
+    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in {"between", "from", "the"} else None
     low = high = None
     rng = None
     end = e
@@ -1429,7 +1441,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if rng:
             return _build(text, q_start, end, None, low, high, True, False, approx_row is not None, "range", "ordinal",
                           None, None, numerals, (cmp_start, end), (s, end), "integer")
-        if qrow and qrow["bound"] in ("low", "high", "point"):
+        if qrow and qrow["bound"] in {"low", "high", "point"}:
             inc = qrow["inclusive"] == "yes"
             lo = value if qrow["bound"] in ("low", "point") else None
             hi = value if qrow["bound"] in ("high", "point") else None
@@ -1445,7 +1457,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         t5 = text[end:end + 5]
         l5 = t5.lstrip()
         # "or ..."/"and ..." after white space: the only starts of an "after" phrase
-        am = lex.after_re.match(text, end) if l5[:1] in ("o", "a", "O", "A") and len(l5) < len(t5) \
+        am = lex.after_re.match(text, end) if l5[:1] in {"o", "a", "O", "A"} and len(l5) < len(t5) \
             and l5[:2].lower() in ("or", "an") else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
