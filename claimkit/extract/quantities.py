@@ -481,8 +481,10 @@ _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None):
-    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``)."""
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None,
+              word_end: int = 0):
+    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``); ``word_end``
+    the end of the ASCII word at ``p`` when the scanner has read it (the first token then costs no regex call)."""
     toks: list[_Tok] = []
     n = len(text)
     if first is not None:
@@ -493,11 +495,14 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
     words = lex.token_words
     word_match = _WORD_TOKEN.match
     while len(toks) < limit:
-        m = word_match(text, p)
-        q = m.start(1)
+        if word_end:
+            q, e, word_end = p, word_end, 0
+        else:
+            m = word_match(text, p)
+            q = m.start(1)
+            e = m.end()
         # the word branch below is repeated for non-ASCII words on purpose: a shared helper costs ~7 % of throughput
         if q >= 0:  # an ASCII word: the common token, read with one regex call
-            e = m.end()
             w = text[q:e].lower()
             info = words.get(w)
             if info is not None:
@@ -513,7 +518,7 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
                     continue
             toks.append(_Tok("other", q, e, None, w))
             break
-        q = m.end()
+        q = e
         if q >= n:
             break
         ch = text[q]
@@ -854,9 +859,10 @@ def _read_numeral(text, q, lex, money=False):
     return _read_words(text, q, lex, money, fast)
 
 
-def _read_words(text, q, lex, money, fast):
-    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok)."""
-    toks = _tokenize(text, q, lex, money, first=fast)
+def _read_words(text, q, lex, money, fast, word_end=0):
+    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok);
+    ``word_end`` the end of the ASCII word at ``q`` when the scanner has read it."""
+    toks = _tokenize(text, q, lex, money, first=fast, word_end=word_end)
     if isinstance(toks, tuple):
         return toks
     if not toks:
@@ -1303,6 +1309,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             num = _digits_alone(text, a, lex, money_prefix is not None)
             if num is None or num.__class__ is _Tok:
                 num = _read_words(text, a, lex, money_prefix is not None, num)
+        elif a == word_at and m_text.isascii() and m_text.isalpha():
+            # a number word the scanner found: a whole ASCII word from a to m_end (no digit starts here)
+            num = _read_words(text, a, lex, money_prefix is not None, None, m_end)
         else:
             num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
