@@ -174,18 +174,17 @@ class _Lexicon:
         # (a word starts after a non-letter; the scanner searches a copy of the text behind one space).
         self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
         self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
-        # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
-        # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
-        # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
-        low_word = (r"(?:(?P<an>an?)\s++|)(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
-                    + r"|per\s+cent)(?![A-Za-z])")
-        self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
-        # searched without the article group: the scanner looks back for "a"/"an" itself (an optional group at
-        # every word start costs the search a third of its time)
-        # "per cent" goes into the prefix tree (one branch level: the regex engine skips the alternatives whose first
-        # letter differs without entering them)
-        self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + _trie({w.lower() for w in number_words | plurals | {
-            "percent", "percents", "percentage", "per cent"}}, flexible_space=True) + r"(?![A-Za-z])")
+        # For ASCII text one search on its lower-case copy (plain literals and ASCII classes, which the regex engine
+        # tests several times faster than case classes and Unicode categories) finds the next anchor of either kind:
+        # a non-letter followed by a number word, or a sign character (a non-letter itself: the look-behind), so
+        # its leading class lets the engine skip through the letters. It is searched without the article group:
+        # the scanner looks back for "a"/"an" itself (an optional group at every word start costs the search a
+        # third of its time) and checks it against the text ("AN" is not the article of the case-exact form).
+        # "per cent" is in the prefix tree (one branch level: the engine skips the alternatives whose first letter
+        # differs without entering them).
+        sign_ascii = "[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]"
+        self.anchor_low = re.compile(r"[^A-Za-z'](?:" + _trie({w.lower() for w in number_words | plurals | {
+            "percent", "percents", "percentage", "per cent"}}, flexible_space=True) + r"(?![A-Za-z])|(?<=" + sign_ascii + "))")
 
         # currencies
         pre, suf = {}, {}
@@ -298,6 +297,7 @@ _CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_SIGN_ASCII = frozenset("0123456789%<>")  # the ASCII anchor signs (sign_ascii in _Lexicon)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'")  # what the anchors' "[^A-Za-z']" excludes
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
@@ -1216,27 +1216,36 @@ def parse_quantities(text: str) -> list[Quantity]:
     si = 0
     pos = 0
     rev = arev = None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
-    # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
-    # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
+    # Number words are searched on a copy of the text behind one space (a word starts after a non-letter, also at
+    # the start). ASCII text: one search for the next anchor of either kind (lex.anchor_low). Other text: the next
+    # anchor is the first of two searches, each kept until the scan passes it.
     asc = text.isascii()
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
-        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low_bare.search
     else:
         scan = " " + text
         sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
     sign_at = word_at = -1
     word_end, word_text = 0, ""
+    comb_search = lex.anchor_low.search
     while pos < n:
-        if sign_at < pos:
-            sm = sign_search(text, pos)
-            sign_at = sm.start() if sm else n
-        if word_at < pos:
-            wm = word_search(scan, pos)
-            if wm is None:
-                word_at = n
-            elif asc:
-                word_at, word_end = wm.start(), wm.end() - 1
+        if asc:
+            # ASCII: one search on the lower-case copy finds the next anchor of either kind (the stop before a number
+            # word, or a sign character, which is a stop itself); the figure the scan has passed is skipped
+            m = comb_search(scan, pos)
+            if m is None:
+                break
+            i = m.start()
+            if m.end() - i == 1 and i == pos:  # a sign at pos - 1, behind the scan (no number word follows it)
+                m = comb_search(scan, pos + 1)
+                if m is None:
+                    break
+                i = m.start()
+            word_at = -1
+            if m.end() - i == 1 or i > pos and scan[i] in _SIGN_ASCII:
+                a, m_end, m_text = i - 1, i, text[i - 1]  # a sign; a number word after it comes next
+            else:
+                word_at, word_end = i, m.end() - 1
                 # "a"/"an" and white space before the number word start the anchor ("a hundred"), as the
                 # article group of low_word would: the article follows a non-letter at or after pos
                 k = word_at
@@ -1254,16 +1263,27 @@ def parse_quantities(text: str) -> list[Quantity]:
                             word_at, word_end = (wm.start(), wm.end() - 1) if wm else (n, 0)
                         else:
                             word_at = k - 3
-                word_text = text[word_at:word_end] if word_at < n else ""
-            else:
-                word_at, word_end = wm.start(), wm.end() - 1
-                word_text = text[word_at:word_end]
-        if sign_at < word_at:
-            a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
-        elif word_at < n:
-            a, m_end, m_text = word_at, word_end, word_text
+                if word_at >= n:
+                    pos = i + 1
+                    continue
+                a, m_end, m_text = word_at, word_end, text[word_at:word_end]
         else:
-            break
+            if sign_at < pos:
+                sm = sign_search(text, pos)
+                sign_at = sm.start() if sm else n
+            if word_at < pos:
+                wm = word_search(scan, pos)
+                if wm is None:
+                    word_at = n
+                else:
+                    word_at, word_end = wm.start(), wm.end() - 1
+                    word_text = text[word_at:word_end]
+            if sign_at < word_at:
+                a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
+            elif word_at < n:
+                a, m_end, m_text = word_at, word_end, word_text
+            else:
+                break
         if skips:
             while si < len(skips) and skips[si][1] <= a:
                 si += 1
