@@ -174,15 +174,17 @@ class _Lexicon:
         # (a word starts after a non-letter; the scanner searches a copy of the text behind one space).
         self.anchor_sign = re.compile("[\\d" + _ANCHOR_SIGNS[1:])
         self.anchor_word = re.compile(r"[^A-Za-z']" + anchor_word)
-        # The same searches for ASCII text, run on its lower-case copy: plain literals and ASCII classes, which the
-        # regex engine tests several times faster than case classes and Unicode categories. "an" is matched
-        # case-blind here; the scanner checks it against the text ("AN" is not the article of the case-exact form).
-        low_word = (r"(?:(?P<an>an?)\s++|)(?:" + _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}})
-                    + r"|per\s+cent)(?![A-Za-z])")
-        self.anchor_sign_ascii = re.compile("[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]")
-        # searched without the article group: the scanner looks back for "a"/"an" itself (an optional group at
-        # every word start costs the search a third of its time)
-        self.anchor_word_low_bare = re.compile(r"[^A-Za-z']" + low_word[low_word.index(r"\s++|)") + 6:])
+        # For ASCII text one search on its lower-case copy (plain literals and ASCII classes, which the regex engine
+        # tests several times faster than case classes and Unicode categories) finds the next anchor of either kind:
+        # a non-letter followed by a number word, or a sign character (a non-letter itself: the look-behind), so
+        # its leading class lets the engine skip through the letters. It is searched without the article group:
+        # the scanner looks back for "a"/"an" itself (an optional group at every word start costs the search a
+        # third of its time) and checks it against the text ("AN" is not the article of the case-exact form).
+        # "per cent" is in the prefix tree (one branch level: the engine skips the alternatives whose first letter
+        # differs without entering them).
+        sign_ascii = "[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]"
+        self.anchor_low = re.compile(r"[^A-Za-z'](?:" + _trie({w.lower() for w in number_words | plurals | {
+            "percent", "percents", "percentage", "per cent"}}, flexible_space=True) + r"(?![A-Za-z])|(?<=" + sign_ascii + "))")
 
         # currencies
         pre, suf = {}, {}
@@ -217,6 +219,12 @@ class _Lexicon:
         self.unit_re = re.compile(unit_pat)
         # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
         self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
+        # a cheap gate before cur_unit_re (its case-blind trees cost several regex calls when nothing matches): the
+        # first two characters of every token, lower case, and the one-character tokens. A match can start only
+        # where ASCII text begins with one of them (a token's space matches any white space).
+        toks = list(suf) + cs + ci
+        self.cur_unit_keys = frozenset(t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1)
+        self.cur_unit_one = frozenset(t.lower() for t in toks if len(t) == 1)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -289,6 +297,7 @@ _CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
            "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_SIGN_ASCII = frozenset("0123456789%<>")  # the ASCII anchor signs (sign_ascii in _Lexicon)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'")  # what the anchors' "[^A-Za-z']" excludes
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
@@ -365,7 +374,11 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     Cheap character tests decide which of the digit grammars can apply, so the common case (a plain
     integer followed by a space or a word) costs one regex match and an ``int``.
     """
-    d_end = _DIGITS.match(text, q).end()
+    # the digit run (\d*): its ASCII digits by lstrip, the regex when a run is long or goes on in other digits
+    w = text[q:q + 16]
+    d_end = q + len(w) - len(w.lstrip("0123456789"))
+    if d_end - q == 16 or not text[d_end:d_end + 1].isascii():
+        d_end = _DIGITS.match(text, q).end()
     nxt = text[d_end:d_end + 1]
     if d_end == q and nxt != ".":
         return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
@@ -468,8 +481,10 @@ _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None):
-    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``)."""
+def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None,
+              word_end: int = 0):
+    """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``); ``word_end``
+    the end of the ASCII word at ``p`` when the scanner has read it (the first token then costs no regex call)."""
     toks: list[_Tok] = []
     n = len(text)
     if first is not None:
@@ -480,11 +495,14 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
     words = lex.token_words
     word_match = _WORD_TOKEN.match
     while len(toks) < limit:
-        m = word_match(text, p)
-        q = m.start(1)
+        if word_end:
+            q, e, word_end = p, word_end, 0
+        else:
+            m = word_match(text, p)
+            q = m.start(1)
+            e = m.end()
         # the word branch below is repeated for non-ASCII words on purpose: a shared helper costs ~7 % of throughput
         if q >= 0:  # an ASCII word: the common token, read with one regex call
-            e = m.end()
             w = text[q:e].lower()
             info = words.get(w)
             if info is not None:
@@ -500,7 +518,7 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
                     continue
             toks.append(_Tok("other", q, e, None, w))
             break
-        q = m.end()
+        q = e
         if q >= n:
             break
         ch = text[q]
@@ -509,10 +527,10 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
             p = q + 1
             continue
         if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
-            if toks and toks[-1].cls not in ("and", "hy", "a", "point", "num") and toks[-1].cls not in ("scale",):
-                if toks[-1].cls not in ("unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"):
+            if toks and toks[-1].cls not in {"and", "hy", "a", "point", "num"} and toks[-1].cls not in ("scale",):
+                if toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}:
                     break
-            if toks and toks[-1].cls in ("unit", "teen", "tens", "zero"):
+            if toks and toks[-1].cls in {"unit", "teen", "tens", "zero"}:
                 break
             if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
                 break
@@ -584,18 +602,18 @@ def _run(toks, a, b):
         c = t.cls
         v = t.value
         if c in _UNIT_ZERO_TEEN:
-            if last in ("unit", "teen", "num", "zero", "a", "dozen") or (c != "unit" and last == "tens"):
+            if last in {"unit", "teen", "num", "zero", "a", "dozen"} or (c != "unit" and last == "tens"):
                 break
-            if last == "and" and before_and in ("unit", "teen", "num"):
+            if last == "and" and before_and in {"unit", "teen", "num"}:
                 break
             if c == "zero" and last is not None:
                 break
             cur += v
             small += v
         elif c == "tens":
-            if last in ("unit", "teen", "tens", "num", "zero", "a", "dozen"):
+            if last in {"unit", "teen", "tens", "num", "zero", "a", "dozen"}:
                 break
-            if last == "and" and before_and in ("unit", "teen", "tens", "num"):
+            if last == "and" and before_and in {"unit", "teen", "tens", "num"}:
                 break
             cur += v
             small += v
@@ -604,7 +622,7 @@ def _run(toks, a, b):
                 break
             if last in ("and", "hundred") and v >= 100 and (last == "hundred" or before_and == "hundred"):
                 break
-            if last == "and" and (before_and in ("unit", "teen", "tens", "num") or v == 0):
+            if last == "and" and (before_and in {"unit", "teen", "tens", "num"} or v == 0):
                 break
             if last == "scale" and v >= lastscale:
                 break
@@ -621,7 +639,7 @@ def _run(toks, a, b):
             cur += v
             small += v
         elif c == "hundred":
-            if last in ("hundred", "and", "zero") or hund:
+            if last in {"hundred", "and", "zero"} or hund:
                 if and_mark is not None and last != "and":
                     del out[and_mark[1]:]
                 break
@@ -646,7 +664,7 @@ def _run(toks, a, b):
                 lastscale = v
                 group_scale = t.word
         elif c == "dozen":
-            if last in ("dozen", "and", "zero"):
+            if last in {"dozen", "and", "zero"}:
                 break
             if last in (None, "a"):
                 cur = 12
@@ -695,7 +713,7 @@ def _card(toks, a, b):
 
 def _ordinal_phrase(toks, a, j):
     """Value of toks[a:j+1] read as one ordinal number (the last token is the ordinal word)."""
-    if a > j or toks[a].cls in ("hundred", "scale", "and", "hy", "dozen") and a != j:
+    if a > j or toks[a].cls in {"hundred", "scale", "and", "hy", "dozen"} and a != j:
         return None
     if toks[a].cls in ("and", "hy"):
         return None
@@ -841,9 +859,10 @@ def _read_numeral(text, q, lex, money=False):
     return _read_words(text, q, lex, money, fast)
 
 
-def _read_words(text, q, lex, money, fast):
-    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok)."""
-    toks = _tokenize(text, q, lex, money, first=fast)
+def _read_words(text, q, lex, money, fast, word_end=0):
+    """_read_numeral after its digit test: ``fast`` is what _digits_alone returned (None or the first _Tok);
+    ``word_end`` the end of the ASCII word at ``q`` when the scanner has read it."""
+    toks = _tokenize(text, q, lex, money, first=fast, word_end=word_end)
     if isinstance(toks, tuple):
         return toks
     if not toks:
@@ -928,7 +947,7 @@ def _read_words(text, q, lex, money, fast):
     if end < n and toks[end].cls == "point":
         digits = ""
         k = end + 1
-        while k < n and toks[k].cls in ("unit", "zero", "teen", "tens", "hy"):
+        while k < n and toks[k].cls in {"unit", "zero", "teen", "tens", "hy"}:
             if toks[k].cls == "hy":
                 k += 1
                 continue
@@ -956,7 +975,7 @@ def _read_words(text, q, lex, money, fast):
     if toks[0].cls == "num" and toks[0].subtype == "power":
         num.subtype = "power"
     # "1 over 3", "one out of three", "1 in twenty-one"
-    if end < n and toks[end].cls in ("over", "outof", "in") and end + 1 < n:
+    if end < n and toks[end].cls in {"over", "outof", "in"} and end + 1 < n:
         den = _read_numeral(text, toks[end + 1].start, lex)
         if isinstance(den, _Numeral) and not den.ordinal and den.value and not den.round:
             word = toks[end].cls
@@ -1111,6 +1130,7 @@ def _lemma(w, lex):
 
 
 _PREV_REV = re.compile(r"[ \t\u00a0\u202f]{0,40}([A-Za-z.]{0,20})")
+_PREV_WORD = ".abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # _PREV_REV's [A-Za-z.]
 _PREV_SKIP = frozenset(" \t\u00a0\u202f.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -1124,7 +1144,18 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
         c = text[s - 1]
         if c not in _PREV_SKIP:  # a symbol just before: the token itself (what the match below returns)
             return c
-        m = _PREV_REV.match(rev, len(text) - s)
+        # _PREV_REV by string methods (a regex call costs more than these few copies): the white space, then the word
+        k = len(text) - s
+        r = rev[k:k + 60]
+        t = r.lstrip(" \t\u00a0\u202f")
+        sp = len(r) - len(t)
+        if sp <= 40:
+            u = t[:20]
+            wl = len(u) - len(u.lstrip(_PREV_WORD))
+            if wl:
+                return u[:wl][::-1]
+            return text[s - sp - 1:s - sp]
+        m = _PREV_REV.match(rev, k)
         w = m.group(1)
         if w:
             return w[::-1]
@@ -1185,27 +1216,36 @@ def parse_quantities(text: str) -> list[Quantity]:
     si = 0
     pos = 0
     rev = arev = None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
-    # the next anchor is the first of two searches, each kept until the scan passes it. Number words are
-    # searched on a copy of the text behind one space (a word starts after a non-letter, also at the start).
+    # Number words are searched on a copy of the text behind one space (a word starts after a non-letter, also at
+    # the start). ASCII text: one search for the next anchor of either kind (lex.anchor_low). Other text: the next
+    # anchor is the first of two searches, each kept until the scan passes it.
     asc = text.isascii()
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
-        sign_search, word_search = lex.anchor_sign_ascii.search, lex.anchor_word_low_bare.search
     else:
         scan = " " + text
         sign_search, word_search = lex.anchor_sign.search, lex.anchor_word.search
     sign_at = word_at = -1
     word_end, word_text = 0, ""
+    comb_search = lex.anchor_low.search
     while pos < n:
-        if sign_at < pos:
-            sm = sign_search(text, pos)
-            sign_at = sm.start() if sm else n
-        if word_at < pos:
-            wm = word_search(scan, pos)
-            if wm is None:
-                word_at = n
-            elif asc:
-                word_at, word_end = wm.start(), wm.end() - 1
+        if asc:
+            # ASCII: one search on the lower-case copy finds the next anchor of either kind (the stop before a number
+            # word, or a sign character, which is a stop itself); the figure the scan has passed is skipped
+            m = comb_search(scan, pos)
+            if m is None:
+                break
+            i = m.start()
+            if m.end() - i == 1 and i == pos:  # a sign at pos - 1, behind the scan (no number word follows it)
+                m = comb_search(scan, pos + 1)
+                if m is None:
+                    break
+                i = m.start()
+            word_at = -1
+            if m.end() - i == 1 or i > pos and scan[i] in _SIGN_ASCII:
+                a, m_end, m_text = i - 1, i, text[i - 1]  # a sign; a number word after it comes next
+            else:
+                word_at, word_end = i, m.end() - 1
                 # "a"/"an" and white space before the number word start the anchor ("a hundred"), as the
                 # article group of low_word would: the article follows a non-letter at or after pos
                 k = word_at
@@ -1223,16 +1263,27 @@ def parse_quantities(text: str) -> list[Quantity]:
                             word_at, word_end = (wm.start(), wm.end() - 1) if wm else (n, 0)
                         else:
                             word_at = k - 3
-                word_text = text[word_at:word_end] if word_at < n else ""
-            else:
-                word_at, word_end = wm.start(), wm.end() - 1
-                word_text = text[word_at:word_end]
-        if sign_at < word_at:
-            a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
-        elif word_at < n:
-            a, m_end, m_text = word_at, word_end, word_text
+                if word_at >= n:
+                    pos = i + 1
+                    continue
+                a, m_end, m_text = word_at, word_end, text[word_at:word_end]
         else:
-            break
+            if sign_at < pos:
+                sm = sign_search(text, pos)
+                sign_at = sm.start() if sm else n
+            if word_at < pos:
+                wm = word_search(scan, pos)
+                if wm is None:
+                    word_at = n
+                else:
+                    word_at, word_end = wm.start(), wm.end() - 1
+                    word_text = text[word_at:word_end]
+            if sign_at < word_at:
+                a, m_end, m_text = sign_at, sign_at + 1, text[sign_at]
+            elif word_at < n:
+                a, m_end, m_text = word_at, word_end, word_text
+            else:
+                break
         if skips:
             while si < len(skips) and skips[si][1] <= a:
                 si += 1
@@ -1278,6 +1329,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             num = _digits_alone(text, a, lex, money_prefix is not None)
             if num is None or num.__class__ is _Tok:
                 num = _read_words(text, a, lex, money_prefix is not None, num)
+        elif a == word_at and m_text.isascii() and m_text.isalpha():
+            # a number word the scanner found: a whole ASCII word from a to m_end (no digit starts here)
+            num = _read_words(text, a, lex, money_prefix is not None, None, m_end)
         else:
             num = _read_numeral(text, a, lex, money_prefix is not None)
         if num is None:
@@ -1320,10 +1374,10 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
-        if text[e:e + 2].strip()[:1] in ("a", "A", "p", "P", "o") \
+        if text[e:e + 2].strip()[:1] in {"a", "A", "p", "P", "o"} \
                 and text[e + text[e:e + 1].isspace():e + text[e:e + 1].isspace() + 2].lower() in _CLOCK_START \
                 and _CLOCK_AFTER.match(text, e) and num.value <= 12:
             return None
@@ -1334,9 +1388,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     and _LIST_MARK.match(text, e, e + 4):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in ("s", "n", "r", "t") else None
+    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
     if om:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1360,7 +1414,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if _ANOTHER.match(text, e, e + 9):
             return None
     if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in (" ", "s", "n", "r", "t") and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
     # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
@@ -1381,7 +1435,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     numerals = [(s if sign_at is None else sign_at, e,
                  int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value)]
     # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
-    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in ("between", "from", "the") else None
+    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in {"between", "from", "the"} else None
     low = high = None
     rng = None
     end = e
@@ -1416,7 +1470,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if rng:
             return _build(text, q_start, end, None, low, high, True, False, approx_row is not None, "range", "ordinal",
                           None, None, numerals, (cmp_start, end), (s, end), "integer")
-        if qrow and qrow["bound"] in ("low", "high", "point"):
+        if qrow and qrow["bound"] in {"low", "high", "point"}:
             inc = qrow["inclusive"] == "yes"
             lo = value if qrow["bound"] in ("low", "point") else None
             hi = value if qrow["bound"] in ("high", "point") else None
@@ -1432,7 +1486,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         t5 = text[end:end + 5]
         l5 = t5.lstrip()
         # "or ..."/"and ..." after white space: the only starts of an "after" phrase
-        am = lex.after_re.match(text, end) if l5[:1] in ("o", "a", "O", "A") and len(l5) < len(t5) \
+        am = lex.after_re.match(text, end) if l5[:1] in {"o", "a", "O", "A"} and len(l5) < len(t5) \
             and l5[:2].lower() in ("or", "an") else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
@@ -1449,13 +1503,24 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     unit_end = range_end
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
+    p = end
     c_after = text[end:end + 1]
     if c_after == " " or c_after == "\u00a0":
-        c_after = text[end + 1:end + 2]
+        p = end + 1
+        c_after = text[p:p + 1]
         if c_after == " " or c_after == "\u00a0":
             p = _NBSP_RUN.match(text, end).end()
             c_after = text[p:p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
+    if c_after_maybe and c_after != "-":
+        # no suffix currency or unit starts with these two characters (ASCII: exact; others go to the regex)
+        k2 = text[p:p + 2]
+        if k2.isascii():
+            k2 = k2.lower()
+            if k2[1:].isspace():
+                k2 = k2[0] + " "
+            if k2 not in lex.cur_unit_keys and c_after.lower() not in lex.cur_unit_one:
+                c_after_maybe = False
     um = None
     if not currency and c_after_maybe:
         um = lex.cur_unit_re.match(text, end)
