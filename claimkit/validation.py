@@ -167,6 +167,16 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
         return _validate_batch(name, gx_suite, data, len(df))
 
 
+def _failed_suite(name: str, result):
+    """A suite of the expectations that failed in ``result``, to be run again for their details."""
+    import great_expectations as gx
+
+    failed = [r.expectation_config for r in result.results if not r.success]
+    return gx.ExpectationSuite(name=f"{name} failures", expectations=[
+        {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
+        for c in failed])
+
+
 def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
     import great_expectations as gx
     from great_expectations.validator.v1_validator import Validator
@@ -179,10 +189,7 @@ def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
     result = validator.validate_expectation_suite(gx_suite)
     failures = []
     if not result.success:
-        failed = [r.expectation_config for r in result.results if not r.success]
-        detail_suite = gx.ExpectationSuite(name=f"{name} failures", expectations=[
-            {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
-            for c in failed])
+        detail_suite = _failed_suite(name, result)
         validator.result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
         detailed = validator.validate_expectation_suite(detail_suite)
         failures = [_failure(r) for r in detailed.results if not r.success]
@@ -199,10 +206,7 @@ def _validate_batch_public(name: str, gx_suite, data, rows: int) -> ValidationRe
     result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
     failures = []
     if not result.success:
-        failed = [r.expectation_config for r in result.results if not r.success]
-        detail_suite = gx.ExpectationSuite(name=f"{name} failures", expectations=[
-            {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
-            for c in failed])
+        detail_suite = _failed_suite(name, result)
         detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
         failures = [_failure(r) for r in detailed.results if not r.success]
         result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20})
