@@ -178,7 +178,6 @@ def _failed_suite(name: str, result):
 
 
 def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
-    import great_expectations as gx
     from great_expectations.validator.v1_validator import Validator
 
     # What ``batch.validate`` runs, without its first ``get_batch`` (which loads and fingerprints the
@@ -200,8 +199,6 @@ def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
 
 def _validate_batch_public(name: str, gx_suite, data, rows: int) -> ValidationReport:
     """:func:`_validate_batch` through the public ``Batch.validate`` (the reference the tests compare with)."""
-    import great_expectations as gx
-
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": data})
     result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
     failures = []
