@@ -158,7 +158,6 @@ class WarmKernel:
         # an in-memory history: resetting the execution counter between articles must not collide in a shared history file
         arguments = ["--HistoryManager.hist_file=:memory:"]
         self.runs = 0
-        self.starts += 1
         if self.use_zygote and zygote.address():
             # forked from the batch's warm zygote: no interpreter start and no imports; the request is
             # sent now, the kernel is connected to in wait_ready() (the zygote may still be importing)
@@ -186,7 +185,6 @@ class WarmKernel:
         warnings.warn(f"kernel zygote unusable ({type(exc).__name__}: {exc}); starting kernels the usual way",
                       RuntimeWarning, stacklevel=3)
         self.use_zygote = False
-        self.starts -= 1
         return self.start(wait=wait)
 
     def _connect(self) -> None:
@@ -197,6 +195,7 @@ class WarmKernel:
         kc.start_channels()
         run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
         self.kc = kc
+        self.starts += 1  # counted once the kernel answers: a fork that never came up is not a start
         code = f"__import__('claimkit.kernels', fromlist=['_'])._kernel_warm_up({self.preload!r})"
         self._warm_msg = kc.execute(code, silent=True, store_history=False)
 

@@ -249,18 +249,9 @@ class ForkedKernel:
 
     def client(self):
         """An async client whose liveness is this process id (a fresh kernel's heartbeat is not beating yet)."""
-        from jupyter_client.asynchronous import AsyncKernelClient
-
-        kernel = self
-
-        class ForkedKernelClient(AsyncKernelClient):
-            async def _async_is_alive(self) -> bool:
-                return kernel.is_alive()
-
-            is_alive = _async_is_alive
-
         self.pid  # noqa: B018 - wait for the fork (the zygote may still be importing)
-        kc = ForkedKernelClient()
+        kc = _forked_client_class()()
+        kc.forked_kernel = self
         kc.load_connection_info(self.connection_info)
         return kc
 
@@ -298,3 +289,24 @@ class ForkedKernel:
                 os.unlink(path)
             except OSError:
                 pass
+
+
+def _forked_client_class():
+    """AsyncKernelClient whose ``is_alive`` asks the forked process, not the heartbeat (imported lazily)."""
+    global _ForkedKernelClient
+    if _ForkedKernelClient is None:
+        from jupyter_client.asynchronous import AsyncKernelClient
+
+        class ForkedKernelClient(AsyncKernelClient):
+            forked_kernel = None
+
+            async def _async_is_alive(self) -> bool:
+                return self.forked_kernel is not None and self.forked_kernel.is_alive()
+
+            is_alive = _async_is_alive
+
+        _ForkedKernelClient = ForkedKernelClient
+    return _ForkedKernelClient
+
+
+_ForkedKernelClient = None
