@@ -60,9 +60,8 @@ def reviews_digest(reviews, article_id: str | None) -> str:
     """The reviews that can apply to one story: those of its article and those that name no article."""
     if reviews is None:
         return ""
-    mine = [{k: v for k, v in r.items() if k != "reviewed_at"} | {"reviewed_at": r.get("reviewed_at")}
-            for r in reviews if not r.get("article_id") or r.get("article_id") == article_id]
-    mine.sort(key=lambda r: r["claim_id"])
+    mine = sorted((r for r in reviews if not r.get("article_id") or r.get("article_id") == article_id),
+                  key=lambda r: r["claim_id"])
     return hashlib.sha256(json.dumps(mine, sort_keys=True, default=str).encode()).hexdigest()
 
 

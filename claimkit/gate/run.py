@@ -175,7 +175,7 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
         cli_sources.append(str(src) if "://" in str(src) else str(Path(src).resolve()))
 
     skip = [out] + ([reviews] if reviews is not None else [])
-    stories = select_stories(paths, changed_since=changed_since, skip=skip)
+    stories = select_stories(paths, changed_since=changed_since, skip=skip, sources=cli_sources)
     result = CheckResult(out, fail_on)
     if not stories:
         result.seconds = time.perf_counter() - started

@@ -92,12 +92,18 @@ def changed_files(rev: str, where: Path) -> tuple[Path, list[Path]]:
     return root, [root / n for n in names]
 
 
-def select_stories(paths, *, changed_since: str | None = None, skip=()) -> list[Path]:
+def _covers(source: Path, changed: Path) -> bool:
+    """``changed`` is the source file, or lies in the source folder."""
+    return changed == source or source in changed.parents
+
+
+def select_stories(paths, *, changed_since: str | None = None, skip=(), sources=()) -> list[Path]:
     """The story files to check, in a stable order, without duplicates.
 
     ``paths``: files and folders (default: the working directory). With ``changed_since``, only
-    the files under ``paths`` that changed since that revision (a changed sidecar counts for its
-    story). ``skip``: folders never to look into (the output folder, a reviews file).
+    the files under ``paths`` that changed since that revision; a changed sidecar counts for its
+    story, a changed source document for the stories checked against it (all of them when it is
+    one of ``sources``, the documents given for every story). ``skip``: folders never to look into (the output folder, a reviews file).
     """
     suffixes, _ = _suffixes()
     skip = [Path(s).resolve() for s in skip]
@@ -110,11 +116,26 @@ def select_stories(paths, *, changed_since: str | None = None, skip=()) -> list[
         where = given[0] if given else Path.cwd()
         root, changed = changed_files(changed_since, where if where.is_dir() else where.parent)
         scope = [p.resolve() for p in given] or [root]
+
+        def in_scope(path: Path) -> bool:
+            r = path.resolve()
+            return any(r == s or s in r.parents for s in scope)
+
+        others = []
         for f in changed:
             f = story_for(f) or f
-            r = f.resolve()
-            if any(r == s or s in r.parents for s in scope) and _walked_story(f, skip):
+            if in_scope(f) and _walked_story(f, skip):
                 stories.append(f)
+            elif f.is_file():
+                others.append(f.resolve())
+        if others:  # a changed source document: the stories checked against it
+            everyone = [s for p in scope for s in ([p] if p.is_file() else _walk(p, skip))]
+            global_sources = [Path(s).resolve() for s in sources if "://" not in str(s)]
+            if any(_covers(src, f) for src in global_sources for f in others):
+                stories.extend(everyone)
+            else:
+                stories.extend(s for s in everyone
+                               if any(_covers(Path(src), f) for src in story_sources(s) if "://" not in src for f in others))
     else:
         for p in given or [Path.cwd()]:
             if p.is_dir():
