@@ -151,7 +151,7 @@ def cmd_check(args) -> int:
     verdict = "FAILED" if result.exit_code else "passed"
     print(f"claimkit check {verdict}: {len(result.stories)} {'story' if len(result.stories) == 1 else 'stories'} ({reused} unchanged), "
           f"{len(result.failing)} failing claims ({', '.join(result.fail_on)}), {len(result.overridden)} overridden by a review, "
-          f"{len(result.errors)} not checked, in {result.seconds:.1f} s → {files['summary']}", file=sys.stderr)
+          f"{len(result.errors)} not checked, in {result.seconds:.1f} s → {Path(args.output) / 'summary.md'}", file=sys.stderr)
     for c in result.failing:
         print(f"  {c.story}:{c.line or '?'}: {c.verdict}: {c.span}", file=sys.stderr)
     for s in result.errors:

@@ -344,6 +344,10 @@ def test_a_reviewed_claim_no_longer_fails_and_the_output_says_so(altered_check, 
     assert summary.read_text(encoding="utf-8") == md, "the summary is appended to $GITHUB_STEP_SUMMARY"
     suites = ET.parse(tmp_path / "out" / "junit.xml").getroot()
     assert suites.get("failures") == "2"
+    again = check(ALTERED.parent, "--reviews", reviews, "-o", tmp_path / "out")
+    assert again.returncode == 1 and again.stdout == proc.stdout
+    results = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert results["stories"][0]["reused"] is True, "the same reviews again: the result is reused"
 
 
 # ------------------------------------------------------------------ the examples of docs/ci.md

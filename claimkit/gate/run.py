@@ -166,7 +166,10 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
         reviews = Path(reviews)
         if not reviews.is_file():
             raise InputError(reviews, "no such reviews file")
-        review_items = list(Reviews.load(reviews))
+        Reviews.load(reviews)  # bad input stops here
+        # as written in the file: loading completes a missing reviewed_at with the time of loading
+        raw = json.loads(reviews.read_text(encoding="utf-8"))
+        review_items = raw.get("reviews") if isinstance(raw, dict) else raw
         params["reviews"] = str(reviews.resolve())
     cli_sources = []
     for src in sources or ():
