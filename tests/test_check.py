@@ -71,11 +71,22 @@ def test_a_repeated_figure_points_at_the_same_occurrence_as_in_the_story():
     assert locate_in(raw, text, "Monday", 1).line == 5
 
 
-def test_markdown_emphasis_inside_the_sentence_falls_back_to_the_span():
-    raw = "# Title\n\nRussia has **gathered** around 100,000 troops.\n"
-    text = "Russia has gathered around 100,000 troops."
-    loc = locate_in(raw, text, "around 100,000 troops", sentences=[(0, len(text))])
-    assert (loc.line, loc.column, loc.how) == (3, 25, "span")
+def test_markdown_emphasis_and_links_inside_the_sentence_do_not_hide_it():
+    raw = "# Title\n\nRussia has **gathered** around 100,000 troops, says [the OSCE](https://osce.org).\n"
+    text = "Russia has gathered around 100,000 troops, says the OSCE."
+    loc = Locator(raw, text, [(0, len(text))], "markdown").locate(text.index("around"), text.index(", says"))
+    assert (loc.line, loc.column, loc.end_column, loc.how) == (3, 25, 45, "sentence")
+
+
+def test_html_tags_entities_and_the_head_do_not_hide_a_claim_or_pull_it_into_the_head():
+    raw = ("<html><head><meta name=\"description\" content=\"Talks on Tuesday\"></head>\n<body>\n"
+           "<p>He said the talks on Tuesday&#8217;s agenda had\n<strong>100,000</strong> troops.</p>\n</body></html>\n")
+    text = "He said the talks on Tuesday's agenda had 100,000 troops."
+    locator = Locator(raw, text, [(0, len(text))], "html")
+    tuesday = locator.locate(text.index("Tuesday"), text.index("Tuesday") + 7)
+    assert (tuesday.line, tuesday.column) == (3, 25)
+    troops = locator.locate(text.index("100,000"), len(text) - 1)
+    assert (troops.line, troops.column, troops.end_line) == (4, 9, 4)
 
 
 def test_a_claim_not_in_the_file_has_no_line():

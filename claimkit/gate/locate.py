@@ -4,17 +4,21 @@ A claim's ``start``/``end`` are offsets into the *cleaned* article text (quotes 
 whitespace squeezed, lines of a paragraph joined, boilerplate and the headline split off,
 Markdown markup and HTML tags gone). To point at the file the journalist edits, the claim is
 searched for in the raw file: both texts are compared in a loose form (typographic quotes as
-straight ones, any run of whitespace as one space) that keeps, for every character, its offset
-in the original, so a match maps back exactly.
+straight ones, any run of whitespace as one space; in an HTML file tags, comments, the head and
+scripts invisible and entities decoded; in Markdown emphasis, code ticks, link brackets and
+targets invisible) that keeps, for every character, its offset in the original, so a match maps
+back exactly.
 
 The claim's sentence is searched first (long, so nearly always unique; when it occurs several
 times, the occurrence of the same rank as in the cleaned text), then the span inside it. When the
-sentence is not found as such (Markdown emphasis or an HTML tag inside it), the span alone is
-searched, again by rank. When neither is found, there is no line: the annotation names the file.
+sentence is not found as such, the span alone is searched, again by rank. When neither is found,
+there is no line: the annotation names the file.
 """
 from __future__ import annotations
 
 import bisect
+import html
+import re
 from dataclasses import dataclass
 
 
@@ -27,25 +31,48 @@ class Location:
     how: str  # "sentence" or "span": what was found in the raw file
 
 
-def loose(text: str) -> tuple[str, list[int]]:
-    """``text`` with quotes straightened and whitespace runs as one space; and each kept character's offset in ``text``."""
+_HTML_TOKEN = re.compile(r"(<(head|script|style|template|noscript)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|(&#?\w+;)", re.S | re.I)
+_MD_TOKEN = re.compile(r"(\]\([^)\s]*(?:\s+\"[^\"]*\")?\))|[*_`\[#>]")
+
+
+def _pieces(text: str, markup: str | None):
+    """(offset, characters) of ``text`` with markup made invisible: ``html`` (raw file: tags, comments, head,
+    scripts; entities decoded) or ``markdown`` (emphasis, code ticks, link brackets and targets, heading and
+    quote marks — dropped alike from the file and from the cleaned text, so both compare)."""
+    if markup not in ("html", "markdown"):
+        yield from enumerate(text)
+        return
+    pattern = _HTML_TOKEN if markup == "html" else _MD_TOKEN
+    at = 0
+    for m in pattern.finditer(text):
+        yield from ((i, text[i]) for i in range(at, m.start()))
+        if markup == "html" and m.group(3):
+            yield m.start(), html.unescape(m.group(3))
+        at = m.end()
+    yield from ((i, text[i]) for i in range(at, len(text)))
+
+
+def loose(text: str, markup: str | None = None) -> tuple[str, list[int]]:
+    """``text`` with quotes straightened, whitespace runs as one space and ``markup`` invisible; and each kept
+    character's offset in ``text``."""
     from claimkit.articles import _QUOTES
 
     chars: list[str] = []
     pos: list[int] = []
     space = False
-    for i, ch in enumerate(text):
-        if ord(ch) in _QUOTES:
-            ch = _QUOTES[ord(ch)] or ""
-        for c in ch:
-            if c.isspace():
-                if space:
-                    continue
-                c, space = " ", True
-            else:
-                space = False
-            chars.append(c)
-            pos.append(i)
+    for i, piece in _pieces(text, markup):
+        for ch in piece:
+            if ord(ch) in _QUOTES:
+                ch = _QUOTES[ord(ch)] or ""
+            for c in ch:
+                if c.isspace():
+                    if space:
+                        continue
+                    c, space = " ", True
+                else:
+                    space = False
+                chars.append(c)
+                pos.append(i)
     return "".join(chars), pos
 
 
@@ -65,10 +92,10 @@ def _line_col(raw: str, offset: int) -> tuple[int, int]:
 class Locator:
     """Find claims of one article (cleaned ``text`` and its ``sentences``) in the ``raw`` file content."""
 
-    def __init__(self, raw: str, text: str, sentences):
+    def __init__(self, raw: str, text: str, sentences, markup: str | None = None):
         self.raw = raw
-        self.loose_raw, self.raw_pos = loose(raw)
-        self.loose_text, self.text_pos = loose(text)
+        self.loose_raw, self.raw_pos = loose(raw, markup)
+        self.loose_text, self.text_pos = loose(text, "markdown" if markup == "markdown" else None)
         self.sentences = sorted((int(s), int(e)) for s, e in sentences or [])
         self._starts = [s for s, _ in self.sentences]
 

@@ -262,7 +262,8 @@ def read_claims(folder: Path, story: Path, sr: StoryResult, fail_on: tuple) -> l
     with open(verdicts_file, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     article = json.loads((folder / "article.json").read_text(encoding="utf-8"))
-    locator = Locator(decode_bytes(story.read_bytes(), story), article["text"], article.get("sentences"))
+    markup = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}.get(story.suffix.lower())
+    locator = Locator(decode_bytes(story.read_bytes(), story), article["text"], article.get("sentences"), markup)
     out = []
     for r in rows:
         verdict, auto = r.get("verdict") or "unverified", r.get("auto_verdict") or r.get("verdict") or "unverified"
