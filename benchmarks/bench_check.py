@@ -75,7 +75,8 @@ def timed_check(repo: Path, *args) -> tuple[float, dict, int]:
 def line(label: str, seconds: float, results: dict) -> str:
     stories = results["stories"]
     ran = sum(1 for s in stories if not s["reused"])
-    return f"{label:<44} {seconds:6.1f} s   ({len(stories)} stor{"y" if len(stories) == 1 else "ies"}, {ran} checked, {len(stories) - ran} reused)"
+    noun = "story" if len(stories) == 1 else "stories"
+    return f"{label:<44} {seconds:6.1f} s   ({len(stories)} {noun}, {ran} checked, {len(stories) - ran} reused)"
 
 
 def main() -> None:

@@ -156,6 +156,10 @@ def test_changed_since_gives_the_changed_stories_and_the_story_of_a_changed_side
     (repo / "docs" / "briefing.txt").write_text("The OSCE has 57 participating States, one observer.\n", encoding="utf-8")
     found = select_stories([repo / "stories"], changed_since=base)
     assert [p.name for p in found] == ["a.txt", "b.txt", "c.txt"], "c is checked against the changed briefing"
+    git(repo, "commit", "-qam", "briefing")
+    proc = check("stories", "--changed-since", "HEAD", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert "No story files to check." in (repo / "claimkit-check" / "summary.md").read_text(encoding="utf-8")
 
 
 def test_an_unknown_revision_is_bad_input(tmp_path):
@@ -192,6 +196,18 @@ def test_the_cache_key_follows_content_not_paths(tmp_path):
     other = [{"claim_id": "c-2", "article_id": "a-2", "verdict": "supported"}]
     assert reviews_digest(mine + other, "a-1") == reviews_digest(mine, "a-1"), "another story's review does not count"
     assert reviews_digest(mine, "a-1") != reviews_digest([], "a-1")
+
+
+def test_an_earlier_result_of_a_story_just_checked_is_removed_and_other_stories_results_stay(tmp_path):
+    from claimkit.gate.cache import record_key
+    from claimkit.gate.run import prune
+
+    for name, story in [("a-old", "stories/a.txt"), ("a-new", "stories/a.txt"), ("b", "stories/b.txt")]:
+        (tmp_path / name).mkdir()
+        record_key(tmp_path / name, "k", story)
+    (tmp_path / "summary.csv").write_text("", encoding="utf-8")
+    assert prune(tmp_path, {"stories/a.txt"}, {"a-new"}) == ["a-old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-new", "b", "summary.csv"]
 
 
 def test_fail_on_takes_only_verdicts_that_can_fail():

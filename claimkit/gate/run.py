@@ -224,15 +224,38 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
         if row is None:  # every story was a cache hit: no batch ran
             row = {"status": "ok", "reused": True, "error": "", "seconds": None}
         elif row["status"] == "ok" and not row.get("reused"):
-            record_key(folder, keys[task.order], str(story))
+            record_key(folder, keys[task.order], _shown(story, root))
         sr = StoryResult(story=_shown(story, root), path=str(story), folder=f"{STORIES_DIR}/{task.key}",
                          status=row["status"], error=row.get("error") or "", reused=bool(row.get("reused")),
                          seconds=row.get("seconds"))
         if sr.status == "ok":
             sr.claims = read_claims(folder, story, sr, fail_on)
         result.stories.append(sr)
+    prune(stories_dir, {s.story for s in result.stories}, {Path(t.folder).name for t in tasks})
     result.seconds = time.perf_counter() - started
     return result
+
+
+def prune(stories_dir: Path, shown: set, current: set) -> list[str]:
+    """Remove the results of earlier versions of the stories just checked: one result per story file.
+
+    A folder goes when its recorded story (as shown, relative to the repository) is one of this
+    check's and it is not that story's folder now. Results of other stories stay (the cache).
+    """
+    from claimkit.gate.cache import KEY_FILE
+
+    removed = []
+    for folder in stories_dir.iterdir() if stories_dir.is_dir() else ():
+        if folder.name in current or not (folder / KEY_FILE).is_file():
+            continue
+        try:
+            story = json.loads((folder / KEY_FILE).read_text(encoding="utf-8")).get("story")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if story in shown:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def _list(value) -> list:
