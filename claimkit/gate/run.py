@@ -201,7 +201,8 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
 
     keys, todo = {}, 0
     for task, story in zip(tasks, stories):
-        key_params = {k: v for k, v in task.parameters.items() if k not in ("article", "output_dir", "reviews")}
+        # paths out (they differ between checkouts): the story, reviews and sources count by content below
+        key_params = {k: v for k, v in task.parameters.items() if k not in ("article", "output_dir", "reviews", "sources")}
         keys[task.order] = story_key(story, notebook=str(notebook), parameters=key_params, sources=all_sources[story],
                                      reviews_key=reviews_digest(review_items, task.article_id))
         folder = Path(task.folder)
