@@ -144,7 +144,7 @@ def cmd_check(args) -> int:
     result = run_check(args.paths, out_dir=args.output, changed_since=args.changed_since, fail_on=args.fail_on,
                        reviews=args.reviews, sources=args.sources or (), parameters=dict(args.param or []),
                        workers=args.workers, progress=args.progress)
-    files = write_all(result, report_url=args.report_url)
+    write_all(result, report_url=args.report_url)
     for line in github_annotations(result):
         print(line)
     reused = sum(1 for s in result.stories if s.reused)

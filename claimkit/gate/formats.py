@@ -33,7 +33,7 @@ def _where(c) -> str:
     return f"{c.story}:{c.line}" if c.line else c.story
 
 
-def message(c, fail_on=()) -> str:
+def message(c) -> str:
     """One line about a claim for an annotation or a failure."""
     if c.reviewed:
         text = f"reviewed by {c.reviewer or 'a journalist'}: {c.verdict} (automatic verdict: {c.auto_verdict})"
