@@ -150,8 +150,10 @@ def test_changed_since_gives_the_changed_stories_and_the_story_of_a_changed_side
     meta = repo / "stories" / "b.meta.json"
     meta.write_text(meta.read_text(encoding="utf-8").replace("2022-01-13", "2022-01-14"), encoding="utf-8")
     (repo / "README.md").write_text("# Stories, edited\n", encoding="utf-8")
+    (repo / "stories" / "draft.md").write_text("# Draft\n\nSome 5 ships sailed on Monday.\n", encoding="utf-8")
     found = select_stories([repo / "stories"], changed_since=base)
-    assert [p.name for p in found] == ["a.txt", "b.txt"]
+    assert [p.name for p in found] == ["a.txt", "b.txt", "draft.md"], "a new file not yet added to git counts"
+    (repo / "stories" / "draft.md").unlink()
     git(repo, "commit", "-qam", "edits")
     (repo / "docs" / "briefing.txt").write_text("The OSCE has 57 participating States, one observer.\n", encoding="utf-8")
     found = select_stories([repo / "stories"], changed_since=base)
@@ -375,6 +377,27 @@ def test_a_reviewed_claim_no_longer_fails_and_the_output_says_so(altered_check, 
     assert again.returncode == 1 and again.stdout == proc.stdout
     results = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
     assert results["stories"][0]["reused"] is True, "the same reviews again: the result is reused"
+
+
+@pytest.mark.notebook
+def test_a_story_whose_notebook_fails_fails_the_check_as_an_error(tmp_path):
+    import nbformat
+
+    from claimkit.gate import run_check
+    from claimkit.gate.formats import junit_xml
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('article = ""\noutput_dir = ""\npublished = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise RuntimeError('the reference data is unreachable')")]
+    notebook = tmp_path / "verify_article.ipynb"
+    nbformat.write(nb, notebook)
+    result = run_check([SEED], out_dir=tmp_path / "out", notebook=notebook, progress=False)
+    (story,) = result.stories
+    assert story.status == "failed" and "the reference data is unreachable" in story.error
+    assert result.exit_code == 1, "a story that could not be checked does not pass"
+    suites = ET.fromstring(junit_xml(result))
+    assert suites.get("errors") == "1" and "unreachable" in suites.find(".//error").get("message")
 
 
 # ------------------------------------------------------------------ the examples of docs/ci.md

@@ -75,7 +75,8 @@ def git_root(where: Path) -> Path | None:
 
 
 def changed_files(rev: str, where: Path) -> tuple[Path, list[Path]]:
-    """The repository holding ``where`` and the files of its work tree that differ from ``rev`` (deleted ones left out)."""
+    """The repository holding ``where`` and the files of its work tree that differ from ``rev`` (deleted ones left
+    out), with the new files git does not track yet (ignored ones left out)."""
     if shutil.which("git") is None:
         raise InputError("--changed-since", "git is not installed")
     root = git_root(where)
@@ -89,6 +90,11 @@ def changed_files(rev: str, where: Path) -> tuple[Path, list[Path]]:
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(rev, f"not a revision of the repository at {root} ({reason[0] if reason else 'git diff failed'})")
     names = [n for n in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    # new files not yet added are changes of the work tree too (on a desk's machine; CI has none)
+    untracked = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--others", "--exclude-standard"],
+                               capture_output=True)
+    if untracked.returncode == 0:
+        names += [n for n in untracked.stdout.decode("utf-8", "surrogateescape").split("\0") if n and n not in names]
     return root, [root / n for n in names]
 
 
