@@ -234,6 +234,47 @@ def test_annotation_text_is_escaped_as_github_requires():
     assert "%0A" in line and "\n" not in line and "50%25" in line
 
 
+def test_sources_reach_the_notebook_as_its_sources_parameter_and_count_in_the_key(tmp_path, monkeypatch):
+    import nbformat
+
+    import claimkit.batch
+    from claimkit.batch.run import BatchResult
+    from claimkit.gate import run_check
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('article = ""\noutput_dir = ""\npublished = ""\nsources = []')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params]
+    notebook = tmp_path / "verify_article.ipynb"
+    nbformat.write(nb, notebook)
+    briefing = tmp_path / "briefing.txt"
+    briefing.write_text("The OSCE has 57 participating States.\n", encoding="utf-8")
+    seen = []
+
+    def fake_run_batch(stories, out, *, parameters, **kw):  # what `claimkit batch` would be given
+        seen.append(parameters)
+        return BatchResult(Path(out), rows=[{"order": 0, "status": "failed", "error": "not run in this test", "reused": False}])
+
+    monkeypatch.setattr(claimkit.batch, "run_batch", fake_run_batch)
+    result = run_check([SEED], out_dir=tmp_path / "out", sources=[briefing], notebook=notebook)
+    assert seen[0]["sources"] == [str(briefing.resolve())]
+    assert result.stories[0].error == "not run in this test"
+
+
+def test_the_markdown_links_go_under_the_report_url_when_given():
+    from claimkit.gate.formats import markdown_summary
+    from claimkit.gate.run import CheckResult, ClaimResult, StoryResult
+
+    claim = ClaimResult(story="news/a.txt", claim_id="c-1", kind="quantity", span="67 countries", sentence="...",
+                        verdict="contradicted", auto_verdict="contradicted", method="query", expected="57 States",
+                        line=3, fails=True, report="stories/a-1/report.html#claim-c-1")
+    result = CheckResult(Path("out"), ("contradicted",), [StoryResult("news/a.txt", "/x", "stories/a-1", "ok", claims=[claim])])
+    md = markdown_summary(result, report_url="https://desk.example.org/checks/42/")
+    assert "| news/a.txt | 3 | 67 countries | **contradicted** | 57 States |" in md
+    assert "[report](https://desk.example.org/checks/42/stories/a-1/report.html#claim-c-1)" in md
+    assert "[report](stories/a-1/report.html#claim-c-1)" in markdown_summary(result)
+
+
 # ------------------------------------------------------------------ bad input: one line, exit 2, nothing written
 
 

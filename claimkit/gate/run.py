@@ -229,6 +229,8 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
         sr = StoryResult(story=_shown(story, root), path=str(story), folder=f"{STORIES_DIR}/{task.key}",
                          status=row["status"], error=row.get("error") or "", reused=bool(row.get("reused")),
                          seconds=row.get("seconds"))
+        if sr.status == "ok" and not all((folder / name).is_file() for name in ("claims.csv", "article.json")):
+            sr.status, sr.error = "failed", f"the article notebook {notebook.name} left no claims.csv and article.json"
         if sr.status == "ok":
             sr.claims = read_claims(folder, story, sr, fail_on)
         result.stories.append(sr)
