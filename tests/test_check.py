@@ -261,6 +261,19 @@ def test_sources_reach_the_notebook_as_its_sources_parameter_and_count_in_the_ke
     assert result.stories[0].error == "not run in this test"
 
 
+def test_the_junit_report_stays_valid_xml_whatever_the_story_holds():
+    from claimkit.gate.formats import junit_xml
+    from claimkit.gate.run import CheckResult, ClaimResult, StoryResult
+
+    claim = ClaimResult(story="a<b>.txt", claim_id="c-1", kind="quantity", span='5 "ships" & \x0bboats\x01',
+                        sentence="...", verdict="contradicted", auto_verdict="contradicted", method="query",
+                        note="]]> not a CDATA end", fails=True)
+    result = CheckResult(Path("out"), ("contradicted",), [StoryResult("a<b>.txt", "/x", "stories/a", "ok", claims=[claim])])
+    root = ET.fromstring(junit_xml(result))
+    failure = root.find(".//failure")
+    assert '"5 "ships" & boats" is contradicted' in failure.get("message") and "]]> not a CDATA end" in failure.text
+
+
 def test_the_markdown_links_go_under_the_report_url_when_given():
     from claimkit.gate.formats import markdown_summary
     from claimkit.gate.run import CheckResult, ClaimResult, StoryResult

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -65,17 +66,31 @@ def failure_body(c) -> str:
 
 # ------------------------------------------------------------------ JUnit
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text) -> str:
+    """Text XML 1.0 can hold (control characters a story or a note might carry are dropped)."""
+    return _NOT_XML.sub("", str(text))
+
+
 def junit_xml(result) -> str:
     import xml.etree.ElementTree as ET
+
+    def sub(parent, tag, text=None, **attrs):
+        el = ET.SubElement(parent, tag, {k: _xml(v) for k, v in attrs.items()})
+        if text is not None:
+            el.text = _xml(text)
+        return el
 
     suites = ET.Element("testsuites", name="claimkit check")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for s in result.stories:
-        suite = ET.SubElement(suites, "testsuite", name=s.story, file=s.story)
+        suite = sub(suites, "testsuite", name=s.story, file=s.story)
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         if s.status != "ok":
-            case = ET.SubElement(suite, "testcase", classname=s.story, name="article notebook", file=s.story)
-            ET.SubElement(case, "error", message=s.error, type="notebook").text = s.error
+            case = sub(suite, "testcase", classname=s.story, name="article notebook", file=s.story)
+            sub(case, "error", s.error, message=s.error, type="notebook")
             counts["tests"] += 1
             counts["errors"] += 1
         for c in s.claims:
@@ -83,16 +98,16 @@ def junit_xml(result) -> str:
             attrs = {"classname": s.story, "name": name, "file": s.story}
             if c.line:
                 attrs["line"] = str(c.line)
-            case = ET.SubElement(suite, "testcase", attrs)
+            case = sub(suite, "testcase", **attrs)
             counts["tests"] += 1
             if c.fails:
-                ET.SubElement(case, "failure", message=message(c), type=c.verdict).text = failure_body(c)
+                sub(case, "failure", failure_body(c), message=message(c), type=c.verdict)
                 counts["failures"] += 1
             elif c.verdict == "unverified" and not c.reviewed:
-                ET.SubElement(case, "skipped", message=f"unverified: {c.note or 'no evidence'}")
+                sub(case, "skipped", message=f"unverified: {c.note or 'no evidence'}")
                 counts["skipped"] += 1
             elif c.reviewed or c.verdict != "supported":
-                ET.SubElement(case, "system-out").text = failure_body(c)
+                sub(case, "system-out", failure_body(c))
         for k, v in counts.items():
             suite.set(k, str(v))
             totals[k] += v
