@@ -231,7 +231,8 @@ def codequality(result) -> list[dict]:
     issues = []
     for s in result.stories:
         if s.status != "ok":
-            issues.append({"description": f"not checked: {s.error}", "check_name": "claimkit.notebook",
+            issues.append({"type": "issue", "description": f"not checked: {s.error}", "check_name": "claimkit.notebook",
+                           "categories": ["Bug Risk"],
                            "fingerprint": hashlib.sha256(f"{s.story}\0notebook".encode()).hexdigest(),
                            "severity": "blocker", "location": {"path": s.story, "lines": {"begin": 1}}})
         for c in s.claims:
