@@ -516,3 +516,15 @@ def test_the_ci_examples_run_on_a_repository_of_stories(tmp_path):
         "stories/osce-talks.txt": True, "stories/osce-talks-2.txt": True}, "the GitLab run reuses the GitHub run's results"
     suites = ET.parse(repo / "claimkit-check" / "junit.xml").getroot()
     assert suites.get("failures") == "3"
+
+    # a renamed story is the same text: its result is reused, and recorded under its new name
+    git(repo, "mv", "stories/osce-talks.txt", "stories/osce-talks-final.txt")
+    git(repo, "mv", "stories/osce-talks.meta.json", "stories/osce-talks-final.meta.json")
+    git(repo, "commit", "-qm", "rename")
+    (gh,) = run_steps(github, {"BASE": base})
+    assert gh.returncode == 1
+    results = json.loads((repo / "claimkit-check" / "results.json").read_text(encoding="utf-8"))
+    clean = next(s for s in results["stories"] if s["story"] == "stories/osce-talks-final.txt")
+    assert clean["reused"] is True
+    key = json.loads((repo / "claimkit-check" / clean["folder"] / "check-key.json").read_text(encoding="utf-8"))
+    assert key["story"] == "stories/osce-talks-final.txt"

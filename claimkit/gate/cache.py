@@ -91,11 +91,21 @@ def story_key(story: Path, *, notebook: str, parameters: dict, sources: list[str
     return h.hexdigest()
 
 
-def recorded_key(folder: Path) -> str | None:
+def _recorded(folder: Path) -> dict:
     try:
-        return json.loads((folder / KEY_FILE).read_text(encoding="utf-8")).get("key")
-    except (OSError, ValueError, AttributeError):
-        return None
+        data = json.loads((folder / KEY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def recorded_key(folder: Path) -> str | None:
+    return _recorded(folder).get("key")
+
+
+def recorded_story(folder: Path) -> str | None:
+    """The story file (as shown: relative to the repository) whose result the folder holds."""
+    return _recorded(folder).get("story")
 
 
 def record_key(folder: Path, key: str, story: str) -> None:

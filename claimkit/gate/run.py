@@ -145,7 +145,7 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
     reports with :func:`claimkit.gate.formats.write_all`.
     """
     from claimkit.batch import is_complete, plan_batch, run_batch
-    from claimkit.gate.cache import record_key, recorded_key, reviews_digest, story_key
+    from claimkit.gate.cache import record_key, recorded_key, recorded_story, reviews_digest, story_key
     from claimkit.gate.stories import select_stories, story_sources
     from claimkit.runner import ARTICLE_NOTEBOOK, declared_parameters
 
@@ -224,8 +224,8 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
         row = rows.get(task.order)
         if row is None:  # every story was a cache hit: no batch ran
             row = {"status": "ok", "reused": True, "error": "", "seconds": None}
-        elif row["status"] == "ok" and not row.get("reused"):
-            record_key(folder, keys[task.order], _shown(story, root))
+        if row["status"] == "ok" and (not row.get("reused") or recorded_story(folder) != _shown(story, root)):
+            record_key(folder, keys[task.order], _shown(story, root))  # new, or the same text under a new name
         sr = StoryResult(story=_shown(story, root), path=str(story), folder=f"{STORIES_DIR}/{task.key}",
                          status=row["status"], error=row.get("error") or "", reused=bool(row.get("reused")),
                          seconds=row.get("seconds"))
