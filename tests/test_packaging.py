@@ -103,3 +103,61 @@ def test_an_installed_wheel_runs_the_shipped_article_from_another_folder(wheel, 
     assert "supported" in (out / "verdicts.csv").read_text()
     after = sorted(p for p in package_dir.rglob("*") if "__pycache__" not in p.parts)
     assert after == before, "nothing is written inside the installed package"
+
+
+# ------------------------------------------------------------------ the lock, and conda's copy of it
+
+def _lock_pins() -> dict[str, str]:
+    import re
+
+    pin = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
+    return dict(m.groups() for line in LOCK.read_text().splitlines() if (m := pin.match(line)))
+
+
+def _environment_pip_lines() -> list[str]:
+    import yaml
+
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert "python=3.11" in env["dependencies"]
+    (pip,) = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    return pip
+
+
+def test_every_locked_package_is_hashed_and_claimkit_requirements_are_all_locked():
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    text = LOCK.read_text()
+    pins = {canonicalize_name(n): v for n, v in _lock_pins().items()}
+    assert text.count("==") == len(pins) and text.count("--hash=sha256:") >= len(pins)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for req in map(Requirement, project["dependencies"] + project["optional-dependencies"]["dev"]):
+        if req.marker is None or req.marker.evaluate({"python_version": "3.11"}):
+            name = canonicalize_name(req.name)
+            assert name in pins, f"{req} is not in requirements.lock: run scripts/lock.sh"
+            assert req.specifier.contains(pins[name], prereleases=True), f"the lock's {name}=={pins[name]} is outside {req}"
+
+
+def test_environment_yml_pins_exactly_the_lock():
+    pip = _environment_pip_lines()
+    pinned = dict(line.split("==", 1) for line in pip if "==" in line)
+    assert pinned == _lock_pins(), "environment.yml is stale: run scripts/lock.sh"
+    assert pip[-1] == '-e ".[dev]"'
+
+
+def test_environment_yml_pip_section_resolves_to_the_lock(tmp_path):
+    """What conda hands pip (the pip section as a requirements file) resolves to the lock's versions, nothing else."""
+    uv = _uv()
+    reqs = tmp_path / "requirements.txt"
+    reqs.write_text("\n".join(line.replace('".[dev]"', f"{ROOT}[dev]") for line in _environment_pip_lines()) + "\n")
+    proc = _run([uv, "pip", "compile", "-q", "--python-version", "3.11", "--no-header", "--no-annotate",
+                 "--offline", reqs])
+    if proc.returncode != 0 and "offline" in proc.stderr.lower():
+        proc = _run([uv, "pip", "compile", "-q", "--python-version", "3.11", "--no-header", "--no-annotate", reqs])
+    if proc.returncode != 0 and any(t in proc.stderr.lower() for t in NETWORK_TROUBLE):
+        pytest.skip(f"no network to resolve: {proc.stderr.strip()[-300:]}")
+    assert proc.returncode == 0, proc.stderr
+    resolved = dict(line.split("==", 1) for line in proc.stdout.splitlines() if "==" in line)
+    assert resolved == _lock_pins()
