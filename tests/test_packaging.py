@@ -161,3 +161,18 @@ def test_environment_yml_pip_section_resolves_to_the_lock(tmp_path):
     assert proc.returncode == 0, proc.stderr
     resolved = dict(line.split("==", 1) for line in proc.stdout.splitlines() if "==" in line)
     assert resolved == _lock_pins()
+
+
+def test_shipped_files_are_located_by_claimkit_paths_alone():
+    """Only claimkit/paths.py turns the package's location into file paths: a module that used
+    ``__file__`` or the checkout's folder names would work from a checkout and break when installed."""
+    import re
+
+    offenders = []
+    for module in (ROOT / "claimkit").rglob("*.py"):
+        if module.name == "paths.py" and module.parent.name == "claimkit":
+            continue
+        text = module.read_text(encoding="utf-8")
+        if re.search(r"__file__|parents\[\d\]\s*/\s*[\"'](data|expectations|notebooks)", text):
+            offenders.append(str(module.relative_to(ROOT)))
+    assert offenders == [], f"locate shipped files through claimkit.paths: {offenders}"
