@@ -166,6 +166,13 @@ def numbers_in(text: str, start: int, end: int):
     return out
 
 
+def _joined(text: str, a: dict, b: dict) -> bool:
+    """Two figures that are one mention (a range "200,000 to 300,000", "between 20 and 290") or table cells."""
+    gap = text[a["end"]:b["start"]]
+    return (not re.search(r"[A-Za-z,;:(]", gap) or re.fullmatch(r"\s*(to|-|and)\s*", gap, re.I) is not None
+            or re.search(r"between\s*$", text[max(0, a["start"] - 12):a["start"]], re.I) is not None)
+
+
 def find_total(text: str, s0: int, s1: int):
     """A figure of the sentence equal to the sum of 2+ figures listed right before or after it."""
     nums = numbers_in(text, s0, s1)
@@ -173,6 +180,9 @@ def find_total(text: str, s0: int, s1: int):
         for k in range(2, 9):
             for run in (nums[i + 1:i + 1 + k], nums[max(0, i - k):i] if i - k >= 0 else []):
                 if len(run) != k:
+                    continue
+                seq = sorted(run + [t], key=lambda n: n["start"])
+                if any(_joined(text, x, y) for x, y in zip(seq, seq[1:])):
                     continue
                 if any(p["percent"] != t["percent"] or p["scale"] != t["scale"] for p in run):
                     continue
@@ -253,6 +263,30 @@ def alterations(article, claims, rng: random.Random):
     return out
 
 
+def _rough_sentences(text: str):
+    s0 = 0
+    for m in re.finditer(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])|\n\n", text):
+        yield s0, m.start() + 1
+        s0 = m.end()
+    yield s0, len(text)
+
+
+def catchable_stories(stories, taken: set, k: int, rng: random.Random):
+    """Up to k stories not in ``taken`` that hold a weekday-date, a total of parts or a stated change (found roughly)."""
+    wd, other = [], []
+    for s in stories:
+        if s[0] in taken:
+            continue
+        text = s[3]
+        if WEEKDAY_DATE.search(text):
+            wd.append(s)
+        elif any(find_total(text, a, b) or find_change(text, a, b) for a, b in _rough_sentences(text)):
+            other.append(s)
+    rng.shuffle(wd)
+    rng.shuffle(other)
+    return (wd + other)[:k]
+
+
 # ---------------------------------------------------------------- running
 
 def deciding_check(row: dict) -> str:
@@ -285,6 +319,10 @@ def main(argv=None) -> int:
     ap.add_argument("--published", type=date.fromisoformat, help="date for stories without one")
     ap.add_argument("--csv", type=Path, default=Path("/tmp/audit_real_stories.csv"))
     ap.add_argument("--no-alter", action="store_true", help="skip the altered copies")
+    ap.add_argument("--catchable", type=int, default=200,
+                    help="add up to this many other stories that hold a weekday beside a date, a total of listed parts "
+                         "or a stated change (all weekday-date ones first), so the calculator checks meet enough of them "
+                         "(default 200)")
     args = ap.parse_args(argv)
 
     import claimkit
@@ -292,8 +330,11 @@ def main(argv=None) -> int:
     has_sources = "sources" in inspect.signature(claimkit.verify).parameters
     stories = [s for s in read_corpus(args.corpus, args.format, args.published) if len(s[3]) >= args.min_chars]
     rng = random.Random(args.seed)
-    sample = sorted(rng.sample(stories, min(args.n, len(stories))), key=lambda s: s[0])
-    print(f"corpus {args.corpus}: {len(stories)} stories of >= {args.min_chars} chars; {len(sample)} sampled (seed {args.seed})")
+    sample = rng.sample(stories, min(args.n, len(stories)))
+    extra = catchable_stories(stories, {s[0] for s in sample}, args.catchable, rng) if args.catchable else []
+    sample = sorted(sample, key=lambda s: s[0]) + sorted(extra, key=lambda s: s[0])
+    print(f"corpus {args.corpus}: {len(stories)} stories of >= {args.min_chars} chars; {args.n} sampled (seed {args.seed})"
+          f" + {len(extra)} holding a weekday-date, a total of parts or a stated change")
     print(f"claimkit {Path(claimkit.__file__).parent}; verify(sources=) {'yes' if has_sources else 'no (self and source checks skipped)'}")
 
     all_rows = []
@@ -305,7 +346,9 @@ def main(argv=None) -> int:
     errors = []
     n_claims = 0
     t0 = time.perf_counter()
+    n_random = len(sample) - len(extra)
     for i, (sid, published, title, text) in enumerate(sample):
+        pool = "random" if i < n_random else "catchable"
         try:
             art = claimkit.load_article(text, published=published, title=title)
             claims = claimkit.extract_claims(art)
@@ -315,7 +358,7 @@ def main(argv=None) -> int:
                 runs.append(("self", claimkit.verify(claims, sources=[art])))
             base_contra = {}
             for name, v in runs:
-                rows = rows_of(v, claims, story=sid, published=published, run=name, altered="")
+                rows = rows_of(v, claims, story=sid, pool=pool, published=published, run=name, altered="")
                 all_rows += rows
                 for r in rows:
                     counts[name][(r["check"], r["verdict"])] += 1
@@ -336,7 +379,7 @@ def main(argv=None) -> int:
                 if has_sources:
                     alt_runs.append(("source", claimkit.verify(claims2, sources=[art])))
                 for name, v in alt_runs:
-                    rows = rows_of(v, claims2, story=sid, published=published, run=f"alt-{kind}-{name}",
+                    rows = rows_of(v, claims2, story=sid, pool=pool, published=published, run=f"alt-{kind}-{name}",
                                    altered=f"{old} -> {new}")
                     hit = [r for r in rows if r["start"] is not None and r["start"] < e2 and r["end"] > s2]
                     for r in rows:
@@ -367,7 +410,7 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - t0
 
     args.csv.parent.mkdir(parents=True, exist_ok=True)
-    cols = ["story", "published", "run", "altered", "on_alteration", "claim_id", "kind", "start", "end", "span",
+    cols = ["story", "pool", "published", "run", "altered", "on_alteration", "claim_id", "kind", "start", "end", "span",
             "verdict", "check", "expected", "note", "computation", "sentence"]
     with args.csv.open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
@@ -389,7 +432,7 @@ def main(argv=None) -> int:
     for name in ("plain", "self"):
         print(f"\n== contradicted / misleading: {name} ({len(flagged[name])})")
         for r in flagged[name]:
-            print(f"- [{r['story']} {r['published']}] {r['verdict'].upper()} by {r['check']} ({r['kind']}) span={r['span']!r}")
+            print(f"- [{r['story']} {r['published']} {r['pool']}] {r['verdict'].upper()} by {r['check']} ({r['kind']}) span={r['span']!r}")
             print(f"    sentence: {r['sentence']}")
             print(f"    expected: {r['expected']}")
             print(f"    note: {r['note']}")
