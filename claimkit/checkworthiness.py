@@ -45,6 +45,21 @@ def _priors() -> dict[str, float]:
     return {row["kind"]: float(row["prior"]) for row in table("checkworthiness_kinds.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _holders() -> frozenset[str]:
+    return frozenset(row["kind"] for row in table("checkworthiness_kinds.tsv") if row.get("holds") == "yes")
+
+
+def nested(findings) -> set[int]:
+    """Indices of the findings that lie inside a larger claim holding them (``holds`` in
+    ``checkworthiness_kinds.tsv``) of no lower prior: "the last 30 years" inside "greater than ever
+    before in the last 30 years". The larger claim carries the check; these step back."""
+    holders = _holders()
+    outer = [(f.start, f.end, f.weight) for f in findings if f.kind in holders]
+    return {i for i, f in enumerate(findings)
+            if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) and f.weight <= w for s, e, w in outer)}
+
+
 def prior(kind: str) -> float:
     """The score a claim of ``kind`` starts from (``lexicon/checkworthiness_kinds.tsv``); 0.5 if unlisted."""
     return _priors().get(kind, 0.5)
@@ -159,7 +174,7 @@ def _significant_digits(x: float) -> int:
     return len(digits)
 
 
-def _claim_terms(finding, sentence: str) -> list[tuple[str, str]]:
+def _claim_terms(finding, sentence: str, inside: bool = False) -> list[tuple[str, str]]:
     """The rows of ``checkworthiness_claims.tsv`` that apply to a claim: (feature, why)."""
     w = _claim_weights()
     on: list[str] = []
@@ -192,17 +207,21 @@ def _claim_terms(finding, sentence: str) -> list[tuple[str, str]]:
         on.append("speaker_unknown")
     if extra.get("vague"):
         on.append("vague")
+    if extra.get("minor"):
+        on.append("minor")
+    if inside:
+        on.append("nested")
     return [(name, w[name][1]) for name in on if name in w]
 
 
-def explain(finding, sentence: str) -> list[tuple[str, float]]:
+def explain(finding, sentence: str, nested: bool = False) -> list[tuple[str, float]]:
     """Every log-odds term of a claim's score, as (why, weight): the sentence, the kind, the offset, the claim's features."""
     weights = _claim_weights()
     share = weights["sentence_share"][0]
     out = [("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
            (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
            (weights["offset"][1], weights["offset"][0])]
-    out.extend((why, weights[name][0]) for name, why in _claim_terms(finding, sentence))
+    out.extend((why, weights[name][0]) for name, why in _claim_terms(finding, sentence, nested))
     return out
 
 
@@ -211,17 +230,19 @@ def band(finding, sentence: str) -> tuple[float, float]:
     counts of a few or of incidental things at most ``ceiling`` (``checkworthiness_claims.tsv``)."""
     names = {name for name, _ in _claim_terms(finding, sentence)}
     weights = _claim_weights()
-    if names & {"few", "noun:incidental"}:
+    if names & {"few", "noun:incidental", "minor"}:
         return 0.0, weights["ceiling"][0]
     if names & {"noun:harm", "noun:people", "money", "percent", "country"}:
         return weights["floor"][0], 1.0
     return 0.0, 1.0
 
 
-def score(finding, sentence: str) -> float:
-    """The claim's check-worthiness in [0, 1]: the sigmoid of the terms :func:`explain` lists, kept in its :func:`band`."""
+def score(finding, sentence: str, nested: bool = False) -> float:
+    """The claim's check-worthiness in [0, 1]: the sigmoid of the terms :func:`explain` lists, kept in its :func:`band`.
+
+    ``nested``: the claim lies inside a larger claim that holds it (see :func:`nested`)."""
     low, high = band(finding, sentence)
-    return round(min(high, max(low, _sigmoid(sum(w for _, w in explain(finding, sentence))))), 3)
+    return round(min(high, max(low, _sigmoid(sum(w for _, w in explain(finding, sentence, nested))))), 3)
 
 
 def _sigmoid(x: float) -> float:

@@ -146,3 +146,35 @@ def test_the_training_script_writes_a_model_the_run_time_scorer_reads_like_sciki
     ours = [_sigmoid(bias + sum(weights.get(f, 0.0) for f in sentence_features(t))) for t in texts[:50]]
     assert max(abs(a - b) for a, b in zip(ours, expected)) < 0.02  # rounding to 4 decimals and pruning only
     assert table  # the packaged reader is the one claimkit uses at run time
+
+
+# ---------------------------------------------------------------- the claims table
+
+def test_in_a_wire_story_fires_money_and_casualties_rank_above_streets_films_and_nods():
+    from claimkit.claims import extract_claims
+
+    claims = extract_claims(ROOT / "data/articles/wire/california-wildfire-season.txt")
+    by_span = dict(zip(claims["span"], claims["checkworthiness"]))
+    for trivial in ("two streets", "one film", "four nods", "two critical things"):
+        for news in ("8,668 fires", "$170 million", "$4.2 billion"):
+            assert by_span[news] > by_span[trivial], (news, trivial)
+    top_ten = claims.sort_values("checkworthiness", ascending=False).head(10)["span"].tolist()
+    assert "8,668 fires" in top_ten and "two streets" not in top_ten
+
+
+def test_a_claim_inside_a_larger_claim_that_holds_it_steps_back():
+    from claimkit.checkworthiness import nested
+
+    sentence = '"The risk of war is now greater than ever before in the last 30 years," Rau said.'
+    comparison = Finding("comparison", 26, 76, weight=prior("comparison"))
+    time = Finding("time", 60, 76, date="1992/2022", weight=prior("time"))
+    years = Finding("duration", 69, 76, value=30, unit="year", weight=prior("duration"))
+    quote = Finding("quote", 1, 77, speaker="Zbigniew Rau", weight=prior("quote"))
+    assert nested([comparison, time, years, quote]) == {1, 2}  # the quote holds nothing: it is not a figure
+    assert score(years, sentence, nested=True) < score(years, sentence) < 1
+    assert score(comparison, sentence) > score(time, sentence, nested=True)
+
+
+def test_a_figure_the_extractor_marks_minor_stays_under_the_ceiling():
+    minor = figure(12, "widget", extra={"minor": "a vague noun"})
+    assert score(minor, FIRES) <= 0.45 < score(figure(12, "widget"), FIRES)
