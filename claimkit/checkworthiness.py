@@ -50,14 +50,27 @@ def _holders() -> frozenset[str]:
     return frozenset(row["kind"] for row in table("checkworthiness_kinds.tsv") if row.get("holds") == "yes")
 
 
-def nested(findings) -> set[int]:
-    """Indices of the findings that lie inside a larger claim holding them (``holds`` in
-    ``checkworthiness_kinds.tsv``) of no lower prior: "the last 30 years" inside "greater than ever
-    before in the last 30 years". The larger claim carries the check; these step back."""
-    holders = _holders()
+@lru_cache(maxsize=1)
+def _figure_dates() -> frozenset[str]:
+    return frozenset(row["kind"] for row in table("checkworthiness_kinds.tsv") if row.get("dates_figures") == "yes")
+
+
+def nested(findings, sentence_of=None) -> set[int]:
+    """Indices of the findings that are part of a larger claim, which carries the check; they step back.
+
+    - inside a claim that holds them (``holds`` in ``checkworthiness_kinds.tsv``) of no lower prior:
+      "the last 30 years" inside "greater than ever before in the last 30 years";
+    - with ``sentence_of`` (finding -> its sentence's (start, end)): a time of a kind that dates figures
+      (``dates_figures``) in a sentence with a figure: "2024" in "8,668 fires in 2024".
+    """
+    holders, dating = _holders(), _figure_dates()
     outer = [(f.start, f.end, f.weight) for f in findings if f.kind in holders]
-    return {i for i, f in enumerate(findings)
-            if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) and f.weight <= w for s, e, w in outer)}
+    out = {i for i, f in enumerate(findings)
+           if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) and f.weight <= w for s, e, w in outer)}
+    if sentence_of is not None:
+        with_figures = {sentence_of(f) for f in findings if f.kind in _FIGURE_KINDS}
+        out.update(i for i, f in enumerate(findings) if f.kind in dating and sentence_of(f) in with_figures)
+    return out
 
 
 def prior(kind: str) -> float:

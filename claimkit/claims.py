@@ -131,7 +131,7 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
     _fill_dates(doc, findings)
 
     rows, seen = [], Counter()
-    inside = nested(findings)
+    inside = nested(findings, lambda f: doc.sentence_at(f.start))
     for i, f in enumerate(findings):
         s, e = doc.sentence_at(f.start)
         if f.end > e:  # a span running over a sentence boundary ("We will act. We will not wait,"): its sentences

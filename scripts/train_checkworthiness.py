@@ -165,8 +165,9 @@ def claim_ranking(findings: list[tuple], bias: float, weights: dict[str, float],
     saved = cw.model
     cw.model = lambda: (bias, weights)
     try:
-        if findings:
-            return max(cw.score(f, s) for f, s in findings)
+        if findings:  # as the claims table scores them: claims held by a larger one step back
+            inside = cw.nested([f for f, _ in findings], lambda f: 0)
+            return max(cw.score(f, s, nested=i in inside) for i, (f, s) in enumerate(findings))
         w = cw._claim_weights()
         return cw._sigmoid(w["sentence_share"][0] * cw.sentence_logit(text) + w["offset"][0])
     finally:

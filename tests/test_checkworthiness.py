@@ -175,6 +175,17 @@ def test_a_claim_inside_a_larger_claim_that_holds_it_steps_back():
     assert score(comparison, sentence) > score(time, sentence, nested=True)
 
 
+def test_the_time_of_a_figure_steps_back_behind_the_figure():
+    from claimkit.checkworthiness import nested
+
+    # "California firefighters responded to 8,668 fires in 2024." / "Talks were held on Monday."
+    fires = Finding("quantity", 37, 48, value=8668, unit="fire", weight=prior("quantity"))
+    year = Finding("time", 52, 56, date="2024", weight=prior("time"))
+    monday = Finding("time", 80, 86, date="2022-01-10", weight=prior("time"))
+    sentence_of = lambda f: (0, 58) if f.start < 58 else (59, 87)  # noqa: E731
+    assert nested([fires, year, monday], sentence_of) == {1}  # Monday dates no figure: it is its own claim
+
+
 def test_a_figure_the_extractor_marks_minor_stays_under_the_ceiling():
     minor = figure(12, "widget", extra={"minor": "a vague noun"})
     assert score(minor, FIRES) <= 0.45 < score(figure(12, "widget"), FIRES)
