@@ -122,15 +122,22 @@ def average_precision(labels: list[int], scores: list[float]) -> float:
     return total / hits if hits else 0.0
 
 
-def cross_validate(rows, c: float = C) -> list[float]:
-    """Per-fold average precision of a model trained on the other folds."""
-    from claimkit.checkworthiness import _sigmoid, sentence_features
-
+def fold_models(rows, c: float = C) -> list[tuple[list[int], float, dict[str, float]]]:
+    """For each fold: (its held-out indices, bias, weights of a model trained on the other folds)."""
     out = []
     for held in folds(rows):
         held_set = set(held)
         train = [r for i, r in enumerate(rows) if i not in held_set]
-        bias, weights = fit([r[2] for r in train], [r[1] for r in train], c)
+        out.append((held, *fit([r[2] for r in train], [r[1] for r in train], c)))
+    return out
+
+
+def cross_validate(rows, models) -> list[float]:
+    """Per-fold average precision of ``score_sentence`` with each fold's held-out model."""
+    from claimkit.checkworthiness import _sigmoid, sentence_features
+
+    out = []
+    for held, bias, weights in models:
         scores = [_sigmoid(bias + sum(weights.get(f, 0.0) for f in sentence_features(rows[i][2]))) for i in held]
         out.append(average_precision([rows[i][1] for i in held], scores))
     return out
@@ -174,17 +181,11 @@ def claim_ranking(findings: list[tuple], bias: float, weights: dict[str, float],
         cw.model = saved
 
 
-def cross_validate_claims(rows, c: float = C) -> list[float]:
-    """Per-fold average precision of the claims table's ranking (best claim per sentence), fold-trained weights."""
+def cross_validate_claims(rows, models) -> list[float]:
+    """Per-fold average precision of the claims table's ranking (best claim per sentence), held-out models."""
     found = claims_of([r[2] for r in rows])
-    out = []
-    for held in folds(rows):
-        held_set = set(held)
-        train = [r for i, r in enumerate(rows) if i not in held_set]
-        bias, weights = fit([r[2] for r in train], [r[1] for r in train], c)
-        scores = [claim_ranking(found[i], bias, weights, rows[i][2]) for i in held]
-        out.append(average_precision([rows[i][1] for i in held], scores))
-    return out
+    return [average_precision([rows[i][1] for i in held], [claim_ranking(found[i], bias, weights, rows[i][2]) for i in held])
+            for held, bias, weights in models]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,11 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = read(data, args.sample)
     if args.cv:
-        aps = cross_validate(rows, args.c)
+        models = fold_models(rows, args.c)
+        aps = cross_validate(rows, models)
         print(f"grouped {FOLDS}-fold CV (contiguous sentence-id runs), C={args.c}: MAP {sum(aps) / len(aps):.4f}  "
-              f"(folds: {' '.join(f'{a:.3f}' for a in aps)})")
+              f"(folds: {' '.join(f'{a:.3f}' for a in aps)})", flush=True)
         if args.cv_claims:
-            aps = cross_validate_claims(rows, args.c)
+            aps = cross_validate_claims(rows, models)
             print(f"  the claims table's ranking (best claim per sentence, same folds): MAP {sum(aps) / len(aps):.4f}  "
                   f"(folds: {' '.join(f'{a:.3f}' for a in aps)})")
     bias, weights = fit([r[2] for r in rows], [r[1] for r in rows], args.c)
