@@ -110,6 +110,7 @@ def model() -> tuple[float, dict[str, float]]:
     return weights.pop("(bias)", 0.0), weights
 
 
+@lru_cache(maxsize=8192)
 def sentence_logit(sentence: str) -> float:
     """The sentence model's log-odds that people would call ``sentence`` a check-worthy factual claim."""
     bias, weights = model()
@@ -229,19 +230,26 @@ def _claim_terms(finding, sentence: str, inside: bool = False) -> list[tuple[str
 
 def explain(finding, sentence: str, nested: bool = False) -> list[tuple[str, float]]:
     """Every log-odds term of a claim's score, as (why, weight): the sentence, the kind, the offset, the claim's features."""
+    return _terms(finding, sentence, _claim_terms(finding, sentence, nested))
+
+
+def _terms(finding, sentence: str, applied: list[tuple[str, str]]) -> list[tuple[str, float]]:
     weights = _claim_weights()
     share = weights["sentence_share"][0]
     out = [("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
            (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
            (weights["offset"][1], weights["offset"][0])]
-    out.extend((why, weights[name][0]) for name, why in _claim_terms(finding, sentence, nested))
+    out.extend((why, weights[name][0]) for name, why in applied)
     return out
 
 
 def band(finding, sentence: str) -> tuple[float, float]:
     """The (lowest, highest) score a claim may take: figures of what news counts at least ``floor``,
     counts of a few or of incidental things at most ``ceiling`` (``checkworthiness_claims.tsv``)."""
-    names = {name for name, _ in _claim_terms(finding, sentence)}
+    return _band({name for name, _ in _claim_terms(finding, sentence)})
+
+
+def _band(names: set[str]) -> tuple[float, float]:
     weights = _claim_weights()
     if names & {"few", "noun:incidental", "minor"}:
         return 0.0, weights["ceiling"][0]
@@ -253,9 +261,10 @@ def band(finding, sentence: str) -> tuple[float, float]:
 def score(finding, sentence: str, nested: bool = False) -> float:
     """The claim's check-worthiness in [0, 1]: the sigmoid of the terms :func:`explain` lists, kept in its :func:`band`.
 
-    ``nested``: the claim lies inside a larger claim that holds it (see :func:`nested`)."""
-    low, high = band(finding, sentence)
-    return round(min(high, max(low, _sigmoid(sum(w for _, w in explain(finding, sentence, nested))))), 3)
+    ``nested``: the claim is part of a larger claim (see :func:`nested`)."""
+    applied = _claim_terms(finding, sentence, nested)
+    low, high = _band({name for name, _ in applied})
+    return round(min(high, max(low, _sigmoid(sum(w for _, w in _terms(finding, sentence, applied))))), 3)
 
 
 def _sigmoid(x: float) -> float:

@@ -171,6 +171,7 @@ def claim_ranking(findings: list[tuple], bias: float, weights: dict[str, float],
 
     saved = cw.model
     cw.model = lambda: (bias, weights)
+    cw.sentence_logit.cache_clear()  # its cache holds the log-odds of the packaged weights
     try:
         if findings:  # as the claims table scores them: claims held by a larger one step back
             inside = cw.nested([f for f, _ in findings], lambda f: 0)
@@ -179,6 +180,7 @@ def claim_ranking(findings: list[tuple], bias: float, weights: dict[str, float],
         return cw._sigmoid(w["sentence_share"][0] * cw.sentence_logit(text) + w["offset"][0])
     finally:
         cw.model = saved
+        cw.sentence_logit.cache_clear()
 
 
 def cross_validate_claims(rows, models) -> list[float]:
