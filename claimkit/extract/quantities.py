@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimkit.extract import Document, Finding, extractor
@@ -158,6 +158,16 @@ class _Lexicon:
         self.function = self.context.get("function", set())
         self.name_head = self.context.get("name_head", set())
         self.months = self.context.get("month", set())
+        # what decides a figure's reading after its first pass (_refine): verbs are never counted nouns, a year before a
+        # noun is a date, "pounds" near a weight word are a weight, measures in two units or per a unit are one figure
+        self.verbs = frozenset(self.context.get("verb", ()))
+        self.year_det = frozenset(self.context.get("year_det", ()))
+        self.weight_cue = frozenset(self.context.get("weight_cue", ()))
+        self.money_cue = frozenset(self.context.get("money_cue", ()))
+        self.rate_per = frozenset(self.context.get("rate_per", ()))
+        self.compound = {(r["big"], r["small"]): float(r["factor"]) for r in table("compound_units.tsv")}
+        self.compound_big = frozenset(b for b, _ in self.compound)
+        self.rates = {(r["unit"], r["per"]): r["rate"] for r in table("rates.tsv")}
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
@@ -188,8 +198,11 @@ class _Lexicon:
 
         # currencies
         pre, suf = {}, {}
+        self.currency_factor: dict[str, float] = {}  # suffix token (lower case) -> factor of a minor unit ("cents": 0.01)
         for r in table("currencies.tsv"):
             (pre if r["position"] == "prefix" else suf)[r["token"]] = r["code"]
+            if r["position"] != "prefix" and r.get("factor") and float(r["factor"]) != 1:
+                self.currency_factor[" ".join(r["token"].lower().split())] = float(r["factor"])
         self.currency_prefix = pre
         self.currency_suffix = {k.lower(): v for k, v in suf.items()}
         self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
@@ -1334,6 +1347,13 @@ def parse_quantities(text: str) -> list[Quantity]:
             num = _read_words(text, a, lex, money_prefix is not None, None, m_end)
         else:
             num = _read_numeral(text, a, lex, money_prefix is not None)
+        if num is None and a == word_at and text[a] in "aA":
+            # "a five-mile run": the article does not start a numeral here; the number word alone may
+            am = _AN.match(text, a)
+            if am and am.end() < m_end:
+                a = am.end()
+                pa = _prev(text, a, arev)
+                num = _read_numeral(text, a, lex, False)
         if num is None:
             pos = m_end
             continue
@@ -1344,9 +1364,189 @@ def parse_quantities(text: str) -> list[Quantity]:
         if q is None:
             pos = max(num.end, a + 1)
             continue
+        if q.kind != "number" or q.value.__class__ is float and 0 < q.value < 1:
+            q = _refine(text, q, lex)
+            if q is None:
+                pos = max(num.end, a + 1)
+                continue
         out.append(q)
         pos = max(q.end, a + 1)
     return _merge_bounds(text, out, lex) if len(out) > 1 else out
+
+
+_HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
+_RATE = re.compile(r"[ \u00a0]+(?i:an?|per|each|every)[ \u00a0]+([A-Za-z]+)(?![A-Za-z])")
+_COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]*(?i:and[ \u00a0]+)|[ \u00a0]+|-)(?=[\dA-Za-z])")
+_AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re.I)
+_OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+_OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
+_INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
+_NEXT_WORD = re.compile(r"[ \u00a0-]+([A-Za-z]+)")
+
+
+def _scaled(q, factor, add=0.0, **changes):
+    """``q`` with value and bounds multiplied by ``factor`` (plus ``add``), and ``changes``."""
+    def f(v):
+        if v is None:
+            return None
+        v = v * factor + add
+        v = round(v, 12) if v.__class__ is float else v
+        return _fmt(v)
+    return replace(q, value=f(q.value), low=f(q.low), high=f(q.high), **changes)
+
+
+def _span(text, q, start, end, **changes):
+    return replace(q, start=start, end=end, text=text[start:end], **changes)
+
+
+def _numeral_text(text, q):
+    return text[q.numerals[0][0]:q.numerals[0][1]] if q.numerals else q.text
+
+
+def _is_year(text, q):
+    """A plain four-digit figure in the years' range, written without a separator: "2016", not "2,016"."""
+    if len(q.numerals) != 1 or q.value is None or q.value.__class__ is float:
+        return False
+    w = _numeral_text(text, q)
+    return len(w) == 4 and w.isdigit() and YEAR_RANGE[0] <= q.value <= YEAR_RANGE[1]
+
+
+def _refine(text, q, lex):
+    """A figure's reading, checked against the words around it (rare cases: run only for non-plain figures).
+
+    Counts whose noun is a verb ("13 proves"), a year's noun ("the 2016 high") or a word that does not count
+    ("zero carbon", "one involving", "half way"); money written "$300-million", "500m euros", "2016 won";
+    "pounds" of weight; measures in two units ("5 feet 2 inches"), per a unit ("188 miles an hour"),
+    "and a half", a fraction of a unit ("half a mile"); "zero-hours" (a word, not a duration).
+    """
+    kind = q.kind
+    if kind == "count":
+        return _refine_count(text, q, lex)
+    if kind == "money":
+        return _refine_money(text, q, lex)
+    if kind == "number":
+        # "half a mile", "three-quarters of an hour": a fraction of a unit
+        m = _OF_A_UNIT.match(text, q.end)
+        if m:
+            w = m.group(1).lower()
+            info = lex.units.get(w)
+            if info and info[1] in ("dimension", "duration"):
+                unit, k, factor = info
+                return _scaled(_span(text, q, q.start, m.end()), factor, kind=k, unit=unit,
+                               measure_span=(q.measure_span[0] if q.measure_span else q.start, m.end()))
+        return q
+    if kind in ("dimension", "duration"):
+        return _refine_measure(text, q, lex)
+    return q
+
+
+def _as_number(text, q):
+    """The figure alone, without the word after it that is not its unit or counted noun."""
+    end = q.measure_span[1] if q.measure_span else q.numerals[-1][1]
+    end = max(end, q.numerals[-1][1]) if q.numerals else end
+    if q.range_span and q.range_span[1] > end and q.qualifier != "range":
+        end = q.range_span[1]
+    return _span(text, q, q.start, end, kind="number", unit=None, measure_span=(q.measure_span[0], end)
+                 if q.measure_span else None)
+
+
+def _refine_count(text, q, lex):
+    noun_m = _WORDS_BEFORE.findall(text, q.measure_span[1] if q.measure_span else q.start, q.end)
+    noun = noun_m[-1].lower() if noun_m else ""
+    numeral = _numeral_text(text, q).lower()
+    plural = noun in lex.lemmas or _looks_plural(noun)
+    if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
+                                             or q.value is not None and q.value != int(q.value))):
+        q = _as_number(text, q)
+        if _is_year(text, q):
+            return None
+        return q
+    if _is_year(text, q) and q.qualifier == "exact":
+        # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
+        if not plural or _prev(text, q.start) in lex.year_det:
+            return None
+    return q
+
+
+def _refine_money(text, q, lex):
+    end = q.end
+    c = text[end:end + 1]
+    if c in "-\u2010\u2011" and q.scale_word is None:
+        m = _HY_SCALE.match(text, end)  # "$300-million", "C$1.2-billion"
+        if m:
+            w = m.group(1).lower()
+            factor = lex.words[w][1]
+            q = _scaled(_span(text, q, q.start, m.end()), factor, scale_word=lex.scale_name.get(w, w),
+                        measure_span=(q.measure_span[0], m.end()) if q.measure_span else None)
+            return q
+    tail = q.text[-7:].lower()
+    if q.unit == "KRW" and tail.endswith("won") and q.scale_word is None and "," not in q.text:
+        # "who in 2016 won the election": a verb, not the currency
+        if _is_year(text, q):
+            return None
+        return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))
+    if q.unit == "GBP" and (tail.endswith("pounds") or tail.endswith("pound")) and "£" not in q.text:
+        # "weighed two pounds", "five pounds of cocaine": a weight
+        of = _OF_WORD.match(text, end)
+        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
+        if (of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")) or before & lex.weight_cue:
+            return replace(q, kind="dimension", unit="lb")
+    return q
+
+
+def _refine_measure(text, q, lex):
+    unit = q.unit
+    end = q.end
+    numeral = _numeral_text(text, q)
+    if numeral.lower() == "zero" and text[q.numerals[0][1]:q.numerals[0][1] + 1] == "-":
+        return _as_number(text, replace(q, measure_span=(q.start, q.numerals[0][1])))  # "zero-hours contracts"
+    if unit == "lb" and text[end - 5:end].lower().endswith("pound"):
+        nw = _NEXT_WORD.match(text, end)
+        if nw and nw.group(1).lower() in lex.money_cue:  # "a five-pound note"
+            return replace(q, kind="money", unit="GBP")
+    if unit == "m" and text[end - 1:end] == "m" and text[end - 2:end - 1].isdigit():
+        um = lex.cur_unit_re.match(text, end)  # "500m euros": million, in a currency named after it
+        if um is not None and um.group("cur") is not None:
+            cur = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
+            if cur:
+                return _scaled(_span(text, q, q.start, um.end()), 10 ** 6, kind="money", unit=cur, scale_word="million",
+                               measure_span=(q.measure_span[0], um.end()) if q.measure_span else None)
+    if unit in lex.compound_big and q.value is not None:
+        g = _COMPOUND_GAP.match(text, end)
+        if g:
+            num = _read_numeral(text, g.end(), lex)
+            if isinstance(num, _Numeral) and num.value is not None and not num.ordinal:
+                um = lex.unit_re.match(text, num.end)
+                small = None
+                if um:
+                    tok = um.group("cs") or " ".join(um.group("ci").lower().split())
+                    info = lex.units.get(tok) or lex.units.get(tok.lower())
+                    small = info[0] if info else None
+                elif unit == "ft":
+                    um = _INCH.match(text, num.end)  # "6ft 2in", "6 ft 2 in", "6 ft 2\""
+                    if um or text[g.start():g.start() + 1] == "-":
+                        small = "in"  # "5-foot-2": inches understood
+                factor = lex.compound.get((unit, small))
+                if factor:
+                    new_end = um.end() if um else num.end
+                    q = _scaled(_span(text, q, q.start, new_end), factor, num.value, unit=small,
+                                numerals=q.numerals + ((num.start, num.end, _fmt(num.value)),),
+                                measure_span=(q.measure_span[0], new_end) if q.measure_span else None)
+                    return q
+    h = _AND_HALF.match(text, end)
+    if h and q.value is not None:  # "a mile and a half"
+        return _scaled(_span(text, q, q.start, h.end()), 1, 0.5, measure_span=(q.measure_span[0], h.end())
+                       if q.measure_span else None)
+    r = _RATE.match(text, end)
+    if r:
+        per = r.group(1).lower()
+        per = lex.lemmas.get(per, per)
+        if per in lex.rate_per:
+            rate = lex.rates.get((unit, per), f"{unit}/{per}")
+            return _span(text, q, q.start, r.end(), unit=rate, measure_span=(q.measure_span[0], r.end())
+                         if q.measure_span else None)
+    return q
 
 
 def _percent_mention(text, a, lex):
@@ -1525,9 +1725,13 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if not currency and c_after_maybe:
         um = lex.cur_unit_re.match(text, end)
         if um is not None and um.group("cur") is not None:
-            currency = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
+            cur_tok = " ".join(um.group("cur").strip().lower().split())
+            currency = lex.currency_suffix.get(cur_tok)
             if currency:
                 unit_end = max(unit_end, um.end())
+                minor = lex.currency_factor.get(cur_tok)
+                if minor:
+                    factor = minor
             else:
                 um = lex.unit_re.match(text, end)
     if currency:
@@ -1579,7 +1783,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if num.round is None and not rng and not after_row and not qrow and approx_row is None:
         # an exact figure (the common case): the general resolution below, with its branches settled
         if factor != 1 and value is not None:
-            value = value * factor
+            value = value * factor if factor > 1 else round(value * factor, 12)
         if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer():
             value = int(value)
         q_to = max(unit_end_final, range_end)
@@ -1587,9 +1791,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         return Quantity(start, q_to, text[start:q_to], value, value, value, inc, inc, False, "exact", kind, unit, scale,
                         num.subtype, tuple(numerals), None, (measure_start, max(unit_end if kind != "count" else end, end)))
     if factor != 1:
-        value = value * factor if value is not None else None
-        low = low * factor if low is not None else None
-        high = high * factor if high is not None else None
+        value = _times(value, factor) if value is not None else None
+        low = _times(low, factor) if low is not None else None
+        high = _times(high, factor) if high is not None else None
     approximate = approx_row is not None
     low_inc, high_inc = True, True
     qualifier = "exact"
@@ -1646,6 +1850,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     return Quantity(q_from, q_to, text[q_from:q_to], v_out, low, high, low_inc if low is not None else False,
                     high_inc if high is not None else False, approximate, qualifier, kind, unit, scale, num.subtype,
                     tuple(numerals), range_span, (measure_start, max(unit_end if kind != "count" else end, end)))
+
+
+def _times(v, factor):
+    """``v * factor``; a minor unit's factor (0.01) rounded so that 57 cents are 0.57, not 0.5700000000000001."""
+    return v * factor if factor > 1 else round(v * factor, 12)
 
 
 def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
