@@ -1429,12 +1429,13 @@ def _refine(text, q, lex):
         # "half a mile", "three-quarters of an hour": a fraction of a unit
         m = _OF_A_UNIT.match(text, q.end)
         if m:
-            w = m.group(1).lower()
-            info = lex.units.get(w)
-            if info and info[1] in ("dimension", "duration"):
-                unit, k, factor = info
-                return _scaled(_span(text, q, q.start, m.end()), factor, kind=k, unit=unit,
-                               measure_span=(q.measure_span[0] if q.measure_span else q.start, m.end()))
+            um = lex.unit_re.match(text, m.start(1) - 1)
+            if um and um.group("ci"):
+                info = lex.units.get(" ".join(um.group("ci").lower().split()))
+                if info and info[1] in ("dimension", "duration", "percent"):
+                    unit, k, factor = info
+                    return _scaled(_span(text, q, q.start, um.end()), factor, kind=k, unit=unit,
+                                   measure_span=(q.measure_span[0] if q.measure_span else q.start, um.end()))
         return q
     if kind in ("dimension", "duration"):
         return _refine_measure(text, q, lex)
@@ -1969,6 +1970,7 @@ def _merge_bounds(text, qs, lex):
 
 _FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
                  "money": "money", "percent": "percent", "duration": "duration"}
+_MINOR_WEIGHT = 0.3  # the prior of a count that says little ("two streets", "two critical things")
 _WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
 _SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
                            r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
@@ -2010,6 +2012,10 @@ def _body(text: str, q: Quantity) -> str | None:
     return m.group(1) if m else None
 
 
+_AGE = re.compile(r"[A-Z][\w.'’-]*,[ \u00a0]$")  # "Mary Jones, 45, said": an age in a name
+_SMALL_WORD_COUNT = 10  # a count written in words up to this ("two streets", "four nods") says little
+
+
 def _is_claim(q: Quantity, text: str) -> bool:
     if q.value is None and q.low is None and q.high is None:
         return False
@@ -2019,17 +2025,40 @@ def _is_claim(q: Quantity, text: str) -> bool:
         written = q.text.strip().lower()
         if q.scale_word or q.qualifier != "exact":
             return True
+        if q.value is not None and 0 < q.value < 130 and q.value == int(q.value) and text[q.end:q.end + 1] == "," \
+                and _AGE.search(text, max(0, q.start - 40), q.start):
+            return False  # an age after a name, between commas
         return q.value is not None and abs(q.value) >= 10 and not written.isalpha()
+    if q.kind == "duration" and q.qualifier == "exact" and len(q.numerals) == 1:
+        ns, ne, _ = q.numerals[0]
+        if text[ns:ne].isalpha() and text[ne:ne + 1] == "-" and q.end == q.measure_span[1] \
+                and q.value is not None and q.value <= _SMALL_WORD_COUNT:
+            return False  # "a two-year fixed mortgage": a word-number modifier, not a claim
     return True
+
+
+def _minor(q: Quantity, text: str, lex) -> str | None:
+    """Why a count says little (the extractor lowers its weight): a small count written in words, or a vague noun."""
+    if q.kind != "count":
+        return None
+    if q.unit in lex.context.get("vague", ()) or (q.unit or "") + "s" in lex.context.get("vague", ()):
+        return "a vague counted noun"
+    if q.qualifier == "exact" and q.value is not None and q.value <= _SMALL_WORD_COUNT and q.numerals \
+            and text[q.numerals[0][0]:q.numerals[0][1]].isalpha():
+        return "a small count written in words"
+    return None
 
 
 @extractor("quantities")
 def quantities(doc: Document):
     """Each figure that is a checkable claim becomes a quantity, money, percent or duration finding."""
+    from claimkit.extract.subjects import subject as _subject_of
+
+    lex = _lex()
     for q in parse_quantities(doc.text):
         if not _is_claim(q, doc.text):
             continue
-        _, sent_end = doc.sentence_at(q.start)
+        sent_start, sent_end = doc.sentence_at(q.start)
         extra = {"kind": q.kind, "approximate": q.approximate}
         if q.scale_word:
             extra["scale_word"] = q.scale_word
@@ -2039,6 +2068,12 @@ def quantities(doc: Document):
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:
             extra["high_inclusive"] = False
+        subj = _subject_of(doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None,
+                           sent_start, sent_end) or _subject(doc.text, q, sent_end)
+        weight = _WEIGHT.get(q.kind, 0.6)
+        minor = _minor(q, doc.text, lex)
+        if minor:
+            extra["minor"] = minor
+            weight = _MINOR_WEIGHT
         yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
-                      qualifier=q.qualifier, unit=q.unit, subject=_subject(doc.text, q, sent_end),
-                      weight=_WEIGHT.get(q.kind, 0.6), extra=extra)
+                      qualifier=q.qualifier, unit=q.unit, subject=subj, weight=weight, extra=extra)
