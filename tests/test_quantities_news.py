@@ -120,3 +120,31 @@ def test_counts_still_count():
     assert (only("Firefighters battled 8,668 fires across the state.").unit) == "fire"
     assert (only("The Pentagon sent 2000 troops to the border.").unit) == "troop"
     assert only("Elections: 3 children were hurt.").unit == "child"
+
+
+@pytest.mark.parametrize("sentence, text, low, high, code", [
+    ("Analysts expect a $2.3-$2.5 billion charge.", "$2.3-$2.5 billion", 2_300_000_000, 2_500_000_000, "USD"),
+    ("The bill will cost £3bn-£4bn a year.", "£3bn-£4bn", 3_000_000_000, 4_000_000_000, "GBP"),
+])
+def test_money_ranges_written_with_two_signs(sentence, text, low, high, code):
+    q = only(sentence, "money")
+    assert (q.text, q.low, q.high, q.unit, q.qualifier) == (text, low, high, code, "range")
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Warming reached 1.5C last year, scientists said.", "1.5C", 1.5, "degC"),
+    ("Temperatures fell to -40C overnight.", "-40C", -40, "degC"),
+    ("The thermometer read 104F in Phoenix.", "104F", 104, "degF"),
+    ("The couple bought a 5,000-square-foot house.", "5,000-square-foot", 5000, "ft2"),
+    ("The suspect is 5'10\" with dark hair.", "5'10\"", 70, "in"),
+    ("He gave out a 25-cent coin.", "25-cent", 0.25, "USD"),
+    ("She found a 20-euro note.", "20-euro", 20, "EUR"),
+    ("The nurse weighed a 10-pound baby.", "10-pound", 10, "lb"),
+])
+def test_more_measures_and_sums_as_news_writes_them(sentence, text, value, unit):
+    q = only(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_a_bare_letter_after_a_space_is_not_a_temperature():
+    assert "degC" not in {q.unit for q in parse_quantities("The pupils got 5 C grades and 2 A grades.")}

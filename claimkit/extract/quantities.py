@@ -216,7 +216,8 @@ class _Lexicon:
         else:
             body = "|".join((re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
                             for t in sorted(suf, key=len, reverse=True))
-        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + body + r")(?![A-Za-z])")
+        # glued ("50€"), after one space ("5 dollars") or a hyphen before a word ("a 25-cent coin", "a 20-euro note")
+        self.suffix_cur_re = re.compile(r"(?:[ \u00a0]|-(?=[A-Za-z])|)(?:" + body + r")(?![A-Za-z])")
 
         # units
         self.units: dict[str, tuple[str, str, float]] = {}
@@ -1364,14 +1365,18 @@ def parse_quantities(text: str) -> list[Quantity]:
         if q is None:
             pos = max(num.end, a + 1)
             continue
-        if q.kind != "number" or q.value.__class__ is float and 0 < q.value < 1:
+        if q.kind != "number" or q.value.__class__ is float and 0 < q.value < 1 or text[q.end:q.end + 1] in _PRIMES:
             q = _refine(text, q, lex)
             if q is None:
                 pos = max(num.end, a + 1)
                 continue
         out.append(q)
         pos = max(q.end, a + 1)
-    return _merge_bounds(text, out, lex) if len(out) > 1 else out
+    if len(out) > 1:
+        out = _merge_bounds(text, out, lex)
+        if len(out) > 1 and ("-" in text or "–" in text or "—" in text):
+            out = _money_ranges(text, out)
+    return out
 
 
 _HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
@@ -1381,6 +1386,9 @@ _AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re
 _OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 _OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
+_PRIMES = frozenset("'′’")
+_FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
+_HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
 _INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
 _NEXT_WORD = re.compile(r"[ \u00a0-]+([A-Za-z]+)")
 
@@ -1426,6 +1434,14 @@ def _refine(text, q, lex):
     if kind == "money":
         return _refine_money(text, q, lex)
     if kind == "number":
+        pm = _FEET_INCHES.match(text, q.end) if text[q.end:q.end + 1] in _PRIMES and q.value is not None else None
+        if pm and q.qualifier == "exact" and len(q.numerals) == 1:  # 5'10", 6′2″: feet and inches
+            if not pm.group(1):  # "6' tall"
+                return _span(text, q, q.start, pm.end(), kind="dimension", unit="ft", measure_span=(q.start, pm.end()))
+            inches = float(pm.group(1))
+            if inches < 12:
+                return _scaled(_span(text, q, q.start, pm.end()), 12, inches, kind="dimension", unit="in",
+                               measure_span=(q.start, pm.end()))
         # "half a mile", "three-quarters of an hour": a fraction of a unit
         m = _OF_A_UNIT.match(text, q.end)
         if m:
@@ -1488,7 +1504,12 @@ def _refine_money(text, q, lex):
             return None
         return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))
     if q.unit == "GBP" and (tail.endswith("pounds") or tail.endswith("pound")) and "£" not in q.text:
-        # "weighed two pounds", "five pounds of cocaine": a weight
+        # "weighed two pounds", "five pounds of cocaine", "a 10-pound baby": a weight; "a five-pound note": money
+        if "-" in q.text:
+            nw = _NEXT_WORD.match(text, end)
+            if not (nw and nw.group(1).lower() in lex.money_cue):
+                return replace(q, kind="dimension", unit="lb")
+            return q
         of = _OF_WORD.match(text, end)
         before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
         if (of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")) or before & lex.weight_cue:
@@ -1513,6 +1534,9 @@ def _refine_measure(text, q, lex):
             if cur:
                 return _scaled(_span(text, q, q.start, um.end()), 10 ** 6, kind="money", unit=cur, scale_word="million",
                                measure_span=(q.measure_span[0], um.end()) if q.measure_span else None)
+    if (unit == "degC" or unit == "degF") and text[end - 1:end] in ("C", "F") and q.numerals \
+            and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F"):
+        return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))  # "Group 5 C"
     if unit in lex.compound_big and q.value is not None:
         g = _COMPOUND_GAP.match(text, end)
         if g:
@@ -1524,10 +1548,10 @@ def _refine_measure(text, q, lex):
                     tok = um.group("cs") or " ".join(um.group("ci").lower().split())
                     info = lex.units.get(tok) or lex.units.get(tok.lower())
                     small = info[0] if info else None
-                elif unit == "ft":
+                elif unit == "ft" and num.value < 12:
                     um = _INCH.match(text, num.end)  # "6ft 2in", "6 ft 2 in", "6 ft 2\""
-                    if um or text[g.start():g.start() + 1] == "-":
-                        small = "in"  # "5-foot-2": inches understood
+                    if um or text[g.start():g.start() + 1] == "-" or _HEIGHT_END.match(text, num.end):
+                        small = "in"  # "5-foot-2", "5 ft 10.": inches understood
                 factor = lex.compound.get((unit, small))
                 if factor:
                     new_end = um.end() if um else num.end
@@ -1726,7 +1750,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if not currency and c_after_maybe:
         um = lex.cur_unit_re.match(text, end)
         if um is not None and um.group("cur") is not None:
-            cur_tok = " ".join(um.group("cur").strip().lower().split())
+            cur_tok = " ".join(um.group("cur").lstrip(" \u00a0-").lower().split())
             currency = lex.currency_suffix.get(cur_tok)
             if currency:
                 unit_end = max(unit_end, um.end())
@@ -1940,6 +1964,35 @@ def _range_partner(text, e, num, value, lex, ropen, money):
 
 _JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+|)", re.I)
 _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
+
+
+_SIGNED_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
+
+
+def _money_ranges(text, qs):
+    """Two sums joined by a dash, each with its currency sign ("$2.3-$2.5 billion", "£3bn-£4bn"): one range.
+
+    The first takes the second's scale when it has none ("$2.3-$2.5 billion" is 2.3 to 2.5 billion)."""
+    out = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        if b is not None and a.kind == "money" and b.kind == "money" and a.unit == b.unit and a.qualifier == "exact" \
+                and b.qualifier == "exact" and a.value is not None and b.value is not None \
+                and _SIGNED_RANGE_GAP.fullmatch(text, a.end, b.start):
+            low = a.value
+            if a.scale_word is None and b.scale_word:
+                low = _fmt(round(a.value * _lex().words.get(b.scale_word, ("", 1))[1], 6))
+            if low <= b.value:
+                out.append(Quantity(a.start, b.end, text[a.start:b.end], None, low, b.value, True, False, False, "range",
+                                    "money", a.unit, b.scale_word or a.scale_word, a.subtype, a.numerals + b.numerals,
+                                    (a.start, b.end), (a.start, b.end)))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _merge_bounds(text, qs, lex):
