@@ -239,6 +239,10 @@ class _Lexicon:
         toks = list(suf) + cs + ci
         self.cur_unit_keys = frozenset(t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1)
         self.cur_unit_one = frozenset(t.lower() for t in toks if len(t) == 1)
+        # the same gate on three characters (a token of two is followed by a non-letter, as the patterns require):
+        # with currencies named by country ("Israeli shekels", "Argentine pesos") two letters pass too many words
+        self.cur_unit_keys3 = frozenset("".join(" " if c.isspace() else c for c in t[:3]).lower() for t in toks if len(t) > 2)
+        self.cur_unit_keys2 = frozenset(t.lower() for t in toks if len(t) == 2)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -269,7 +273,9 @@ class _Lexicon:
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
         self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
-        self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
+        # (a set: _prev returns the whole run of letters and dots before the figure, and prefix_re wants a non-letter
+        # before the token, so only a run equal to a token can match)
+        self.prefix_words = frozenset(t.lower() for t in pre if t[0].isalpha() and all(c.isalpha() or c == "." for c in t))
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
         self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to|))(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+|)$")
@@ -1234,6 +1240,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     # the start). ASCII text: one search for the next anchor of either kind (lex.anchor_low). Other text: the next
     # anchor is the first of two searches, each kept until the scan passes it.
     asc = text.isascii()
+    primes = "'" in text or not asc and ("\u2032" in text or "\u2019" in text)  # 5'10": a height may follow a figure
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
     else:
@@ -1338,7 +1345,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 rev = text[::-1]
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
-            pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
+            pa in lex.prefix_sym_last or pa in lex.prefix_words) else None
         if digit:  # _read_numeral, its digit test passed
             num = _digits_alone(text, a, lex, money_prefix is not None)
             if num is None or num.__class__ is _Tok:
@@ -1365,7 +1372,9 @@ def parse_quantities(text: str) -> list[Quantity]:
         if q is None:
             pos = max(num.end, a + 1)
             continue
-        if q.kind != "number" or q.value.__class__ is float and 0 < q.value < 1 or text[q.end:q.end + 1] in _PRIMES:
+        k = q.kind
+        if k == "count" or k == "money" or k == "dimension" or k == "duration" \
+                or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 or primes and text[q.end:q.end + 1] in _PRIMES):
             q = _refine(text, q, lex)
             if q is None:
                 pos = max(num.end, a + 1)
@@ -1382,6 +1391,7 @@ def parse_quantities(text: str) -> list[Quantity]:
 _HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 _RATE = re.compile(r"[ \u00a0]+(?i:an?|per|each|every)[ \u00a0]+([A-Za-z]+)(?![A-Za-z])")
 _COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]*(?i:and[ \u00a0]+)|[ \u00a0]+|-)(?=[\dA-Za-z])")
+_COMPOUND_FIRST = frozenset(" \u00a0,-")  # what may follow a measure that _refine_measure extends
 _AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re.I)
 _OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
@@ -1469,8 +1479,7 @@ def _as_number(text, q):
 
 
 def _refine_count(text, q, lex):
-    noun_m = _WORDS_BEFORE.findall(text, q.measure_span[1] if q.measure_span else q.start, q.end)
-    noun = noun_m[-1].lower() if noun_m else ""
+    noun = q.text.rsplit(None, 1)[-1].rsplit("-", 1)[-1].lower()
     numeral = _numeral_text(text, q).lower()
     plural = noun in lex.lemmas or _looks_plural(noun)
     if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
@@ -1537,8 +1546,15 @@ def _refine_measure(text, q, lex):
     if (unit == "degC" or unit == "degF") and text[end - 1:end] in ("C", "F") and q.numerals \
             and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F"):
         return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))  # "Group 5 C"
+    nxt = text[end:end + 1]
+    if nxt == "" or nxt.isalnum() or nxt not in _COMPOUND_FIRST:
+        return q  # nothing this function reads starts here
     if unit in lex.compound_big and q.value is not None:
         g = _COMPOUND_GAP.match(text, end)
+        if g and not text[g.end()].isdigit():
+            w = _ALPHA.match(text, g.end())
+            if not w or w.group().lower() not in lex.words:
+                g = None
         if g:
             num = _read_numeral(text, g.end(), lex)
             if isinstance(num, _Numeral) and num.value is not None and not num.ordinal:
@@ -1559,7 +1575,10 @@ def _refine_measure(text, q, lex):
                                 numerals=q.numerals + ((num.start, num.end, _fmt(num.value)),),
                                 measure_span=(q.measure_span[0], new_end) if q.measure_span else None)
                     return q
-    h = _AND_HALF.match(text, end)
+    c2 = text[end + 1:end + 2]
+    if c2 != "a" and c2 != "A" and c2 != "p" and c2 != "P" and c2 != "e" and c2 != "E":
+        return q
+    h = _AND_HALF.match(text, end) if c2 == "a" or c2 == "A" else None
     if h and q.value is not None:  # "a mile and a half"
         return _scaled(_span(text, q, q.start, h.end()), 1, 0.5, measure_span=(q.measure_span[0], h.end())
                        if q.measure_span else None)
@@ -1739,12 +1758,14 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if c_after_maybe and c_after != "-":
         # no suffix currency or unit starts with these two characters (ASCII: exact; others go to the regex)
-        k2 = text[p:p + 2]
-        if k2.isascii():
-            k2 = k2.lower()
-            if k2[1:].isspace():
-                k2 = k2[0] + " "
-            if k2 not in lex.cur_unit_keys and c_after.lower() not in lex.cur_unit_one:
+        k3 = text[p:p + 3]
+        if k3.isascii():
+            k3 = k3.lower()
+            if not k3.isalpha():
+                k3 = "".join(" " if c.isspace() else c for c in k3)
+            # a token of one or two characters ("C", "p", "kg") is never followed by a letter
+            if k3 not in lex.cur_unit_keys3 and (k3[:2] not in lex.cur_unit_keys2 or k3[2:].isalpha()) \
+                    and (c_after.lower() not in lex.cur_unit_one or k3[1:2].isalpha()):
                 c_after_maybe = False
     um = None
     if not currency and c_after_maybe:
