@@ -148,3 +148,27 @@ def test_more_measures_and_sums_as_news_writes_them(sentence, text, value, unit)
 
 def test_a_bare_letter_after_a_space_is_not_a_temperature():
     assert "degC" not in {q.unit for q in parse_quantities("The pupils got 5 C grades and 2 A grades.")}
+
+
+@pytest.mark.parametrize("sentence, text, value, code", [
+    ("The vending machine asked for five dollars and fifty cents.", "five dollars and fifty cents", 5.5, "USD"),
+    ("A coffee now costs 3 pounds 20 pence.", "3 pounds 20 pence", 3.2, "GBP"),
+    ("He sold 0.5 bitcoin last week.", "0.5 bitcoin", 0.5, "XBT"),
+])
+def test_a_sum_with_its_minor_units_is_one_sum(sentence, text, value, code):
+    q = only(sentence, "money")
+    assert (q.text, q.value, q.unit) == (text, value, code)
+
+
+def test_round_plurals_of_a_currency_are_money():
+    q = only("The scheme cost taxpayers tens of millions of dollars.")
+    assert (q.kind, q.unit, q.low, q.high) == ("money", "USD", 20_000_000, 100_000_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Operators are rolling out 5G networks across Europe.",
+    "The 9/11 attacks changed air travel.",
+    "City beat United in a 3-2 win on Saturday.",
+])
+def test_names_dates_and_scores_are_not_counts(sentence):
+    assert not [q for q in parse_quantities(sentence) if q.kind == "count"]

@@ -1385,9 +1385,15 @@ def parse_quantities(text: str) -> list[Quantity]:
         out = _merge_bounds(text, out, lex)
         if len(out) > 1 and ("-" in text or "–" in text or "—" in text):
             out = _money_ranges(text, out)
+        if len(out) > 1:
+            for i in range(1, len(out)):
+                if out[i].kind == "money" and out[i - 1].kind == "money":
+                    out = _money_pairs(text, out, lex)
+                    break
     return out
 
 
+_NAME_LIKE = re.compile(r"\d[gG]|\d{1,2}/(?:1[1-9]|[23]\d)")  # "5G"; "9/11", "7/21" (a day, not a fraction)
 _HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 _RATE = re.compile(r"[ \u00a0]+(?i:an?|per|each|every)[ \u00a0]+([A-Za-z]+)(?![A-Za-z])")
 _COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]*(?i:and[ \u00a0]+)|[ \u00a0]+|-)(?=[\dA-Za-z])")
@@ -1480,7 +1486,15 @@ def _as_number(text, q):
 
 def _refine_count(text, q, lex):
     noun = q.text.rsplit(None, 1)[-1].rsplit("-", 1)[-1].lower()
+    code = lex.currency_suffix.get(noun) if q.value is None else None
+    if code and code.isupper():  # "millions of dollars", "tens of thousands of pounds"
+        f = lex.currency_factor.get(noun)
+        return _scaled(q, f, kind="money", unit=code) if f else replace(q, kind="money", unit=code)
     numeral = _numeral_text(text, q).lower()
+    if _NAME_LIKE.fullmatch(numeral):
+        return None  # "5G networks", "the 9/11 attacks": a name, not a count
+    if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isdigit():
+        return _as_number(text, q)  # "a 3-2 win": a score
     plural = noun in lex.lemmas or _looks_plural(noun)
     if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
                                              or q.value is not None and q.value != int(q.value))):
@@ -1990,6 +2004,25 @@ _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins not
 _SIGNED_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
 
 
+_MONEY_AND = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+|)")
+
+
+def _money_pairs(text, qs, lex):
+    """A sum and its minor units ("five dollars and fifty cents", "$5 and 50 cents", "5 pounds 50 pence"): one sum."""
+    out = [qs[0]]
+    for b in qs[1:]:
+        a = out[-1]
+        if b.kind == "money" and a.kind == "money" and a.unit == b.unit and a.qualifier == "exact" \
+                and b.qualifier == "exact" and a.value is not None and b.value is not None and 0 < b.value < 1 \
+                and a.value == int(a.value) and _MONEY_AND.fullmatch(text, a.end, b.start) \
+                and lex.currency_factor.get(b.text.rsplit(None, 1)[-1].lower()):
+            out[-1] = _scaled(_span(text, a, a.start, b.end), 1, b.value, numerals=a.numerals + b.numerals,
+                              measure_span=(a.measure_span[0] if a.measure_span else a.start, b.end))
+            continue
+        out.append(b)
+    return out
+
+
 def _money_ranges(text, qs):
     """Two sums joined by a dash, each with its currency sign ("$2.3-$2.5 billion", "£3bn-£4bn"): one range.
 
@@ -2097,6 +2130,10 @@ def _is_claim(q: Quantity, text: str) -> bool:
         return bool(_RANKS.match(text[q.end:q.end + 20]))
     if q.kind == "number":
         written = q.text.strip().lower()
+        if q.numerals and _NAME_LIKE.fullmatch(text[q.numerals[0][0]:q.numerals[0][1]]):
+            return False  # "5G", "9/11"
+        if q.subtype == "fraction" and q.value is not None and q.value > 1 and "/" in written and " " not in written:
+            return False  # "24/7": not a fraction in news
         if q.scale_word or q.qualifier != "exact":
             return True
         if q.value is not None and 0 < q.value < 130 and q.value == int(q.value) and text[q.end:q.end + 1] == "," \
