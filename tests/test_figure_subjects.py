@@ -30,6 +30,12 @@ def claim(sentence, span):
     ("The company signed a $2 billion contract with the army.", "$2 billion", "contract with the army"),
     ("A bottle of the 2010 vintage sold for $500.", "$500", "A bottle of the 2010 vintage"),
     ("Gusts reached 188 miles an hour.", "188 miles an hour", "Gusts"),
+    ("Support for the president stands at 42%.", "42%", "Support for the president"),
+    ("Exports to China dropped 8.7% year on year.", "8.7%", "Exports to China"),
+    ("Economists expect a 5% rise in prices.", "5%", "rise in prices"),
+    ("GDP grew at an annual rate of 2.4% in the second quarter.", "2.4%", "GDP in the second quarter"),
+    ("Sales jumped 12% to $3.4 billion.", "$3.4 billion", "Sales"),
+    ("About 60% of voters said the economy was their top issue.", "About 60%", "voters"),
 ])
 def test_subject_is_the_noun_phrase_the_figure_is_about(sentence, span, subject):
     assert claim(sentence, span)["subject"] == subject

@@ -26,6 +26,11 @@ from claimkit.lexicon import table
 
 _QUANTIFIER_NOUNS = frozenset({"total", "sum", "maximum", "minimum", "average", "median", "number", "rate", "tune",
                                "excess", "upwards", "up"})  # "a total of $5", "in excess of": not the subject
+_SKIP_TO_VERB = frozenset({
+    "by", "to", "at", "about", "around", "nearly", "almost", "some", "more", "than", "less", "fewer", "over", "under",
+    "just", "roughly", "up", "down", "as", "much", "many", "only", "a", "an", "the", "of", "from", "estimated",
+    "approximately", "rate", "pace", "annual", "annualized", "annualised", "yearly", "monthly", "quarterly", "average",
+    "percent", "per", "cent", "point", "points", "percentage", "million", "billion", "trillion", "thousand"})
 WINDOW = 160  # characters read either side of a figure
 MAX_WORDS = 12
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9%]|[A-Za-z0-9]|[,;:!?()\"“”—–]")
@@ -61,8 +66,10 @@ def _is_word(t: str) -> bool:
     return t[:1].isalnum()
 
 
-def _phrase_after(text, toks, i, lx, allow_pp=2) -> tuple[int, int] | None:
-    """The noun phrase starting at token ``i``: (first token, last token) inclusive, or None."""
+def _phrase_after(text, toks, i, lx, allow_pp=2, head_ok=False) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i``: (first token, last token) inclusive, or None.
+
+    ``head_ok``: the first word is a noun whatever it looks like ("a 5% rise in prices")."""
     n = len(toks)
     if i >= n or not _is_word(toks[i][0]):
         return None
@@ -86,7 +93,7 @@ def _phrase_after(text, toks, i, lx, allow_pp=2) -> tuple[int, int] | None:
             j += 1
             continue
         if lw in lx["stop"] and not (lw in lx["det"] and j + 1 < n and _is_word(toks[j + 1][0])
-                                      and toks[j + 1][0].lower() not in lx["stop"]):
+                                      and toks[j + 1][0].lower() not in lx["stop"]) and not (head_ok and j == i):
             break
         if last is not None and lw.endswith("ed") and not w[0].isupper() and lw not in lx["det"]:
             break  # a participle after the noun ("fires reported ...") ends the phrase
@@ -109,7 +116,15 @@ def _phrase_before(toks, k, lx) -> tuple[int, int] | None:
         lw = w.lower()
         if not _is_word(w):
             break
-        if lw in lx["stop"] and lw not in lx["det"] or lw in lx["link1"] or lw in lx["spend"] or lw in lx["prep"] and (j == k or lw != "of"):
+        if (lw in lx["prep"] or lw == "to") and j < k and j >= 1 and _is_word(toks[j - 1][0]):
+            pw = toks[j - 1][0].lower()
+            if pw not in lx["stop"] and pw not in lx["det"] and pw not in lx["prep"] and pw not in lx["link1"] \
+                    and pw not in lx["spend"] and not pw[:1].isdigit():
+                first = j
+                j -= 1
+                continue  # "Support for the president", "Exports to China", "Home prices in London"
+            break
+        if lw in lx["stop"] and lw not in lx["det"] or lw in lx["link1"] or lw in lx["spend"] or lw in lx["prep"]:
             break
         first = j
         j -= 1
@@ -153,8 +168,9 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     if after and _is_word(after[0][0]) and after[0][0][0].islower() and after[0][0].lower() not in lx["stop"] \
             and after[0][0].lower() not in lx["prep"] and before and before[-1][0].lower() in ("a", "an", "the") \
             or after and before and before[-1][0].lower() in ("a", "an") and _is_word(after[0][0]) \
-            and after[0][0].lower() not in lx["stop"] and after[0][0].lower() not in lx["prep"]:
-        span = _phrase_after(text, after, 0, lx, allow_pp=1)
+            and after[0][0][0].islower() and after[0][0].lower() not in lx["prep"] \
+            and (after[0][0].lower() not in lx["stop"] or after[0][0].lower() in lx["change"]):
+        span = _phrase_after(text, after, 0, lx, allow_pp=1, head_ok=before[-1][0].lower() in ("a", "an"))
         if span:
             return _join(text, after, *span)
     # "profit of HK$10.05 billion", "a fine of $5,000": the noun phrase before "of"
@@ -166,11 +182,8 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
             return _join(text, before, *subj)
     # a linking or change verb before the figure: "U.S. carbon emissions fell 18 percent in 2019"
     k = len(before) - 1
-    while k >= 0 and before[k][0].lower() in ("by", "to", "at", "about", "around", "nearly", "almost", "some",
-                                              "more", "than", "less", "fewer", "over", "under", "just", "roughly",
-                                              "up", "down", "as", "much", "many", "only", "a", "an", "the", "of",
-                                              "from", "an", "estimated", "approximately"):
-        k -= 1
+    while k >= 0 and (before[k][0].lower() in _SKIP_TO_VERB or before[k][0][:1].isdigit()):
+        k -= 1  # qualifiers, "at an annual rate of", another figure ("jumped 12% to $3.4 billion")
     if k < 0:
         return None
     verb = before[k][0].lower()
