@@ -1406,6 +1406,7 @@ _PRIMES = frozenset("'′’")
 _FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
 _HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
 _INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
+_NO_WORD = re.compile("(.{0})").match("")
 _NEXT_WORD = re.compile(r"[ \u00a0-]+([A-Za-z]+)")
 
 
@@ -1528,13 +1529,14 @@ def _refine_money(text, q, lex):
         return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))
     if q.unit == "GBP" and (tail.endswith("pounds") or tail.endswith("pound")) and "£" not in q.text:
         # "weighed two pounds", "five pounds of cocaine", "a 10-pound baby": a weight; "a five-pound note": money
-        if "-" in q.text:
+        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
+        if "-" in q.text or tail.endswith(" pound") and q.value != 1:
+            # "a 10-pound baby", "a 3 pound bag": a weight, unless a note or coin follows or a price is named
             nw = _NEXT_WORD.match(text, end)
-            if not (nw and nw.group(1).lower() in lex.money_cue):
+            if not (nw and nw.group(1).lower() in lex.money_cue) and not before & lex.money_cue:
                 return replace(q, kind="dimension", unit="lb")
             return q
         of = _OF_WORD.match(text, end)
-        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
         if (of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")) or before & lex.weight_cue:
             return replace(q, kind="dimension", unit="lb")
     return q
@@ -1548,8 +1550,9 @@ def _refine_measure(text, q, lex):
         return _as_number(text, replace(q, measure_span=(q.start, q.numerals[0][1])))  # "zero-hours contracts"
     if unit == "lb" and text[end - 5:end].lower().endswith("pound"):
         nw = _NEXT_WORD.match(text, end)
-        if nw and nw.group(1).lower() in lex.money_cue:  # "a five-pound note"
-            return replace(q, kind="money", unit="GBP")
+        if nw and nw.group(1).lower() in lex.money_cue or \
+                {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)} & lex.money_cue:
+            return replace(q, kind="money", unit="GBP")  # "a five-pound note", "it costs 3 pound"
     if unit == "m" and text[end - 1:end] == "m" and text[end - 2:end - 1].isdigit():
         um = lex.cur_unit_re.match(text, end)  # "500m euros": million, in a currency named after it
         if um is not None and um.group("cur") is not None:
@@ -1558,7 +1561,8 @@ def _refine_measure(text, q, lex):
                 return _scaled(_span(text, q, q.start, um.end()), 10 ** 6, kind="money", unit=cur, scale_word="million",
                                measure_span=(q.measure_span[0], um.end()) if q.measure_span else None)
     if (unit == "degC" or unit == "degF") and text[end - 1:end] in ("C", "F") and q.numerals \
-            and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F"):
+            and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F") \
+            and (_NEXT_WORD.match(text, end) or _NO_WORD).group(1)[-1:] == "s":
         return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))  # "Group 5 C"
     nxt = text[end:end + 1]
     if nxt == "" or nxt.isalnum() or nxt not in _COMPOUND_FIRST:
