@@ -1533,7 +1533,7 @@ def _refine_money(text, q, lex):
         if "-" in q.text or tail.endswith(" pound") and q.value != 1:
             # "a 10-pound baby", "a 3 pound bag": a weight, unless a note or coin follows or a price is named
             nw = _NEXT_WORD.match(text, end)
-            if not (nw and nw.group(1).lower() in lex.money_cue) and not before & lex.money_cue:
+            if not (nw and nw.group(1).lower() in lex.money_cue) and not (before & lex.money_cue and not before & lex.weight_cue):
                 return replace(q, kind="dimension", unit="lb")
             return q
         of = _OF_WORD.match(text, end)
@@ -1550,8 +1550,8 @@ def _refine_measure(text, q, lex):
         return _as_number(text, replace(q, measure_span=(q.start, q.numerals[0][1])))  # "zero-hours contracts"
     if unit == "lb" and text[end - 5:end].lower().endswith("pound"):
         nw = _NEXT_WORD.match(text, end)
-        if nw and nw.group(1).lower() in lex.money_cue or \
-                {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)} & lex.money_cue:
+        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
+        if nw and nw.group(1).lower() in lex.money_cue or before & lex.money_cue and not before & lex.weight_cue:
             return replace(q, kind="money", unit="GBP")  # "a five-pound note", "it costs 3 pound"
     if unit == "m" and text[end - 1:end] == "m" and text[end - 2:end - 1].isdigit():
         um = lex.cur_unit_re.match(text, end)  # "500m euros": million, in a currency named after it
