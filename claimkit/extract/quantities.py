@@ -1396,7 +1396,7 @@ def parse_quantities(text: str) -> list[Quantity]:
 _NAME_LIKE = re.compile(r"\d[gG]|\d{1,2}/(?:1[1-9]|[23]\d)")  # "5G"; "9/11", "7/21" (a day, not a fraction)
 _HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 _RATE = re.compile(r"[ \u00a0]+(?i:an?|per|each|every)[ \u00a0]+([A-Za-z]+)(?![A-Za-z])")
-_COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]*(?i:and[ \u00a0]+)|[ \u00a0]+|-)(?=[\dA-Za-z])")
+_COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*+,?[ \u00a0]*+(?i:and[ \u00a0]++)|[ \u00a0]++|-)(?=[\dA-Za-z])")
 _COMPOUND_FIRST = frozenset(" \u00a0,-")  # what may follow a measure that _refine_measure extends
 _AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re.I)
 _OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
