@@ -1492,7 +1492,7 @@ def _refine_count(text, q, lex):
         f = lex.currency_factor.get(noun)
         return _scaled(q, f, kind="money", unit=code) if f else replace(q, kind="money", unit=code)
     numeral = _numeral_text(text, q).lower()
-    if _NAME_LIKE.fullmatch(numeral):
+    if (numeral[-1:] == "g" or "/" in numeral) and _NAME_LIKE.fullmatch(numeral):
         return None  # "5G networks", "the 9/11 attacks": a name, not a count
     if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isdigit():
         return _as_number(text, q)  # "a 3-2 win": a score
@@ -1500,10 +1500,10 @@ def _refine_count(text, q, lex):
     if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
                                              or q.value is not None and q.value != int(q.value))):
         q = _as_number(text, q)
-        if _is_year(text, q):
+        if len(numeral) == 4 and _is_year(text, q):
             return None
         return q
-    if _is_year(text, q) and q.qualifier == "exact":
+    if len(numeral) == 4 and q.qualifier == "exact" and _is_year(text, q):
         # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
         if not plural or _prev(text, q.start) in lex.year_det:
             return None
