@@ -172,3 +172,19 @@ def test_round_plurals_of_a_currency_are_money():
 ])
 def test_names_dates_and_scores_are_not_counts(sentence):
     assert not [q for q in parse_quantities(sentence) if q.kind == "count"]
+
+
+@pytest.mark.parametrize("sentence, text, low, high, unit", [
+    ("Snow depths of 5 km to 10 km were reported.".replace("Snow depths of", "Runners covered"), "5 km to 10 km", 5, 10, "km"),
+    ("The fence stands between 5 ft and 6 ft high.", "between 5 ft and 6 ft", 5, 6, "ft"),
+    ("The project will cost $10-15 million.", "$10-15 million", 10_000_000, 15_000_000, "USD"),
+    ("Crews built a 3- to 4-foot wall.", "3- to 4-foot", 3, 4, "ft"),
+    ("It is a two- to three-hour drive.", "two- to three-hour", 2, 3, "hour"),
+])
+def test_ranges_of_measures_and_sums(sentence, text, low, high, unit):
+    q = only(sentence)
+    assert (q.text, q.low, q.high, q.unit, q.qualifier) == (text, low, high, unit, "range")
+
+
+def test_a_change_from_one_measure_to_another_is_two_figures():
+    assert [q.text for q in parse_quantities("The range rose from 5 km to 10 km.")] == ["5 km", "10 km"]

@@ -1383,8 +1383,12 @@ def parse_quantities(text: str) -> list[Quantity]:
         pos = max(q.end, a + 1)
     if len(out) > 1:
         out = _merge_bounds(text, out, lex)
-        if len(out) > 1 and ("-" in text or "–" in text or "—" in text):
-            out = _money_ranges(text, out)
+        if len(out) > 1:
+            for q in out:
+                k = q.kind
+                if (k == "money" or k == "dimension" or k == "duration") and q.value is not None:
+                    out = _unit_ranges(text, out, lex)
+                    break
         if len(out) > 1:
             for i in range(1, len(out)):
                 if out[i].kind == "money" and out[i - 1].kind == "money":
@@ -2027,30 +2031,68 @@ def _money_pairs(text, qs, lex):
     return out
 
 
-def _money_ranges(text, qs):
-    """Two sums joined by a dash, each with its currency sign ("$2.3-$2.5 billion", "£3bn-£4bn"): one range.
+_RANGE_KINDS = frozenset({"money", "dimension", "duration"})
+_UNIT_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?i:to|and)[ \u00a0]+")
+_SUSPENDED_GAP = re.compile(r"[-–—][ \u00a0]+(?i:to|or)[ \u00a0]+")  # "a 3- to 4-foot wall"
+_BETWEEN_BEFORE = re.compile(r"(?i:between)[ \u00a0]+$")
+_FROM_BEFORE = re.compile(r"(?i:from)[ \u00a0]+$")
 
-    The first takes the second's scale when it has none ("$2.3-$2.5 billion" is 2.3 to 2.5 billion)."""
+
+def _unit_ranges(text, qs, lex):
+    """Two figures with the same unit written on both ("5 km to 10 km", "$2.3-$2.5 billion", "£3bn-£4bn",
+    "between 5 ft and 6 ft"), a sum and a scaled bound ("$10-15 million"), or a suspended hyphen ("a 3- to
+    4-foot wall"): one range [low, high). "and" joins only after "between"; "from A to B" after a verb of
+    change stays two figures. The first takes the second's scale when it has none."""
     out = []
     i = 0
-    while i < len(qs):
+    n = len(qs)
+    while i < n:
         a = qs[i]
-        b = qs[i + 1] if i + 1 < len(qs) else None
-        if b is not None and a.kind == "money" and b.kind == "money" and a.unit == b.unit and a.qualifier == "exact" \
-                and b.qualifier == "exact" and a.value is not None and b.value is not None \
-                and _SIGNED_RANGE_GAP.fullmatch(text, a.end, b.start):
-            low = a.value
-            if a.scale_word is None and b.scale_word:
-                low = _fmt(round(a.value * _lex().words.get(b.scale_word, ("", 1))[1], 6))
-            if low <= b.value:
-                out.append(Quantity(a.start, b.end, text[a.start:b.end], None, low, b.value, True, False, False, "range",
-                                    "money", a.unit, b.scale_word or a.scale_word, a.subtype, a.numerals + b.numerals,
-                                    (a.start, b.end), (a.start, b.end)))
-                i += 2
-                continue
+        b = qs[i + 1] if i + 1 < n else None
+        r = _unit_range(text, a, b, lex) if b is not None and a.qualifier == "exact" and b.qualifier == "exact" \
+            and a.value is not None and b.value is not None else None
+        if r is not None:
+            out.append(r)
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+def _unit_range(text, a, b, lex):
+    ka, kb = a.kind, b.kind
+    unit, kind, scale = b.unit, kb, b.scale_word
+    if ka == kb and ka in _RANGE_KINDS and a.unit == b.unit:
+        g = _UNIT_RANGE_GAP.fullmatch(text, a.end, b.start)
+        if g is None:
+            return None
+        w = g.group().strip().lower()
+        if w == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start):
+            return None
+        start = a.start
+        if w in ("and", "to"):
+            opener = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start) or \
+                _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
+            if opener:
+                if opener.group().lower().startswith("from") and \
+                        lex.change_re.search(text, max(0, opener.start() - 30), opener.end()):
+                    return None  # "rose from 5 km to 10 km": a change
+                start = opener.start()
+    elif ka == "money" and kb == "number" and b.scale_word and a.scale_word is None and text[a.end:b.start] in ("-", "–"):
+        kind, unit, start = "money", a.unit, a.start  # "$10-15 million"
+    elif ka == "number" and kb in _RANGE_KINDS and _SUSPENDED_GAP.fullmatch(text, a.end, b.start) and len(a.numerals) == 1 \
+            and b.measure_span and b.numerals and text[b.numerals[-1][1]:b.numerals[-1][1] + 1] == "-":
+        start = a.start  # "a 3- to 4-foot wall", "a two- to three-hour drive"
+    else:
+        return None
+    low = a.value
+    if a.scale_word is None and scale:
+        low = _fmt(round(a.value * lex.words.get(scale, ("", 1))[1], 6))
+    if not low <= b.value:
+        return None
+    return Quantity(start, b.end, text[start:b.end], None, low, b.value, True, False, False, "range", kind, unit,
+                    scale or a.scale_word, a.subtype, a.numerals + b.numerals, (start, b.end), (a.start, b.end))
 
 
 def _merge_bounds(text, qs, lex):
