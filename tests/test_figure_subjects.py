@@ -63,3 +63,8 @@ def test_word_number_modifiers_are_not_duration_claims():
     df = extract_claims("The average two-year fixed mortgage now costs 6.85%.")
     assert "duration" not in set(df["kind"])
     assert list(df[df["kind"] == "percent"]["span"]) == ["6.85%"]
+
+
+def test_a_bare_figure_before_a_verb_is_not_a_claim():
+    df = extract_claims("The plan, the auditor says, 13 proves costly to government programs.")
+    assert not [s for s, k in zip(df["span"], df["kind"]) if k == "quantity"]

@@ -2182,6 +2182,9 @@ def _is_claim(q: Quantity, text: str) -> bool:
             return False  # "24/7": not a fraction in news
         if q.scale_word or q.qualifier != "exact":
             return True
+        nw = _NEXT_WORD.match(text, q.end)
+        if nw and nw.group(1).lower() in _lex().verbs:
+            return False  # "Apollo 13 proves ...": the figure is a name before its verb, not a claim
         if q.value is not None and 0 < q.value < 130 and q.value == int(q.value) and text[q.end:q.end + 1] == "," \
                 and _AGE.search(text, max(0, q.start - 40), q.start):
             return False  # an age after a name, between commas
