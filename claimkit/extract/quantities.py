@@ -1373,7 +1373,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             pos = max(num.end, a + 1)
             continue
         k = q.kind
-        if k == "count" or k == "money" or k == "dimension" or k == "duration" \
+        if k != "number" and k != "percent" and k != "ordinal" \
                 or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 or primes and text[q.end:q.end + 1] in _PRIMES):
             q = _refine(text, q, lex)
             if q is None:
@@ -1406,6 +1406,8 @@ _AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re
 _OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 _OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
+_A_OR_OF = frozenset("aAoO")  # "half a mile", "three-quarters of an acre": what may follow a fraction of a unit
+_WS_SPACE = str.maketrans("\t\n\r\x0b\x0c", "     ")  # ASCII white space as a space (the currency/unit gate)
 _PRIMES = frozenset("'′’")
 _FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
 _HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
@@ -1464,6 +1466,8 @@ def _refine(text, q, lex):
                 return _scaled(_span(text, q, q.start, pm.end()), 12, inches, kind="dimension", unit="in",
                                measure_span=(q.start, pm.end()))
         # "half a mile", "three-quarters of an hour": a fraction of a unit
+        if text[q.end + 1:q.end + 2] not in _A_OR_OF:
+            return q
         m = _OF_A_UNIT.match(text, q.end)
         if m:
             um = lex.unit_re.match(text, m.start(1) - 1)
@@ -1784,7 +1788,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if k3.isascii():
             k3 = k3.lower()
             if not k3.isalpha():
-                k3 = "".join(" " if c.isspace() else c for c in k3)
+                k3 = k3.translate(_WS_SPACE)
             # a token of one or two characters ("C", "p", "kg") is never followed by a letter
             if k3 not in lex.cur_unit_keys3 and (k3[:2] not in lex.cur_unit_keys2 or k3[2:].isalpha()) \
                     and (c_after.lower() not in lex.cur_unit_one or k3[1:2].isalpha()):
