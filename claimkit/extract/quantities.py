@@ -1374,7 +1374,8 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         k = q.kind
         if k != "number" and k != "percent" and k != "ordinal" \
-                or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 or primes and text[q.end:q.end + 1] in _PRIMES):
+                or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 and text[q.end + 1:q.end + 2] in _A_OR_OF
+                                      or primes and text[q.end:q.end + 1] in _PRIMES):
             q = _refine(text, q, lex)
             if q is None:
                 pos = max(num.end, a + 1)
