@@ -20,6 +20,7 @@ _EXPORTS = {
     "parse_quantities": "claimkit.extract.quantities",
     "TimeMention": "claimkit.extract.times",
     "parse_times": "claimkit.extract.times",
+    "score_sentence": "claimkit.checkworthiness",
     "verify": "claimkit.verify",
     "EvidenceStore": "claimkit.evidence",
     "validate": "claimkit.validation",
