@@ -2005,6 +2005,11 @@ def _range_partner(text, e, num, value, lex, ropen, money):
         mult = lex.words.get(pnum.scale, (None, 1))[1]
         if mult > 1 and low * mult < pval:
             low = low * mult
+        elif mult > 1 and num.plain and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(text[num.start:num.end]) == 4 \
+                and text[num.start:num.end].isdigit():
+            # "narrowed in 1986 to 336.5 billion": a year before "to" and a scaled figure it cannot be the low
+            # end of (1986 billion is more), not a range from 1,986 to 336.5 billion
+            return None
     if not low < pval:
         return None
     return pnum, pval
