@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._counts import speak
+from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, claim_interval, fmt, fmt_interval, num
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_date, sql_literal
 
@@ -37,6 +38,9 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     noun = c.get("noun", "units")
     if on is None:
         return unverified("the estimates change over time and neither the claim nor the article gives a date", table=t.name)
+    off = outside(t, store, on)
+    if off:
+        return unverified(off, table=t.name)
     window = int(c.get("window_days", 60))
     since = on - timedelta(days=window)
     sql = estimate_query(t, c.get("units", []), since, on)

@@ -6,6 +6,7 @@ from datetime import date
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._counts import speak
+from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, claim_interval, fmt, fmt_interval
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_date
 
@@ -37,6 +38,9 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     org = t.check.get("organisation", t.name)
     if on is None:
         return unverified(f"the {org} count depends on the date and neither the claim nor the article gives one", table=t.name)
+    off = outside(t, store, on)
+    if off:
+        return unverified(off, table=t.name)
     sql = count_query(t, on)
     rows = store.lookup(sql)
     n = len(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
+from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, text
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_literal
 from claimkit.matching import same_person, title_role
@@ -46,6 +47,9 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
                          note=f"'{title}' is {name}'s office on {on} ({why}): {match[0]['title']}.")
         if rows.empty:
             return unverified(f"no office of {name} is recorded for {on.year}", table=t.name, query=sql)
+        off = outside(t, store, on)
+        if off:  # a row may bear a title out in another year; only inside its coverage is the list complete enough to deny one
+            return unverified(off, table=t.name)
         ids = rows["id"].astype(str).tolist()
         return Check("contradicted" if c.get("complete", True) else "unsupported", evidence_ids=ids, expected=expected,
                      query=sql, table=t.name, sources=sorted(set(store.rows(ids)["source_url"])),
