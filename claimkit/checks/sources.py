@@ -38,6 +38,7 @@ SILENT = "the sources are silent"
 SEARCH_K = 12
 SUPPORT_AT = 0.34  # aboutness (0-1) from which a matching figure supports a claim
 CONTRADICT_AT = 0.5  # aboutness from which a different figure contradicts it
+UNIT_BONUS = 0.2  # aboutness added when a count counts the same noun as the claim
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -119,23 +120,69 @@ def _token_span(sentence_tokens, start: int, end: int) -> tuple[int, int]:
     return (idx[0], idx[-1] + 1) if idx else (0, 0)
 
 
-def _own(mentions: list[Mention], sentence_tokens) -> None:
-    """Give each content word of a sentence to the mention(s) of the same family nearest to it."""
+@lru_cache(maxsize=1)
+def _figure_context() -> tuple[dict[str, float], frozenset[str]]:
+    from claimkit.lexicon import table
+
+    rows = table("figure_context.tsv")
+    weights = {stem(r["word"]): float(r["weight"]) for r in rows if float(r["weight"]) != 1}
+    breaks = frozenset(r["word"] for r in rows if r.get("role") == "break")
+    return weights, breaks
+
+
+def word_weight(stemmed: str) -> float:
+    return _figure_context()[0].get(stemmed, 1.0)
+
+
+SHARE_SLACK = 2  # words: a word this little further from a second figure belongs to both ("profit grew 14% to 2.6 billion")
+BARRIER_COST = 3  # words: crossing a comma, a semicolon or "and" puts a word this much further from a figure
+
+
+def _barriers(sentence: str, sentence_tokens) -> list[int]:
+    """Prefix counts of clause breaks between consecutive words: barrier[k] = breaks before word k."""
+    out, n = [0], 0
+    for k in range(1, len(sentence_tokens)):
+        gap = sentence[sentence_tokens[k - 1][2]:sentence_tokens[k][1]]
+        if any(ch in gap for ch in ",;:()–—") or sentence_tokens[k][0].lower() in _figure_context()[1]:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _own(mentions: list[Mention], sentence_tokens, barriers: list[int] | None = None) -> None:
+    """Give each content word of a sentence to the mention(s) of the same family nearest to it
+    (clause breaks count as extra distance)."""
+    barriers = barriers or [0] * len(sentence_tokens)
+    inside: dict[str, set[int]] = {}  # family -> word indices inside a mention's own span
+    for m in mentions:
+        inside.setdefault(_family(m.kind), set()).update(range(*m.at))
+    # positions counted with each figure as one word, so "profit grew 14 percent to 2.6 billion" puts profit 4 words from 2.6
+    fam_inside = set().union(*inside.values()) if inside else set()
+    pos, k = [], 0
+    for n in range(len(sentence_tokens)):
+        if not (n in fam_inside and n - 1 in fam_inside):
+            k += 1
+        pos.append(k)
     for n, (w, _, _) in enumerate(sentence_tokens):
         c = content(w)
         if c is None:
             continue
-        by_family: dict[str, list[tuple[int, Mention]]] = {}
+        by_family: dict[str, list[tuple[int, int, Mention]]] = {}
         for m in mentions:
             i, j = m.at
-            if i <= n < j:
-                continue  # the mention's own words ("troops" in "100,000 troops") are compared by unit
-            d = i - n if n < i else n - j + 1
-            by_family.setdefault(_family(m.kind), []).append((d, m))
+            if n in inside.get(_family(m.kind), ()) or i >= j:
+                continue  # a figure's own words ("troops" in "100,000 troops") are compared by unit, not owned
+            if n < i:
+                breaks = barriers[i] - barriers[n]
+                d = pos[i] - pos[n]
+            else:
+                breaks = barriers[n] - barriers[max(j - 1, 0)]
+                d = pos[n] - pos[j - 1]
+            by_family.setdefault(_family(m.kind), []).append((d + BARRIER_COST * breaks, breaks, m))
         for cands in by_family.values():
-            best = min(d for d, _ in cands)
-            for d, m in cands:
-                if d == best and (c not in m.owned or m.owned[c] > d):
+            best = min(d for d, _, _ in cands)
+            for d, breaks, m in cands:
+                if (d == best or (d <= best + SHARE_SLACK and not breaks)) and (c not in m.owned or m.owned[c] > d):
                     m.owned[c] = d
 
 
@@ -146,15 +193,15 @@ def mentions_in(sentence: str, rows: list[tuple[dict, int, int]], passage_id=Non
     out = [Mention(kind=str(r.get("kind") or ""), span=text(r.get("span")) or "", sentence=sentence,
                    at=_token_span(toks, s, e), row=r, words=words, passage_id=passage_id, document=document)
            for r, s, e in rows]
-    _own(out, toks)
+    _own(out, toks, _barriers(sentence, toks))
     return out
 
 
 def aboutness(claim: Mention, source: Mention) -> float:
     """How far ``source`` is about what ``claim`` is about (0-1): the claim's own words found among
     the source mention's own words, nearer words weighing more, and the sentences' words in common."""
-    den = sum(1 / (1 + d) for d in claim.owned.values())
-    local = sum(1 / (1 + d) for w, d in claim.owned.items() if w in source.owned) / den if den else 0.0
+    den = sum(word_weight(w) / (1 + d) for w, d in claim.owned.items())
+    local = sum(word_weight(w) / (1 + d) for w, d in claim.owned.items() if w in source.owned) / den if den else 0.0
     sent = len(claim.words & source.words) / len(claim.words) if claim.words else 0.0
     return round(0.65 * local + 0.35 * sent, 3)
 
@@ -189,15 +236,36 @@ def written_precision(span: str, value: float | None) -> float:
     return 0.5 * step * scale
 
 
-def figure_interval(row: dict) -> tuple[float, float] | None:
-    """The figure's interval, widened by the rounding it is written with; open bounds are infinite."""
+def _padded(row: dict) -> tuple[float, float, float] | None:
+    """(low, high, rounding pad) of a figure; open bounds are infinite. The pad (under half a unit of the
+    last digit written) applies to exact figures: "about" and ranges carry their own width."""
     low, high, value = num(row.get("low")), num(row.get("high")), num(row.get("value"))
     if low is None and high is None:
         if value is None:
             return None
         low = high = value
-    pad = written_precision(text(row.get("span")) or "", next(v for v in (value, low, high) if v is not None))
-    return (-math.inf if low is None else low - pad, math.inf if high is None else high + pad)
+    q = text(row.get("qualifier")) or "exact"
+    pad = 0.9 * written_precision(text(row.get("span")) or "", next(v for v in (value, low, high) if v is not None))
+    if q in ("about", "nearly", "range"):
+        pad = 0.0
+    return (-math.inf if low is None else low, math.inf if high is None else high, pad)
+
+
+def figure_interval(row: dict) -> tuple[float, float] | None:
+    """The figure's interval, widened by the rounding it is written with; open bounds are infinite."""
+    p = _padded(row)
+    return None if p is None else (p[0] - p[2], p[1] + p[2])
+
+
+ROUNDED_BOUND = 0.75  # "more than 12,000" reads as a rounding down of 12,200; "more than 100,000" of 200,000 does not
+
+
+def _bound_agrees(bound: float, pad: float, lo: float, hi: float, side: str) -> bool:
+    """An open-ended figure ("more than B", "up to B") against a closed one [lo, hi] or another bound:
+    the bound must be a rounding of the other figure, not just on the right side of it."""
+    if side == "low":  # more than / at least B: B at most the figure and not far below it
+        return bound - pad <= hi and bound >= lo * ROUNDED_BOUND - pad
+    return bound + pad >= lo and bound <= hi / ROUNDED_BOUND + pad  # up to / under B
 
 
 def figure_unit(row: dict) -> tuple[str, str, float]:
@@ -212,19 +280,53 @@ def figure_unit(row: dict) -> tuple[str, str, float]:
 
 
 def comparable(a: dict, b: dict) -> bool:
+    """Same kind of figure: the same currency, percentages, or measures in one base unit; a bare number
+    ("more than 200,000") compares with counts of anything."""
     fa, fb = figure_unit(a), figure_unit(b)
-    return fa[0] == fb[0] and fa[1] == fb[1]
+    if fa[0] != fb[0]:
+        return False
+    if fa[1] == fb[1]:
+        return True
+    return fa[0] == "measure" and (not fa[1] or not fb[1]) and (fa[1] or fb[1]) not in _conversions()
+
+
+def counted_noun(row: dict) -> str | None:
+    """The counted noun of a count ("troop"), or None for bare numbers, percentages, money and measures."""
+    family, base, _ = figure_unit(row)
+    return base if family == "measure" and base and base not in _conversions() else None
 
 
 def same_figure(a: dict, b: dict) -> bool:
-    ia, ib = figure_interval(a), figure_interval(b)
-    if ia is None or ib is None:
+    """Whether two figures of the same kind state the same (after units, rounding and qualifiers)."""
+    pa, pb = _padded(a), _padded(b)
+    if pa is None or pb is None:
         return False
     fa, fb = figure_unit(a)[2], figure_unit(b)[2]
-    lo_a, hi_a = ia[0] * fa, ia[1] * fa
-    lo_b, hi_b = ib[0] * fb, ib[1] * fb
-    eps = 1e-9 * max(1.0, abs(lo_a) if math.isfinite(lo_a) else 1.0)
+    lo_a, hi_a, pad_a = pa[0] * fa, pa[1] * fa, pa[2] * fa
+    lo_b, hi_b, pad_b = pb[0] * fb, pb[1] * fb, pb[2] * fb
+    open_a = "low" if math.isinf(hi_a) and not math.isinf(lo_a) else "high" if math.isinf(lo_a) and not math.isinf(hi_a) else None
+    open_b = "low" if math.isinf(hi_b) and not math.isinf(lo_b) else "high" if math.isinf(lo_b) and not math.isinf(hi_b) else None
+    if open_a or open_b:
+        if open_a and open_b and open_a != open_b:
+            return False
+        if open_a:
+            bound = lo_a if open_a == "low" else hi_a
+            other = (lo_b, lo_b) if open_b == "low" else (hi_b, hi_b) if open_b == "high" else (lo_b, hi_b)
+            return _bound_agrees(bound, pad_a + pad_b, other[0], other[1], open_a)
+        bound = lo_b if open_b == "low" else hi_b
+        return _bound_agrees(bound, pad_a + pad_b, lo_a, hi_a, open_b)
+    lo_a, hi_a, lo_b, hi_b = lo_a - pad_a, hi_a + pad_a, lo_b - pad_b, hi_b + pad_b
+    eps = 1e-9 * max(1.0, abs(lo_a))
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
+
+
+def significant_digits(span: str) -> int:
+    """How many significant digits the figure is written with ("10.9" 3, "2.6 billion" 2, "100,000" 1)."""
+    nums = _NUMERAL.findall(span or "")
+    if not nums:
+        return 1
+    d = nums[0].replace(",", "").replace(".", "").lstrip("0")
+    return max(1, len(d.rstrip("0")) if "." not in nums[0] else len(d))
 
 
 def _stated_period(row: dict) -> tuple[date, date] | None:
@@ -398,7 +500,10 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
                     continue
             else:
                 agrees = None
-            out.append(Candidate(m, aboutness(me, m), agrees))
+            about = aboutness(me, m)
+            if family == "figure" and counted_noun(claim) and counted_noun(claim) == counted_noun(m.row):
+                about = min(1.0, about + UNIT_BONUS)  # "homes" and "homes": the same kind of thing counted
+            out.append(Candidate(m, round(about, 3), agrees))
     out.sort(key=lambda c: -c.about)
     return me, out, passages
 
@@ -433,7 +538,10 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
     best_agree = agree[0] if agree else None
     best_differ = differ[0] if differ else None
     span = text(claim.get("span")) or ""
-    if best_agree and best_agree.about >= SUPPORT_AT and (best_differ is None or best_agree.about >= best_differ.about - MARGIN):
+    support_at = SUPPORT_AT
+    if family == "figure":  # a figure written with more digits is less likely to be there by chance
+        support_at = max(SUPPORT_AT - 0.1 * (significant_digits(span) - 1), SUPPORT_AT - 0.2)
+    if best_agree and best_agree.about >= support_at and (best_differ is None or best_agree.about >= best_differ.about - MARGIN):
         m = best_agree.mention
         stated, said = _stated_period(claim), _stated_period(m.row)
         if family == "figure" and stated and said and not (stated[0] <= said[1] and said[0] <= stated[1]):
@@ -698,3 +806,35 @@ def sources(claim: dict, ctx: CheckContext) -> Check | None:
     if figure_interval(claim) is None:
         return unverified("the claim carries no figure to compare with the sources")
     return decide(claim, ctx, "figure", _value_text)
+
+
+# ---------------------------------------------------------------- for check_claim: every candidate, and why
+
+def explain(claim: dict, ctx: CheckContext) -> list[dict]:
+    """Every source mention the source check weighed for ``claim``, best first: the passage, the words
+    the claim and the mention share, the aboutness, whether the figure or date agrees, and why it was or
+    was not used."""
+    kind = str(claim.get("kind") or "")
+    family = "time" if kind == "time" else "figure" if kind in FIGURE_KINDS else None
+    if ctx.sources is None or family is None:
+        return []
+    verdict = sources(claim, ctx)
+    used = set(verdict.evidence_ids) if verdict else set()
+    me, cands, _ = score_candidates(claim, ctx, family)
+    out = []
+    for c in cands:
+        m = c.mention
+        shared = sorted(set(me.owned) & set(m.owned)) if me else []
+        if m.passage_id in used:
+            why = f"decided the verdict ({verdict.verdict})"
+        elif c.about < SUPPORT_AT - 0.2:
+            why = "not about the same thing (too few of the claim's words stand beside it)"
+        elif c.agrees:
+            why = "agrees, but another passage is more about the claim"
+        else:
+            why = "states another figure, but is not clearly enough about the same thing" if family == "figure" else \
+                "gives another date, but is not clearly enough about the same event"
+        out.append({"passage_id": m.passage_id, "document": m.document, "mention": m.span, "value": text(m.row.get("date")) if family == "time" else m.span,
+                    "agrees": c.agrees, "aboutness": c.about, "shared_words": ", ".join(shared), "used": m.passage_id in used,
+                    "why": why, "sentence": m.sentence})
+    return out
