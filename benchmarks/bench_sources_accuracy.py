@@ -9,7 +9,7 @@ when supported. Unverified figures are scored two ways: as not flagged (the desk
 and as not confirmed (the desk reads the confirmations). The baseline is plain same-digits search:
 a figure is taken as correct when every digit string of it is in the source text.
 
-    python benchmarks/bench_sources_accuracy.py [-v]
+    python benchmarks/bench_sources_accuracy.py [-v] [--set derived-heldout]
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from claimkit import extract_claims, load_article, verify  # noqa: E402
 from claimkit.evidence import EvidenceStore  # noqa: E402
 from claimkit.sources import load_sources  # noqa: E402
 
-DATA = ROOT / "benchmarks" / "data" / "derived"
+DATA = ROOT / "benchmarks" / "data" / (sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "derived")
 FIGURES = ("quantity", "money", "percent", "duration")
 
 

@@ -38,7 +38,7 @@ SILENT = "the sources are silent"
 SEARCH_K = 12
 SUPPORT_AT = 0.34  # aboutness (0-1) from which a matching figure supports a claim
 CONTRADICT_AT = 0.5  # aboutness from which a different figure contradicts it
-UNIT_BONUS = 0.2  # aboutness added when a count counts the same noun as the claim
+UNIT_BONUS = 0.3  # aboutness added when a count counts the same (not generic) noun as the claim
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -130,6 +130,13 @@ def _figure_context() -> tuple[dict[str, float], frozenset[str]]:
     return weights, breaks
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    from claimkit.lexicon import table
+
+    return frozenset(r["word"] for r in table("figure_context.tsv") if r.get("role") == "generic")
+
+
 def word_weight(stemmed: str) -> float:
     return _figure_context()[0].get(stemmed, 1.0)
 
@@ -189,10 +196,13 @@ def _own(mentions: list[Mention], sentence_tokens, barriers: list[int] | None = 
 def mentions_in(sentence: str, rows: list[tuple[dict, int, int]], passage_id=None, document=None) -> list[Mention]:
     """Mentions for claims ``rows`` ((claim, start, end) with offsets into ``sentence``) of one sentence."""
     toks = tokens(sentence)
-    words = frozenset(c for c in (content(w) for w, _, _ in toks) if c)
+    spans = [(r, _token_span(toks, s, e)) for r, s, e in rows]
+    # the sentence's words, less the figures' and dates' own ("million", "people" in "6.2 million people")
+    own = {n for r, (i, j) in spans if _family(str(r.get("kind") or "")) in ("figure", "time") for n in range(i, j)}
+    words = frozenset(c for n, (w, _, _) in enumerate(toks) if n not in own and (c := content(w)))
     out = [Mention(kind=str(r.get("kind") or ""), span=text(r.get("span")) or "", sentence=sentence,
-                   at=_token_span(toks, s, e), row=r, words=words, passage_id=passage_id, document=document)
-           for r, s, e in rows]
+                   at=at, row=r, words=words, passage_id=passage_id, document=document)
+           for r, at in spans]
     _own(out, toks, _barriers(sentence, toks))
     return out
 
@@ -501,7 +511,8 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
             else:
                 agrees = None
             about = aboutness(me, m)
-            if family == "figure" and counted_noun(claim) and counted_noun(claim) == counted_noun(m.row):
+            noun = counted_noun(claim) if family == "figure" else None
+            if noun and noun == counted_noun(m.row) and (noun not in _generic() or any(w in m.owned for w in me.owned)):
                 about = min(1.0, about + UNIT_BONUS)  # "homes" and "homes": the same kind of thing counted
             out.append(Candidate(m, round(about, 3), agrees))
     out.sort(key=lambda c: -c.about)
