@@ -164,7 +164,7 @@ def _own(mentions: list[Mention], sentence_tokens, barriers: list[int] | None = 
     for m in mentions:
         inside.setdefault(_family(m.kind), set()).update(range(*m.at))
     # positions counted with each figure as one word, so "profit grew 14 percent to 2.6 billion" puts profit 4 words from 2.6
-    fam_inside = set().union(*inside.values()) if inside else set()
+    fam_inside = inside.get("figure", set()) | inside.get("time", set())
     pos, k = [], 0
     for n in range(len(sentence_tokens)):
         if not (n in fam_inside and n - 1 in fam_inside):
@@ -256,7 +256,12 @@ def _padded(row: dict) -> tuple[float, float, float] | None:
         low = high = value
     q = text(row.get("qualifier")) or "exact"
     pad = 0.9 * written_precision(text(row.get("span")) or "", next(v for v in (value, low, high) if v is not None))
-    if q in ("about", "nearly", "range"):
+    if q in ("about", "nearly") and value is not None:
+        # "about 4.5 million": a rounding, so one unit of the last digit or 5 %, not the extractor's generic 10 %
+        width = max(2 * pad / 0.9, APPROXIMATE * abs(value))
+        low, high = value - width, (value if q == "nearly" else value + width)
+        pad = 0.0
+    elif q in ("about", "nearly", "range"):
         pad = 0.0
     return (-math.inf if low is None else low, math.inf if high is None else high, pad)
 
@@ -267,6 +272,7 @@ def figure_interval(row: dict) -> tuple[float, float] | None:
     return None if p is None else (p[0] - p[2], p[1] + p[2])
 
 
+APPROXIMATE = 0.05  # an "about" figure covers 5 % either side (or one unit of its last digit, if wider)
 ROUNDED_BOUND = 0.75  # "more than 12,000" reads as a rounding down of 12,200; "more than 100,000" of 200,000 does not
 
 
