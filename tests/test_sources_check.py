@@ -134,3 +134,28 @@ def test_the_same_source_as_txt_pdf_and_docx_gives_the_same_verdicts(which, seed
         if suffix == ".pdf":
             assert all(p[0]["page"] >= 1 for p in v["passages"] if p), "a PDF passage keeps its page"
     assert got[".pdf"] == got[".txt"] and got[".docx"] == got[".txt"]
+
+
+def test_the_evidence_table_holds_the_cited_passages_and_keeps_its_suite(altered_verdicts):
+    from claimkit import validate
+    from claimkit.verdicts import evidence_table
+
+    ev = evidence_table(altered_verdicts)
+    passages = ev[ev["kind"] == "passage"]
+    assert len(passages) >= 4 and passages["sha256"].str.fullmatch("[0-9a-f]{64}").all()
+    assert (passages["end"] > passages["start"]).all() and passages["document"].str.endswith("altered.txt").all()
+    report = validate(ev, "evidence")
+    assert report.success, report.summary()
+    broken = ev.copy()
+    broken.loc[passages.index[0], "sha256"] = "not-a-hash"
+    failed = {(f.expectation, f.column) for f in validate(broken, "evidence").failures}
+    assert ("expect_column_values_to_match_regex", "sha256") in failed
+
+
+def test_reference_rows_and_passages_share_the_evidence_table(seed_claims, cache):
+    from claimkit.verdicts import evidence_table
+
+    v = verify(seed_claims, sources=load_sources([SEED], cache_dir=cache))
+    ev = evidence_table(v)
+    assert set(ev["kind"]) == {"reference", "passage"}
+    assert "osce-mn" in set(ev["id"]), "the OSCE count's reference rows are cited beside the passage"
