@@ -23,7 +23,7 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from claimkit.articles import SIDECAR_SUFFIX, Article, load_article
@@ -94,6 +94,8 @@ class SourceSet:
         self._index = index
         self._cache = cache
         self._by_id = {p.id: i for i, p in enumerate(passages)}
+        self._by_name = {d.path: d for d in documents}
+        self._claims: dict[str, object] = {}  # document path -> its claims (DataFrame)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -114,10 +116,11 @@ class SourceSet:
         return [self.passage(i) for i in document.passage_ids]
 
     def document(self, name: str) -> SourceDocument:
-        for doc in self.documents:
-            if doc.path == name:
-                return doc
-        raise KeyError(name)
+        return self._by_name[name]
+
+    def search_many(self, queries, k: int = 20) -> list[list[tuple[Passage, float]]]:
+        """:meth:`search` for each query (the claims of a story), in order."""
+        return [self.search(q, k) for q in queries]
 
     def search(self, query: str, k: int = 20) -> list[tuple[Passage, float]]:
         """The ``k`` passages that best match ``query`` (bm25 over stemmed words and whole numbers), best first."""
@@ -147,15 +150,38 @@ class SourceSet:
                 df[col] = df[col].astype(object).where(df[col].notna(), None)
         return df
 
-    @cached_property
+    def context(self, passage_id: str, before: int = 1, after: int = 1) -> list[Passage]:
+        """The passage with its neighbours in the same document (and on the same page), in text order."""
+        p = self.passage(passage_id)
+        ids = self.document(p.document).passage_ids
+        i = ids.index(passage_id)
+        around = [self.passage(x) for x in ids[max(0, i - before): i + after + 1]]
+        return [q for q in around if q.page == p.page and q.sheet == p.sheet]
+
+    @property
     def claims(self):
         """The sources' own claims: ``extract_claims`` on each document, dated by the document's own date,
-        with the columns ``passage_id`` and ``document`` added. Computed on first use, cached on disk."""
+        with the columns ``passage_id`` and ``document`` added. Computed on first use (per document,
+        kept on disk by content hash, so a batch or a re-run pays once)."""
+        return self._claims_of(self.documents)
+
+    def claims_in(self, passage_ids):
+        """The sources' claims that stand in these passages; only their documents' claims are extracted."""
+        wanted = set(passage_ids)
+        docs = {self.passage(i).document for i in wanted}
+        df = self._claims_of([d for d in self.documents if d.path in docs])
+        return df[df["passage_id"].isin(wanted)].reset_index(drop=True)
+
+    def _claims_of(self, documents: list[SourceDocument]):
         import pandas as pd
 
         from claimkit.claims import CLAIM_COLUMNS
 
-        frames = [self._document_claims(doc) for doc in self.documents]
+        frames = []
+        for doc in documents:
+            if doc.path not in self._claims:
+                self._claims[doc.path] = self._document_claims(doc)
+            frames.append(self._claims[doc.path])
         frames = [f for f in frames if len(f)]
         if not frames:
             return pd.DataFrame(columns=CLAIM_COLUMNS + ["passage_id", "document"])
@@ -188,7 +214,7 @@ class SourceSet:
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state.pop("claims", None)  # recomputed (from the disk cache) where it is needed
+        state["_claims"] = {}  # recomputed (from the disk cache) where it is needed
         return state
 
 

@@ -398,3 +398,25 @@ def test_source_set_travels_to_a_worker_process(tmp_path, cache):
     srcset = load(tmp_path / "r.txt", cache)
     copy = pickle.loads(pickle.dumps(srcset))
     assert copy.search("Geneva")[0][0] == srcset.search("Geneva")[0][0]
+
+
+def test_claims_in_passages_extracts_only_the_documents_needed(tmp_path, cache, monkeypatch):
+    (tmp_path / "a.txt").write_text("The army has 100,000 soldiers in reserve.")
+    (tmp_path / "b.txt").write_text("The navy has 300 ships.")
+    srcset = load(tmp_path, cache)
+    import claimkit.claims as claims_module
+
+    real, seen = claims_module.extract_claims, []
+    monkeypatch.setattr(claims_module, "extract_claims", lambda art, **k: seen.append(art.text) or real(art, **k))
+    navy = srcset.search("ships")[0][0]
+    found = srcset.claims_in([navy.id])
+    assert set(found["passage_id"]) == {navy.id} and "300" in " ".join(found["span"])
+    assert seen == ["The navy has 300 ships."]
+
+
+def test_context_gives_the_neighbouring_passages(tmp_path, cache):
+    (tmp_path / "r.txt").write_text("\n\n".join(f"Paragraph {i} has {i} figures." for i in range(5)))
+    srcset = load(tmp_path, cache)
+    middle = srcset.passages[2]
+    assert [p.text for p in srcset.context(middle.id)] == [
+        "Paragraph 1 has 1 figures.", "Paragraph 2 has 2 figures.", "Paragraph 3 has 3 figures."]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from claimkit.files import atomic_write_bytes
 
-FORMAT = 1  # bump when what a loader produces changes: old entries are then simply never found
+FORMAT = 2  # bump when what a loader produces changes: old entries are then simply never found
 
 
 def cache_root(cache_dir=None) -> Path:
