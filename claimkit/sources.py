@@ -23,12 +23,11 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from claimkit.articles import SIDECAR_SUFFIX, Article, load_article
 from claimkit.errors import InputError
-from claimkit.ingest.cache import FORMAT, SourceCache
+from claimkit.ingest.cache import FORMAT, SourceCache, code_version
 from claimkit.ingest.formats import SOURCE_SUFFIXES, RawDocument, from_article, is_sidecar, read_file
 from claimkit.ingest.index import PassageIndex
 from claimkit.ingest.limits import check_size
@@ -96,6 +95,7 @@ class SourceSet:
         self._by_id = {p.id: i for i, p in enumerate(passages)}
         self._by_name = {d.path: d for d in documents}
         self._claims: dict[str, object] = {}  # document path -> its claims (DataFrame)
+        self._all_claims = None
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -163,7 +163,9 @@ class SourceSet:
         """The sources' own claims: ``extract_claims`` on each document, dated by the document's own date,
         with the columns ``passage_id`` and ``document`` added. Computed on first use (per document,
         kept on disk by content hash, so a batch or a re-run pays once)."""
-        return self._claims_of(self.documents)
+        if self._all_claims is None:
+            self._all_claims = self._claims_of(self.documents)
+        return self._all_claims
 
     def claims_in(self, passage_ids):
         """The sources' claims that stand in these passages; only their documents' claims are extracted."""
@@ -192,7 +194,7 @@ class SourceSet:
 
         from claimkit.claims import extract_claims, normalise_claims
 
-        key = _hash(f"claims|{doc.key}|{doc.sha256}|{doc.published}|{_code_fingerprint()}")
+        key = _hash(f"claims|{doc.key}|{doc.sha256}|{doc.published}")  # doc.key holds the code version
         records = self._cache.get_json("claims", key)
         if records is not None:
             df = normalise_claims(pd.DataFrame(records))
@@ -214,7 +216,7 @@ class SourceSet:
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state["_claims"] = {}  # recomputed (from the disk cache) where it is needed
+        state["_claims"], state["_all_claims"] = {}, None  # recomputed (from the disk cache) where needed
         return state
 
 
@@ -242,7 +244,7 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     for item in _expand(items, problems, skipped):
         if isinstance(item, Article):
             raw = from_article(item)
-            key = _hash(f"article|{FORMAT}|{raw.sha256}|{raw.published}|{raw.title}")
+            key = _hash(f"article|{FORMAT}|{code_version()}|{raw.sha256}|{raw.published}|{raw.title}")
             loaded.append((item.path or item.title or item.id, raw, key))
             continue
         try:
@@ -300,7 +302,7 @@ def _load_file(path: Path, store: SourceCache, problems: list) -> list[tuple[str
     content = _file_sha256(path)
     side = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
     side_sha = _file_sha256(side) if side is not None and side.is_file() else "-"
-    key = _hash(f"docs|{FORMAT}|{path.suffix.lower()}|{content}|{side_sha}")
+    key = _hash(f"docs|{FORMAT}|{code_version()}|{path.suffix.lower()}|{content}|{side_sha}")
     entry = store.get_json("docs", key)
     if entry is None:
         found: list[tuple[str, str]] = []
@@ -381,15 +383,3 @@ def _file_sha256(path: Path) -> str:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A hash of claimkit's code and word lists: cached claims are only reused by the extractors that made them."""
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
-            h.update(str(p.relative_to(root)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]

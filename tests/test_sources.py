@@ -420,3 +420,15 @@ def test_context_gives_the_neighbouring_passages(tmp_path, cache):
     middle = srcset.passages[2]
     assert [p.text for p in srcset.context(middle.id)] == [
         "Paragraph 1 has 1 figures.", "Paragraph 2 has 2 figures.", "Paragraph 3 has 3 figures."]
+
+
+@pytest.mark.parametrize("query, passage", [
+    ("1.5 million people", "The census counted 1,500,000 residents."),
+    ("$1.5 trillion in debt", "Borrowing reached 1,500 billion dollars."),
+    ("after seven rounds", "It took 7 meetings."),
+])
+def test_the_same_figure_written_two_ways_is_found(tmp_path, cache, query, passage):
+    """The passage shares no word with the query: only the figure, written another way, can find it."""
+    (tmp_path / "a.txt").write_text("Other news: people, debt and talks filled the day.\n\n" + passage)
+    hits = [p.text for p, _ in load(tmp_path, cache).search(query)]
+    assert passage in hits

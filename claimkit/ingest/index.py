@@ -19,7 +19,7 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from claimkit.lexicon import words
+from claimkit.lexicon import table, words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
@@ -37,17 +37,51 @@ def _stemmer():
     return lru_cache(maxsize=200_000)(Stemmer.Stemmer("english").stemWord)
 
 
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, float]:
+    """Scale words ("million", "lakh") and their values, from the quantities' lexicon."""
+    return {row["token"].lower(): float(row["value"]) for row in table("scales.tsv") if row["form"] == "word"}
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, str]:
+    """Number words up to ninety ("seven" -> "7"), from the quantities' lexicon."""
+    return {row["word"]: row["value"] for row in table("numbers.tsv") if row["class"] in ("unit", "teen", "tens")}
+
+
+def _number(tok: str) -> str:
+    return _THOUSANDS.sub("", tok).rstrip(".,")
+
+
 def tokens(text: str) -> list[str]:
-    """The search tokens of a text: stemmed content words and whole numbers."""
+    """The search tokens of a text: stemmed content words and whole numbers.
+
+    A number is also written out when a scale word follows it ("1.5 million" adds "1500000", as
+    "1,500,000" gives), and a number word adds its digits ("seven" adds "7"), so the same figure
+    written two ways still meets.
+    """
     stem = _stemmer()
     stop = _stopwords()
+    scales = _scales()
+    number_words = _number_words()
     out = []
-    for m in _TOKEN.finditer(text.lower()):
-        tok = m.group()
+    raw = [m.group() for m in _TOKEN.finditer(text.lower())]
+    for i, tok in enumerate(raw):
         if tok[0].isdigit():
-            out.append(_THOUSANDS.sub("", tok).rstrip(".,"))
+            number = _number(tok)
+            out.append(number)
+            scale = scales.get(raw[i + 1]) if i + 1 < len(raw) else None
+            if scale:
+                try:
+                    value = float(number) * scale
+                except ValueError:  # "1.2.3": a version or a date, not a figure
+                    continue
+                if value.is_integer():
+                    out.append(str(int(value)))
         elif len(tok) > 1 and tok not in stop:
             out.append(stem(tok))
+            if tok in number_words:
+                out.append(number_words[tok])
     return out
 
 
