@@ -360,12 +360,13 @@ def _walk(folder: Path, problems: list, skipped: list):
 
 
 def _names_a_path(s: str) -> bool:
-    """A string is a path when it is one line that exists, ends in a source suffix or contains a separator."""
+    """A string is a path when it is one line that exists, ends in a source suffix, or has no space."""
     if "\n" in s or "\x00" in s or len(s) >= 4096 or not s.strip():
         return False
     try:
         p = Path(s)
-        return p.exists() or p.suffix.lower() in SOURCE_SUFFIXES or ("/" in s and " " not in s.strip())
+        # one "word" is a path (a mistyped folder name must not become a one-word source text)
+        return p.exists() or p.suffix.lower() in SOURCE_SUFFIXES or not any(ch.isspace() for ch in s.strip())
     except (OSError, ValueError):
         return False
 

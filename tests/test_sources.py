@@ -180,6 +180,21 @@ def test_pdf_keeps_page_numbers_and_passages_never_cross_pages(tmp_path, cache):
         assert ("observers" in p.text) == (p.page == 2)  # no passage holds text of both pages
 
 
+def test_running_heads_and_page_numbers_are_not_text(tmp_path, cache):
+    body = ["The mission counted 300 observers in the east.", "Talks in Vienna lasted 7 hours.",
+            "The council met 12 times.", "Officials expect 2 more rounds."]
+    pages = [f"OSCE Daily Report\n\n{text}\n\nPage {i} of 4" for i, text in enumerate(body, 1)]
+    srcset = load(make_pdf(tmp_path / "daily.pdf", pages), cache)
+    assert [p.text for p in srcset.passages] == body
+    assert [p.page for p in srcset.passages] == [1, 2, 3, 4]
+
+
+def test_a_mistyped_folder_name_is_a_problem_not_a_text(tmp_path, cache):
+    (tmp_path / "good.txt").write_text(GOOD)
+    srcset = load([tmp_path / "good.txt", "sourcse"], cache)
+    assert srcset.problems == [("sourcse", "no such file or folder")]
+
+
 def test_sidecar_date_wins_over_pdf_metadata(tmp_path, cache):
     path = make_pdf(tmp_path / "report.pdf", [PAGE_ONE], created=datetime(2021, 11, 30))
     (tmp_path / "report.meta.json").write_text(json.dumps({"published": "2021-12-02", "title": "Given"}))

@@ -192,17 +192,22 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
             raise InputError(path, f"PDF has {count:,} pages; the limit is {MAX_PDF_PAGES:,}")
         if count == 0:
             raise InputError(path, "PDF has no pages")
-        pages: list[tuple[int, str]] = []
+        raw_pages: list[tuple[int, str]] = []
         for number in range(1, count + 1):
             try:
-                raw = reader.pages[number - 1].extract_text() or ""
+                raw_pages.append((number, reader.pages[number - 1].extract_text() or ""))
             except Exception as exc:  # one damaged page: keep the others
                 problems.append((str(path), f"page {number} could not be read ({type(exc).__name__}: {exc})"))
-                continue
-            text = clean_text(_HYPHEN_BREAK.sub("", raw))
-            if text:
-                pages.append((number, text))
         title, published = _pdf_metadata(reader)
+    furniture = _running_lines([raw for _, raw in raw_pages])
+    pages: list[tuple[int, str]] = []
+    for number, raw in raw_pages:
+        lines = raw.split("\n")
+        edge = set(range(_EDGE_LINES)) | set(range(len(lines) - _EDGE_LINES, len(lines)))
+        kept = [line for i, line in enumerate(lines) if not (i in edge and _line_key(line) in furniture)]
+        text = clean_text(_HYPHEN_BREAK.sub("", "\n".join(kept)))
+        if text:
+            pages.append((number, text))
     if not pages:
         raise InputError(path, f"PDF has no text layer on any of its {count} page(s) (a scan? run OCR on it first)")
     parts, regions, pos = [], [], 0
@@ -214,6 +219,29 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
     return RawDocument(kind="pdf", text="\n\n".join(parts), sha256=sha256,
                        title=_meta_get(side, "title") or title,
                        published=parse_date(_meta_get(side, "published"), path) or published, regions=regions)
+
+
+_EDGE_LINES = 3  # running headers and footers sit in the first and last lines of a page
+_DIGITS = re.compile(r"\d+")
+
+
+def _line_key(line: str) -> str:
+    """A line with its numbers blanked: "Page 3 of 12" and "Page 4 of 12" are the same footer."""
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages (running heads, page numbers, a footer):
+    page furniture, not text. Left in, "3" from a page number would read as a figure in a sentence."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for raw in pages:
+        lines = [line for line in raw.split("\n")]
+        edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        for key in {_line_key(line) for line in edge if line.strip()}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n >= max(3, len(pages) // 2 + 1)}
 
 
 def _pdf_metadata(reader) -> tuple[str | None, date | None]:
