@@ -252,11 +252,12 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
                 loaded.append((name, raw, key))
         except InputError as exc:
             problems.append((exc.source or str(item), exc.reason))
-    documents, passages, seen = [], [], {}
+    documents, passages, seen, used = [], [], {}, set()
     for name, raw, key in loaded:
         if raw.sha256 in seen:
             skipped.append((name, f"same content as {seen[raw.sha256]}"))
             continue
+        name = _unique_name(name, raw, used)
         seen[raw.sha256] = name
         doc = SourceDocument(path=name, sha256=raw.sha256, title=raw.title, published=raw.published,
                              text=raw.text, kind=raw.kind, key=key)
@@ -275,13 +276,22 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     return SourceSet(documents, passages, _index_for(documents, passages, store), problems, skipped, store)
 
 
-def _spans(raw: RawDocument):
-    if raw.kind == "table":
-        for start, end, sheet, row, column in raw.cells:
-            yield start, end, None, sheet, row, column
-    else:
-        for start, end, page in prose_windows(raw.text, raw.regions):
-            yield start, end, page, None, None, None
+def _spans(raw: RawDocument) -> list[tuple]:
+    """The document's passages as ``(start, end, page, sheet, row, column)``, computed once (then cached)."""
+    if raw.spans is None:
+        if raw.kind == "table":
+            raw.spans = [(start, end, None, sheet, row, column) for start, end, sheet, row, column in raw.cells]
+        else:
+            raw.spans = [(start, end, page, None, None, None) for start, end, page in prose_windows(raw.text, raw.regions)]
+    return raw.spans
+
+
+def _unique_name(name: str, raw: RawDocument, used: set[str]) -> str:
+    """Two documents never share a name (two Articles with the same title): the second gets its hash."""
+    if name in used:
+        name = f"{name} [{raw.sha256[:10]}]"
+    used.add(name)
+    return name
 
 
 def _index_for(documents: list[SourceDocument], passages: list[Passage], store: SourceCache) -> PassageIndex:
@@ -307,6 +317,8 @@ def _load_file(path: Path, store: SourceCache, problems: list) -> list[tuple[str
     if entry is None:
         found: list[tuple[str, str]] = []
         docs = read_file(path, content, found)
+        for d in docs:
+            _spans(d)
         prefix = str(path)
         notes = [(w[len(prefix):] if w.startswith(prefix) else "", r) for w, r in found]
         store.put_json("docs", key, {"documents": [d.to_json() for d in docs], "problems": notes})

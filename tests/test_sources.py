@@ -447,3 +447,13 @@ def test_the_same_figure_written_two_ways_is_found(tmp_path, cache, query, passa
     (tmp_path / "a.txt").write_text("Other news: people, debt and talks filled the day.\n\n" + passage)
     hits = [p.text for p, _ in load(tmp_path, cache).search(query)]
     assert passage in hits
+
+
+def test_two_texts_with_the_same_title_stay_two_documents(cache):
+    a = load_article("The army has 100 tanks.", title="Briefing")
+    b = load_article("The navy has 40 ships.", title="Briefing")
+    srcset = load([a, b], cache)
+    names = [d.path for d in srcset.documents]
+    assert names[0] == "Briefing" and names[1].startswith("Briefing [") and len(set(names)) == 2
+    assert srcset.document(names[1]).text == "The navy has 40 ships."
+    assert set(srcset.claims["document"]) == set(names)

@@ -44,17 +44,19 @@ class RawDocument:
     part: str | None = None         # which record of a multi-document file (":3" a line, "#2" an item); None for all of it
     regions: list[tuple[int, int, int | None]] = field(default_factory=list)   # (start, end, page): prose
     cells: list[tuple[int, int, str | None, int, str]] = field(default_factory=list)  # (start, end, sheet, row, column)
+    spans: list[tuple] | None = None  # the passages, (start, end, page, sheet, row, column), once computed
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "text": self.text, "sha256": self.sha256, "title": self.title,
                 "published": self.published.isoformat() if self.published else None, "part": self.part,
-                "regions": self.regions, "cells": self.cells}
+                "regions": self.regions, "cells": self.cells, "spans": self.spans}
 
     @classmethod
     def from_json(cls, d: dict) -> "RawDocument":
         return cls(kind=d["kind"], text=d["text"], sha256=d["sha256"], title=d["title"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None, part=d["part"],
-                   regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]])
+                   regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]],
+                   spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None)
 
 
 def sha256_bytes(data: bytes) -> str:
