@@ -36,7 +36,8 @@ def test_text_file_becomes_passages_with_offsets_into_its_text(tmp_path, cache):
     srcset = load(path, cache)
     doc = srcset.documents[0]
     assert doc.title == "Defence ministry statement" and doc.kind == "text"
-    assert len(srcset.passages) == 2  # one per paragraph: each is a few sentences
+    # the headline, then one passage per paragraph: each is a few sentences
+    assert [p.text[:20] for p in srcset.passages] == ["Defence ministry sta", "The ministry said on", "Talks in Geneva last"]
     for p in srcset.passages:
         assert doc.text[p.start:p.end] == p.text
         assert p.document == str(path) and p.sha256 == doc.sha256 and p.page is None
@@ -116,7 +117,7 @@ def test_claims_of_the_sources_are_dated_by_each_documents_own_date(tmp_path, ca
     monday = claims[(claims["kind"] == "time") & (claims["span"].str.contains("Monday"))].iloc[0]
     assert monday["date"] == "2022-01-10"  # the Monday before the release's own date
     troops = claims[(claims["kind"] == "quantity") & claims["span"].str.contains("100,000", na=False)].iloc[0]
-    assert troops["passage_id"] == srcset.passages[0].id and troops["document"] == str(path)
+    assert troops["passage_id"] == srcset.passages[1].id and troops["document"] == str(path)
     assert troops["value"] == 100000
 
 
@@ -403,7 +404,7 @@ def test_unwritable_cache_warns_once_and_still_loads(tmp_path):
     (tmp_path / "r.txt").write_text(RELEASE)
     with pytest.warns(UserWarning, match="source cache not written"):
         srcset = load_sources(tmp_path / "r.txt", cache_dir=blocker)
-    assert len(srcset.passages) == 2
+    assert len(srcset.passages) == 3
 
 
 def test_source_set_travels_to_a_worker_process(tmp_path, cache):
@@ -455,5 +456,12 @@ def test_two_texts_with_the_same_title_stay_two_documents(cache):
     srcset = load([a, b], cache)
     names = [d.path for d in srcset.documents]
     assert names[0] == "Briefing" and names[1].startswith("Briefing [") and len(set(names)) == 2
-    assert srcset.document(names[1]).text == "The navy has 40 ships."
+    assert srcset.document(names[1]).text == "Briefing\n\nThe navy has 40 ships."
     assert set(srcset.claims["document"]) == set(names)
+
+
+def test_a_sources_headline_is_evidence_too(tmp_path, cache):
+    (tmp_path / "wire.txt").write_text("Russia masses 100,000 troops near Ukraine\n\nOfficials said talks had failed.")
+    srcset = load(tmp_path, cache)
+    assert srcset.documents[0].title == "Russia masses 100,000 troops near Ukraine"
+    assert srcset.search("100,000 troops")[0][0].text == "Russia masses 100,000 troops near Ukraine"

@@ -93,8 +93,14 @@ def _kind(suffix: str) -> str:
 
 
 def _from_article(art: Article, sha256: str, kind: str, part: str | None = None) -> RawDocument:
-    return RawDocument(kind=kind, text=art.text, sha256=sha256, title=art.title, published=art.published,
-                       part=part, regions=[(0, len(art.text), None)])
+    """The article's text, led by its headline: load_article sets a headline apart from the story, but in
+    a source it is evidence like any line ("Russia masses 100,000 troops near Ukraine")."""
+    text = art.text
+    title = " ".join((art.title or "").split())
+    if title and title not in text[: len(title) + 300]:
+        text = f"{title}\n\n{text}"
+    return RawDocument(kind=kind, text=text, sha256=sha256, title=art.title, published=art.published,
+                       part=part, regions=[(0, len(text), None)])
 
 
 def _read_bytes(path: Path) -> bytes:
