@@ -465,3 +465,10 @@ def test_a_sources_headline_is_evidence_too(tmp_path, cache):
     srcset = load(tmp_path, cache)
     assert srcset.documents[0].title == "Russia masses 100,000 troops near Ukraine"
     assert srcset.search("100,000 troops")[0][0].text == "Russia masses 100,000 troops near Ukraine"
+
+
+def test_pdf_page_text_spells_out_ligatures_and_joins_hyphenated_words():
+    from claimkit.ingest.formats import page_text
+
+    assert page_text("The o\ufb03cials said the govern-\nment had twenty-\nfour ships.") == (
+        "The officials said the government had twenty-four ships.")

@@ -22,7 +22,7 @@ from claimkit.articles import (HTML_SUFFIXES, SIDECAR_SUFFIX, Article, _from_rec
                                clean_text, decode_bytes, load_article, parse_date, read_feed)
 from claimkit.errors import InputError
 from claimkit.ingest.limits import MAX_PDF_PAGES, MAX_TABLE_CELLS, check_zip
-from claimkit.lexicon import words
+from claimkit.lexicon import table, words
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 JSON_SUFFIXES = (".json",)
@@ -160,7 +160,25 @@ def _read_feed(path: Path, problems: list) -> list[RawDocument]:
 
 # ---------------------------------------------------------------- PDF
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")  # "govern-\nment": a word split at the end of a line
+_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\n(?=[a-z])")  # "govern-\nment": a word split at the end of a line
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})  # typeset "oﬃcials" is "officials" to every reader
+
+
+@lru_cache(maxsize=1)
+def _tens() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("numbers.tsv") if row["class"] == "tens")
+
+
+def _join_line_break(m: re.Match) -> str:
+    """Join a word hyphenated at a line end; keep the hyphen of a compound number ("twenty-\nfour")."""
+    left = m.group(1)
+    return f"{left}-" if left.lower() in _tens() else left
+
+
+def page_text(raw: str) -> str:
+    """A PDF page's extracted text, cleaned like any text: ligatures spelt out, line-end hyphens joined."""
+    return clean_text(_HYPHEN_BREAK.sub(_join_line_break, raw.translate(_LIGATURES)))
 
 
 @contextmanager
@@ -213,7 +231,7 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
         lines = raw.split("\n")
         edge = set(range(_EDGE_LINES)) | set(range(len(lines) - _EDGE_LINES, len(lines)))
         kept = [line for i, line in enumerate(lines) if not (i in edge and _line_key(line) in furniture)]
-        text = clean_text(_HYPHEN_BREAK.sub("", "\n".join(kept)))
+        text = page_text("\n".join(kept))
         if text:
             pages.append((number, text))
     if not pages:
