@@ -216,7 +216,7 @@ def test_docx_paragraphs_tables_and_core_properties(tmp_path, cache):
     assert (doc.kind, doc.title, doc.published) == ("docx", "Memo", date(2022, 1, 12))
     texts = [p.text for p in srcset.passages]
     assert any("4,512,000 residents" in t for t in texts)
-    assert "Russia \u00b7 100,000" in texts
+    assert "Russia \u00b7 Troops \u00b7 100,000" in texts  # a table cell with its row and column labels
 
 
 def test_same_text_as_txt_pdf_and_docx_gives_the_same_passages(tmp_path, cache):
@@ -472,3 +472,19 @@ def test_pdf_page_text_spells_out_ligatures_and_joins_hyphenated_words():
 
     assert page_text("The o\ufb03cials said the govern-\nment had twenty-\nfour ships.") == (
         "The officials said the government had twenty-four ships.")
+
+
+def test_html_source_keeps_its_tables_of_figures(tmp_path, cache):
+    (tmp_path / "stats.html").write_text(
+        "<html><head><title>Troop estimates</title></head><body><article><p>Estimates of the troops gathered near "
+        "the border differ between governments, and officials said the numbers changed every week as units "
+        "moved in and out of the region.</p>"
+        "<table><tr><th>Source</th><th>Date</th><th>Troops</th></tr>"
+        "<tr><td>Ukraine</td><td>2021-12-03</td><td>94,300</td></tr>"
+        "<tr><td>United States</td><td>2022-01-12</td><td>100,000</td></tr></table>"
+        "<table><tr><td><a href='/'>Home</a></td><td><a href='/world'>World</a></td></tr>"
+        "<tr><td>About</td><td>Contact</td></tr></table></article></body></html>")
+    texts = [p.text for p in load(tmp_path / "stats.html", cache).passages]
+    assert "United States \u00b7 2022-01-12 \u00b7 Troops \u00b7 100,000" in texts
+    assert not any("\u00b7" in t and "Contact" in t for t in texts)  # a table of words (a menu) gives no cell lines
+    assert not any("Source Date Troops" in t for t in texts)  # the figures' table is not run together in the text
