@@ -18,6 +18,7 @@ claimkit.ingest.formats, claimkit.ingest.limits; docs/sources.md.
 from __future__ import annotations
 
 import bisect
+import glob
 import hashlib
 import os
 import warnings
@@ -225,7 +226,8 @@ class SourceSet:
 def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     """Load source documents into a :class:`SourceSet`.
 
-    ``items``: a path to a file or folder, an :class:`Article`, a string of text, or a list of those.
+    ``items``: a path to a file or folder, a glob ("briefing/*.pdf"), an :class:`Article`, a string of
+    text, or a list of those.
     Folders are read recursively (hidden files and sidecars skipped; unsupported files noted).
     Each unusable file adds ``(file, reason)`` to ``problems`` and a :class:`SourceWarning`;
     :class:`InputError` only when no usable source remains. ``cache_dir``: where loaded sources
@@ -345,7 +347,17 @@ def _expand(items, problems: list, skipped: list):
             problems.append((repr(item)[:80], f"cannot use a {type(item).__name__} as a source"))
             continue
         path = Path(item)
-        if path.is_dir():
+        if not path.exists() and any(ch in str(item) for ch in "*?["):
+            matches = sorted(glob.glob(str(item), recursive=True))
+            if not matches:
+                problems.append((str(item), "no file matches this pattern"))
+            for match in matches:
+                m = Path(match)
+                if m.is_file() and not is_sidecar(m):
+                    yield m
+                elif m.is_dir():
+                    yield from _walk(m, problems, skipped)
+        elif path.is_dir():
             yield from _walk(path, problems, skipped)
         elif path.is_file():
             yield path

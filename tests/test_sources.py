@@ -488,3 +488,14 @@ def test_html_source_keeps_its_tables_of_figures(tmp_path, cache):
     assert "United States \u00b7 2022-01-12 \u00b7 Troops \u00b7 100,000" in texts
     assert not any("\u00b7" in t and "Contact" in t for t in texts)  # a table of words (a menu) gives no cell lines
     assert not any("Source Date Troops" in t for t in texts)  # the figures' table is not run together in the text
+
+
+def test_glob_pattern_and_default_cache_folder_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMKIT_CACHE", str(tmp_path / "envcache"))
+    (tmp_path / "a.txt").write_text("The army has 100 tanks.")
+    (tmp_path / "b.md").write_text("The navy has 40 ships.")
+    srcset = load(str(tmp_path / "*.txt"), None)
+    assert [d.path for d in srcset.documents] == [str(tmp_path / "a.txt")]
+    assert list((tmp_path / "envcache" / "sources").rglob("*.gz"))  # cached where $CLAIMKIT_CACHE says
+    with pytest.raises(InputError, match="no file matches this pattern"):
+        load(str(tmp_path / "*.pdf"), None)
