@@ -499,3 +499,26 @@ def test_glob_pattern_and_default_cache_folder_from_the_environment(tmp_path, mo
     assert list((tmp_path / "envcache" / "sources").rglob("*.gz"))  # cached where $CLAIMKIT_CACHE says
     with pytest.raises(InputError, match="no file matches this pattern"):
         load(str(tmp_path / "*.pdf"), None)
+
+
+def test_json_record_with_a_title_that_is_not_text(tmp_path, cache):
+    (tmp_path / "odd.json").write_text(json.dumps({"text": "The army has 100 tanks.", "title": ["not", "a", "title"]}))
+    doc = load(tmp_path / "odd.json", cache).documents[0]
+    assert (doc.title, doc.text) == (None, "The army has 100 tanks.")
+
+
+def test_every_hostile_article_file_as_a_source_is_read_or_named_in_one_line(cache):
+    """The files the article loader is hardened against (tests/hostile/corpus): as sources, each one is
+    either loaded or one (file, reason) problem; none raises."""
+    from claimkit.paths import ROOT
+
+    corpus = ROOT / "tests" / "hostile" / "corpus"
+    names = ["binary-png.txt", "control-chars.txt", "empty.txt", "feed-malformed-line.jsonl", "json-bad-date.json",
+             "json-broken.json", "json-text-not-string.json", "json-wrong-shape.json", "utf-16be-no-bom.txt",
+             "windows-1252.txt", "html-empty-body.html", "html-scripts-iframes-unclosed.html"]
+    srcset = load([corpus / n for n in names], cache)
+    loaded = {d.path.split(":")[0] for d in srcset.documents}
+    failed = {f.split(":")[0] for f, _ in srcset.problems}
+    assert loaded | failed == {str(corpus / n) for n in names}
+    assert {str(corpus / n) for n in ("binary-png.txt", "empty.txt", "json-broken.json")} <= failed - loaded
+    assert all(reason and "\n" not in reason for _, reason in srcset.problems)

@@ -98,10 +98,10 @@ def _from_article(art: Article, sha256: str, kind: str, part: str | None = None)
     """The article's text, led by its headline: load_article sets a headline apart from the story, but in
     a source it is evidence like any line ("Russia masses 100,000 troops near Ukraine")."""
     text = art.text
-    title = " ".join((art.title or "").split())
+    title = " ".join(art.title.split()) if isinstance(art.title, str) else None  # a JSON "title" may be anything
     if title and title not in text[: len(title) + 300]:
         text = f"{title}\n\n{text}"
-    return RawDocument(kind=kind, text=text, sha256=sha256, title=art.title, published=art.published,
+    return RawDocument(kind=kind, text=text, sha256=sha256, title=title or None, published=art.published,
                        part=part, regions=[(0, len(text), None)])
 
 
