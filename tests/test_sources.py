@@ -522,3 +522,48 @@ def test_every_hostile_article_file_as_a_source_is_read_or_named_in_one_line(cac
     assert loaded | failed == {str(corpus / n) for n in names}
     assert {str(corpus / n) for n in ("binary-png.txt", "empty.txt", "json-broken.json")} <= failed - loaded
     assert all(reason and "\n" not in reason for _, reason in srcset.problems)
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3000) | st.lists(
+    st.sampled_from(["The army has 100,000 troops.", "Talks failed", "\n\n", " ", "U.S. officials said.", "x" * 700,
+                     "4.5 million", "(OSCE).", "\"We must act,\" he said."]), max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXTS)
+def test_passages_are_ordered_disjoint_short_slices_of_their_region(text):
+    from claimkit.ingest.passages import MAX_CHARS, prose_windows
+
+    half = len(text) // 2
+    regions = [(0, half, 1), (half, len(text), 2)]
+    spans = prose_windows(text, regions)
+    for (s, e, page), nxt in zip(spans, spans[1:] + [None]):
+        assert 0 <= s < e <= len(text) and e - s <= MAX_CHARS
+        region = regions[page - 1]
+        assert region[0] <= s and e <= region[1]  # never across a region (a PDF page)
+        assert text[s:e] == text[s:e].strip()
+        if nxt:
+            assert e <= nxt[0]
+    covered = set()
+    for s, e, _ in spans:
+        covered.update(range(s, e))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())  # no text is lost
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_search_takes_any_query(query):
+    srcset = _PROPERTY_SET()
+    hits = srcset.search(query, k=5)
+    assert len(hits) <= 5 and all(score > 0 for _, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+
+
+def _PROPERTY_SET(_memo=[]):
+    if not _memo:
+        _memo.append(load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False))
+    return _memo[0]
