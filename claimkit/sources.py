@@ -76,6 +76,7 @@ class SourceDocument:
     kind: str
     passage_ids: list[str] = field(default_factory=list, repr=False)
     key: str = field(default="", repr=False)  # cache key of what was loaded (content, sidecar, loader format)
+    cell_labels: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)  # table passage -> row labels
 
     def __repr__(self) -> str:
         return (f"SourceDocument({self.path!r}, kind={self.kind!r}, published={self.published}, "
@@ -213,12 +214,44 @@ class SourceSet:
 
         df["passage_id"] = [passage_of(s) for s in df["start"]] if len(df) else []
         df["document"] = doc.path
+        if doc.cell_labels and len(df):
+            _label_table_claims(df, doc, self)
         return df
 
     def __getstate__(self):
         state = self.__dict__.copy()
         state["_claims"], state["_all_claims"] = {}, None  # recomputed (from the disk cache) where needed
         return state
+
+
+_FIGURE_KINDS = ("quantity", "money", "percent")
+
+
+def _label_table_claims(df, doc: SourceDocument, srcset: SourceSet) -> None:
+    """A figure in a table cell takes its subject and date from the cell's row and column labels
+    (claimkit.ingest.cells), where the extractors, reading "Germany · 2019 · population · 83,092,962"
+    without a sentence, found none. The date is marked as stated, as a date written in a sentence is."""
+    import json
+
+    from claimkit.ingest.cells import cell_context
+    from claimkit.ingest.formats import CELL_SEPARATOR
+
+    for i, r in enumerate(df.to_dict("records")):
+        labels = doc.cell_labels.get(r["passage_id"]) if r["kind"] in _FIGURE_KINDS else None
+        if labels is None:
+            continue
+        p = srcset.passage(r["passage_id"])
+        value_from = p.start + p.text.rfind(CELL_SEPARATOR) + len(CELL_SEPARATOR)
+        if int(r["start"]) < value_from:  # a figure among the labels (a code, a year), not the cell's value
+            continue
+        subject, when = cell_context(labels, p.column, doc.published)
+        if r["subject"] is None and subject:
+            df.at[i, "subject"] = subject
+        if r["date"] is None and when:
+            df.at[i, "date"] = when
+            details = json.loads(r["details"]) if r["details"] else {}
+            details.update(date_basis="stated", date_from="table labels")
+            df.at[i, "details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
 # ---------------------------------------------------------------- loading
@@ -263,7 +296,10 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
         seen[raw.sha256] = name
         doc = SourceDocument(path=name, sha256=raw.sha256, title=raw.title, published=raw.published,
                              text=raw.text, kind=raw.kind, key=key)
+        cell_labels = raw.labels if raw.kind == "table" else []
         for n, (start, end, page, sheet, row, column) in enumerate(_spans(raw)):
+            if n < len(cell_labels):
+                doc.cell_labels[f"p-{raw.sha256[:10]}-{n}"] = cell_labels[n]
             p = Passage(id=f"p-{raw.sha256[:10]}-{n}", document=name, sha256=raw.sha256, page=page, sheet=sheet,
                         row=row, column=column, start=start, end=end, text=raw.text[start:end],
                         published=raw.published, title=raw.title)

@@ -567,3 +567,22 @@ def _PROPERTY_SET(_memo=[]):
     if not _memo:
         _memo.append(load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False))
     return _memo[0]
+
+
+def test_a_table_figure_takes_subject_and_date_from_its_row_and_column(tmp_path, cache):
+    (tmp_path / "population.csv").write_text("country,year,population\nGermany,2019,83092962\n")
+    (tmp_path / "wide.csv").write_text("country,2018,2019\nFrance,66.9,67.2\n")
+    claims = load(tmp_path, cache).claims.set_index("span")
+    assert (claims.loc["83,092,962", "subject"], claims.loc["83,092,962", "date"]) == (
+        "Germany population", "2019-01-01/2019-12-31")
+    assert json.loads(claims.loc["83,092,962", "details"])["date_basis"] == "stated"
+    assert (claims.loc["67.2", "subject"], claims.loc["67.2", "date"]) == ("France", "2019-01-01/2019-12-31")
+
+
+def test_cell_labels_read_dates_only_from_time_columns():
+    from claimkit.ingest.cells import cell_context
+
+    assert cell_context([["country", "Germany"], ["year", "2019"]], "population") == (
+        "Germany population", "2019-01-01/2019-12-31")
+    assert cell_context([["month", "March 2020"]], "cases") == ("cases", "2020-03-01/2020-03-31")
+    assert cell_context([["code", "2019"], ["unit", "Berlin"]], "staff") == ("2019 Berlin staff", None)  # a code, not a year

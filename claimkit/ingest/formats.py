@@ -45,18 +45,20 @@ class RawDocument:
     regions: list[tuple[int, int, int | None]] = field(default_factory=list)   # (start, end, page): prose
     cells: list[tuple[int, int, str | None, int, str]] = field(default_factory=list)  # (start, end, sheet, row, column)
     spans: list[tuple] | None = None  # the passages, (start, end, page, sheet, row, column), once computed
+    labels: list[list[list[str]]] = field(default_factory=list)  # per cell: [header, text] of its row's labels
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "text": self.text, "sha256": self.sha256, "title": self.title,
                 "published": self.published.isoformat() if self.published else None, "part": self.part,
-                "regions": self.regions, "cells": self.cells, "spans": self.spans}
+                "regions": self.regions, "cells": self.cells, "spans": self.spans, "labels": self.labels}
 
     @classmethod
     def from_json(cls, d: dict) -> "RawDocument":
         return cls(kind=d["kind"], text=d["text"], sha256=d["sha256"], title=d["title"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None, part=d["part"],
                    regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]],
-                   spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None)
+                   spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None,
+                   labels=d.get("labels") or [])
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -159,7 +161,7 @@ def _html_tables(html: str) -> tuple[str, list[str]]:
             continue
         entries = grid_cells(grid, _header_row(grid), words_too=False)[0]
         if entries:
-            lines.extend(line for line, _, _ in entries)
+            lines.extend(entry[0] for entry in entries)
             table.drop_tree()
     if not lines:
         return html, []
@@ -370,7 +372,7 @@ def _read_docx(path: Path, sha256: str) -> RawDocument:
                     values.append(None if cell._tc is previous else " ".join(cell.text.split()) or None)
                     previous = cell._tc
                 grid.append(values)
-            blocks.extend(line for line, _, _ in grid_cells(grid, _header_row(grid))[0])
+            blocks.extend(entry[0] for entry in grid_cells(grid, _header_row(grid))[0])
     text = clean_text("\n\n".join(b for b in blocks if b.strip()))
     if not text:
         raise InputError(path, "Word document has no text")
@@ -513,12 +515,13 @@ def _column_letter(i: int) -> str:
     return out
 
 
-def grid_cells(grid: list[list], header: int | None, *, words_too: bool = True) -> tuple[list[tuple[str, int, str | None]], list[str]]:
+def grid_cells(grid: list[list], header: int | None, *,
+               words_too: bool = True) -> tuple[list[tuple[str, int, str | None, list[list[str]]]], list[str]]:
     """The passages of one grid of cells, and the text above its header (a title, notes).
 
     Each filled cell of a figure column (mostly numbers, and not a label such as a year) is a line with
     its row's labels and its column header: ``("Germany · 2019 · population · 83,092,962", row index,
-    "population")``. A table of words gives one line per row ("person: … · office: …"), unless
+    "population", [["country", "Germany"], ["year", "2019"]])``. A table of words gives one line per row ("person: … · office: …"), unless
     ``words_too`` is false. ``header``: the index of the header row, or ``None`` (no header: lines
     carry no column label, ``column`` is the column letter).
     """
@@ -542,19 +545,21 @@ def grid_cells(grid: list[list], header: int | None, *, words_too: bool = True) 
         figures[0] = False  # the first column names the row
     if not any(figures) and not words_too:
         return [], above
-    out: list[tuple[str, int, str | None]] = []
+    out: list[tuple[str, int, str | None, list[list[str]]]] = []
     for i, row in body:
         row = row + [None] * (width - len(row))
         if not any(figures):  # a table of words: the row is the passage, each value with its header
             pairs = [f"{headers[j]}: {_cell_text(row[j], figure=False)}" if labelled else _cell_text(row[j], figure=False)
                      for j in range(width) if not _blank(row[j])]
-            out.append((CELL_SEPARATOR.join(pairs), i, None))
+            out.append((CELL_SEPARATOR.join(pairs), i, None, []))
             continue
-        names = [_cell_text(row[j], figure=False) for j in range(width) if not figures[j] and not _blank(row[j])]
+        named = [[headers[j] if labelled else "", _cell_text(row[j], figure=False)]
+                 for j in range(width) if not figures[j] and not _blank(row[j])]
+        names = [text for _, text in named]
         for j in range(width):
             if figures[j] and not _blank(row[j]):
                 label = [headers[j]] if labelled else []
-                out.append((CELL_SEPARATOR.join(names + label + [_cell_text(row[j], figure=True)]), i, headers[j]))
+                out.append((CELL_SEPARATOR.join(names + label + [_cell_text(row[j], figure=True)]), i, headers[j], named))
     return out, above
 
 
@@ -566,20 +571,22 @@ def _table_document(path: Path, sha256: str, sheets: list[tuple[str | None, list
     """
     lines: list[str] = []
     cells: list[tuple[int, int, str | None, int, str | None]] = []
+    labels: list[list[list[str]]] = []
     pos = 0
     titles = []
     for sheet, grid, first_row in sheets:
         entries, above = grid_cells(grid, 0 if header_first else _header_row(grid) if grid else None)
         titles.extend(above)
-        for line, i, column in entries:
+        for line, i, column, named in entries:
             cells.append((pos, pos + len(line), sheet, first_row + i, column))
+            labels.append(named)
             lines.append(line)
             pos += len(line) + 2
     if not lines:
         raise InputError(path, "table has no filled cells")
     return RawDocument(kind="table", text="\n\n".join(lines), sha256=sha256,
                        title=_meta_get(side, "title") or (titles[0] if titles else None),
-                       published=parse_date(_meta_get(side, "published"), path), cells=cells)
+                       published=parse_date(_meta_get(side, "published"), path), cells=cells, labels=labels)
 
 
 def is_sidecar(path: Path) -> bool:
