@@ -109,3 +109,11 @@ def test_the_same_person_with_another_office_is_contradicted(no_tables):
     assert v.verdict == "contradicted" and "Deputy Foreign Minister" in v.note
     same = check("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", source, "Sergei Ryabkov", no_tables)
     assert same.verdict == "supported"
+
+
+def test_a_vague_headline_figure_does_not_outweigh_the_precise_one(no_tables):
+    source = ("Floods in Pakistan kill more than 1,100\n\n"
+              "Monsoon floods in Pakistan have killed 1,136 people since mid-June, the disaster agency said on Monday.")
+    v = check("Monsoon floods have killed 1,163 people in Pakistan since June, the disaster agency said.",
+              source, "1,163 people", no_tables)
+    assert v.verdict == "contradicted" and "1,136" in v.expected

@@ -336,6 +336,12 @@ def same_figure(a: dict, b: dict) -> bool:
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
 
 
+def _width(row: dict) -> float:
+    """How vague a figure is: the width of its interval (infinite when open-ended)."""
+    iv = figure_interval(row)
+    return math.inf if iv is None else iv[1] - iv[0]
+
+
 def significant_digits(span: str) -> int:
     """How many significant digits the figure is written with ("10.9" 3, "2.6 billion" 2, "100,000" 1)."""
     nums = _NUMERAL.findall(span or "")
@@ -375,29 +381,40 @@ def same_time(a: dict, b: dict) -> bool | None:
 # ---------------------------------------------------------------- the source set's mentions, indexed once
 
 class _SourceMentions:
-    """The source set's own claims, grouped by passage, turned into :class:`Mention` on first use."""
+    """The source set's own claims, grouped by passage, turned into :class:`Mention` on first use.
+
+    A document's claims are extracted (or read from the disk cache) only when one of its passages is
+    a candidate, so a large source set pays only for the documents a story touches."""
 
     def __init__(self, srcset):
         self.srcset = srcset
-        df = srcset.claims
         self.by_passage: dict[str, list[dict]] = {}
-        for r in df.to_dict("records"):
-            pid = r.get("passage_id")
-            if pid:
-                self.by_passage.setdefault(str(pid), []).append(r)
+        self._loaded: set[str] = set()
         self._mentions: dict[str, list[Mention]] = {}
-        self._texts = {d.path: d.text for d in srcset.documents}
+        self._docs = {d.path: d for d in srcset.documents}
+
+    def rows(self, passage_id: str) -> list[dict]:
+        """The source claims standing in one passage (as dicts)."""
+        doc = self.srcset.passage(passage_id).document
+        if doc not in self._loaded:
+            self._loaded.add(doc)
+            d = self._docs.get(doc)
+            if d is not None:
+                for r in self.srcset.claims_in(d.passage_ids).to_dict("records"):
+                    if r.get("passage_id"):
+                        self.by_passage.setdefault(str(r["passage_id"]), []).append(r)
+        return self.by_passage.get(passage_id, [])
 
     def mentions(self, passage_id: str) -> list[Mention]:
         hit = self._mentions.get(passage_id)
         if hit is None:
             hit = []
-            rows = self.by_passage.get(passage_id, [])
+            rows = self.rows(passage_id)
             by_sentence: dict[tuple[str, str], list[dict]] = {}
             for r in rows:
                 by_sentence.setdefault((str(r.get("document")), text(r.get("sentence")) or ""), []).append(r)
             for (doc, sentence), rs in by_sentence.items():
-                body = self._texts.get(doc, "")
+                body = self._docs[doc].text if doc in self._docs else ""
                 placed = []
                 for r in rs:
                     start, end = int(r["start"]), int(r["end"])
@@ -409,9 +426,6 @@ class _SourceMentions:
                 hit.extend(mentions_in(sentence, placed, passage_id=passage_id, document=doc))
             self._mentions[passage_id] = hit
         return hit
-
-    def all_passages(self) -> list[str]:
-        return list(self.by_passage)
 
 
 _INDEXED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -568,6 +582,13 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
         ids, recs, docs = _evidence(srcset, [m])
         return Check("supported", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
                      note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{m.sentence}\"")
+    if best_agree and best_agree.about >= max(support_at, CONTRADICT_AT) and best_differ and best_differ.about >= CONTRADICT_AT \
+            and not (family == "figure" and _width(best_differ.mention.row) < _width(best_agree.mention.row)):
+        # (a vaguer figure that agrees, "more than 1,100", does not outweigh a precise one that does not, "1,136")
+        a, d = best_agree.mention, best_differ.mention
+        return unverified(f"the sources state both: {describe_value(a)} ({_passage_ref(srcset, a)}, aboutness {best_agree.about:.2f}) "
+                          f"and {describe_value(d)} ({_passage_ref(srcset, d)}, aboutness {best_differ.about:.2f}); "
+                          "read both passages to tell which is about the claim")
     if best_differ and best_differ.about >= CONTRADICT_AT and (best_agree is None or best_differ.about > best_agree.about + MARGIN):
         m = best_differ.mention
         ids, recs, docs = _evidence(srcset, [m] + ([best_agree.mention] if best_agree else []))
@@ -733,7 +754,7 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     doc_start = match.passage.start + match.start  # the stretch in document offsets
     doc_end = match.passage.start + match.end
     for p in match.cited or [match.passage]:
-        for r in index.by_passage.get(p.id, []):
+        for r in index.rows(p.id):
             if str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker")):
                 if int(r["start"]) < doc_end and int(r["end"]) > doc_start:
                     return text(r.get("speaker"))
@@ -782,8 +803,9 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     srcset = ctx.sources
     index = source_mentions(srcset)
     found, other = [], []
-    for pid, rows in index.by_passage.items():
-        for r in rows:
+    for p, _ in srcset.search(f"{person} {title}", k=SEARCH_K):
+        pid = p.id
+        for r in index.rows(pid):
             if str(r.get("kind")) != "role" or same_person(person, text(r.get("speaker"))) < 90:
                 continue
             r_role, r_countries = title_role(text(r.get("subject")))
