@@ -592,7 +592,8 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
     if best_differ and best_differ.about >= CONTRADICT_AT and (best_agree is None or best_differ.about > best_agree.about + MARGIN):
         m = best_differ.mention
         ids, recs, docs = _evidence(srcset, [m] + ([best_agree.mention] if best_agree else []))
-        if best_agree is not None and family == "figure":
+        if best_agree is not None and family == "figure" and _width(best_agree.mention.row) <= _width(claim):
+            # the claim's figure itself is in the sources (not just a vaguer one that admits it), about something else
             o = best_agree.mention
             return Check("misleading", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
                          note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{o.sentence}\"); "
