@@ -581,7 +581,7 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
                          note=f"The sources give {describe_value(m)} for another period ({m.row.get('date')}, {_passage_ref(srcset, m)}), not for {claim.get('date')}.")
         ids, recs, docs = _evidence(srcset, [m])
         return Check("supported", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{m.sentence}\"")
+                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{_short(m.sentence)}\"")
     if best_agree and best_agree.about >= max(support_at, CONTRADICT_AT) and best_differ and best_differ.about >= CONTRADICT_AT \
             and not (family == "figure" and _width(best_differ.mention.row) < _width(best_agree.mention.row)):
         # (a vaguer figure that agrees, "more than 1,100", does not outweigh a precise one that does not, "1,136")
@@ -596,11 +596,11 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
             # the claim's figure itself is in the sources (not just a vaguer one that admits it), about something else
             o = best_agree.mention
             return Check("misleading", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                         note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{o.sentence}\"); "
-                              f"about this the sources say {describe_value(m)}: \"{m.sentence}\"")
+                         note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{_short(o.sentence)}\"); "
+                              f"about this the sources say {describe_value(m)}: \"{_short(m.sentence)}\"")
         return Check("contradicted", ids[:1], expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs[:1], passages=recs[:1],
                      note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_differ.about:.2f}), "
-                          f"not '{span}': \"{m.sentence}\"")
+                          f"not '{span}': \"{_short(m.sentence)}\"")
     if not passages:
         return unverified(f"{SILENT}: no passage shares the claim's words")
     if not cands:
@@ -612,8 +612,12 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
 
 def _value_text(m: Mention) -> str:
     iv = figure_interval(m.row)
-    return f"'{m.span}'" + (f" ({fmt_interval((num(m.row.get('low')) or iv[0], num(m.row.get('high')) or iv[1]))})"
+    return f"'{m.span}'" + (f" ({fmt_interval((round(iv[0]), round(iv[1])) if abs(iv[0]) >= 100 else iv)})"
                             if iv and all(math.isfinite(x) for x in iv) and m.span and not m.span[0].isdigit() else "")
+
+
+def _short(sentence: str, limit: int = 160) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _date_text(m: Mention) -> str:
