@@ -45,5 +45,5 @@ def test_check_claim_ranks_the_candidates_and_says_why_each_was_or_was_not_used(
     assert list(c["rank"]) == list(range(1, len(c) + 1)) and len(c) >= 2
     assert c["aboutness"].is_monotonic_decreasing
     top = c.iloc[0]
-    assert top["mention"] == "5 percent" and top["used"] and "decided the verdict" in top["why"]
+    assert top["mention"] == "5 percent" and top["used"] and "decided the source check" in top["why"]
     assert "sal" in top["shared_words"].split(", "), "sales (stemmed) stands beside both"

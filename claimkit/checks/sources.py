@@ -870,7 +870,7 @@ def explain(claim: dict, ctx: CheckContext) -> list[dict]:
         m = c.mention
         shared = sorted(set(me.owned) & set(m.owned)) if me else []
         if m.passage_id in used:
-            why = f"decided the verdict ({verdict.verdict})"
+            why = f"decided the source check ({verdict.verdict})"
         elif c.about < SUPPORT_AT - 0.2:
             why = "not about the same thing (too few of the claim's words stand beside it)"
         elif c.agrees:
