@@ -117,3 +117,20 @@ def test_a_vague_headline_figure_does_not_outweigh_the_precise_one(no_tables):
     v = check("Monsoon floods have killed 1,163 people in Pakistan since June, the disaster agency said.",
               source, "1,163 people", no_tables)
     assert v.verdict == "contradicted" and "1,136" in v.expected
+
+
+def test_a_document_about_another_story_decides_nothing(no_tables):
+    other = ("MUNICH (Reuters) - Siemens reported a 14 percent rise in industrial profit on Thursday. "
+             "Revenue grew 9 percent to 17.9 billion euros. Its shares rose 2.4 percent in early trading.")
+    story = ("Lufthansa swung to an operating profit of 393 million euros in the second quarter. "
+             "Revenue more than doubled to 8.5 billion euros. Shares in the airline rose 4 percent.")
+    srcset = load_sources([load_article(other, published="2023-08-10")], cache=False)
+    v = verify(extract_claims(load_article(story, published="2022-08-04")), sources=srcset, evidence=no_tables)
+    assert set(v["verdict"]) == {"unverified"}
+
+
+def test_this_year_is_not_borne_out_by_a_single_day(no_tables):
+    source = "The Social Democrats won Sunday's election in Lower Saxony, preliminary results showed on Monday."
+    v = check("The Social Democrats won the Lower Saxony election this year.", source, "this year", no_tables,
+              published="2022-10-12", source_published="2022-10-10")
+    assert v.verdict == "unverified"

@@ -41,6 +41,7 @@ CONTRADICT_AT = 0.5  # aboutness from which a different figure contradicts it
 UNIT_BONUS = 0.3  # aboutness added when a count counts the same (not generic) noun as the claim
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
+SAME_TIME_SPAN = 8  # a date bears out a period at most this many times longer ("this week" by "Monday", not "this year")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|…|\.\.\.", re.UNICODE)
@@ -372,7 +373,10 @@ def same_time(a: dict, b: dict) -> bool | None:
     wa, wb = _weekday(text(a.get("span")) or ""), _weekday(text(b.get("span")) or "")
     pa, pb = period(a.get("date")), period(b.get("date"))
     if pa and pb:
-        return pa[0] <= pb[1] and pb[0] <= pa[1]
+        if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
+            return False
+        la, lb = (pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1
+        return True if max(la, lb) <= SAME_TIME_SPAN * min(la, lb) else None  # "this year" is not borne out by a Sunday
     if wa and wb:
         return wa == wb
     return None
@@ -392,6 +396,26 @@ class _SourceMentions:
         self._loaded: set[str] = set()
         self._mentions: dict[str, list[Mention]] = {}
         self._docs = {d.path: d for d in srcset.documents}
+        self._profiles: dict[str, tuple] = {}
+        self._related: dict[tuple, bool] = {}
+
+    def related(self, document: str, story) -> bool:
+        """Whether a document is about the story's events (a shared source folder holds documents about
+        other stories too): it names enough of the people, places and bodies the story names, or holds
+        most of the story's words. ``story``: :func:`story_profile`."""
+        names, words = story
+        key = (document, names, words)
+        hit = self._related.get(key)
+        if hit is None:
+            d = self._docs.get(document)
+            prof = self._profiles.get(document)
+            if prof is None:
+                body = d.text if d else ""
+                prof = self._profiles[document] = (proper_names(body), topic_words(body))
+            shared, named = shared_names(names, prof[0])
+            overlap = len(words & prof[1]) / len(words) if words else 1.0
+            hit = self._related[key] = (named > 0 and shared >= min(RELATED_NAMES, named)) or overlap >= RELATED_WORDS
+        return hit
 
     def rows(self, passage_id: str) -> list[dict]:
         """The source claims standing in one passage (as dicts)."""
@@ -451,6 +475,63 @@ def _locate(sentence: str, span: str, nth: int = 0) -> tuple[int, int] | None:
     return pos, pos + len(span)
 
 
+RELATED_NAMES = 2  # proper names a document must share with the story to be taken as about its events
+RELATED_WORDS = 0.4  # or the share of the story's content words it holds (a summary's source: 0.46-0.88 in benchmarks/data)
+_NAME = re.compile(r"(?<![\w’'])([A-Z][\w’'.-]*[A-Za-z]|[A-Z]{2,})")
+
+
+def proper_names(text_: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words of a text that may name what it is about ("Haiti", "UNICEF", "Siemens"),
+    lower-cased: (those inside sentences, those opening one, which are capitalised anyway). Function
+    words, weekdays, months and agencies (claimkit/lexicon/not_names.txt) are left out."""
+    skip = _name_skip()
+    inside, opening = set(), set()
+    for m in _NAME.finditer(text_ or ""):
+        before = text_[max(0, m.start() - 3):m.start()]
+        w = m.group(1).lower().rstrip(".").replace("’s", "").replace("'s", "")
+        if w in skip or len(w) < 2:
+            continue
+        if m.start() == 0 or re.search(r"[.!?\n\"“]\s*$", before):
+            opening.add(w)
+        else:
+            inside.add(w)
+    return frozenset(inside), frozenset(opening - inside)
+
+
+def shared_names(story: tuple[frozenset[str], frozenset[str]], doc: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int]:
+    """(names story and document share, names the story has): a sentence opener counts as a name when
+    the other text has it inside a sentence ("Lufthansa posted…" and "… - Lufthansa swung…")."""
+    s_in, s_open = story
+    d_in, d_open = doc
+    story_names = s_in | (s_open & d_in)
+    return len(story_names & (d_in | d_open)), len(story_names)
+
+
+@lru_cache(maxsize=1)
+def _name_skip() -> frozenset[str]:
+    from claimkit.lexicon import words
+
+    return _stopwords() | frozenset(words("not_names.txt"))
+
+
+def topic_words(body: str) -> frozenset[str]:
+    """The content words of a text that say what it is about (not verbs of change, "percent", "billion")."""
+    return frozenset(c for w, _, _ in tokens(body) if (c := content(w)) and word_weight(c) >= 1)
+
+
+def story_profile(ctx: CheckContext) -> tuple:
+    """The story's proper names and content words (from its text, else its claims' sentences), once per context."""
+    hit = getattr(ctx, "_story_profile", None)
+    if hit is None:
+        body = ctx.text or " ".join(dict.fromkeys(str(c.get("sentence") or "") for c in ctx.claims))
+        hit = (proper_names(body), topic_words(body))
+        try:
+            ctx._story_profile = hit
+        except AttributeError:
+            pass
+    return hit
+
+
 def claim_mention(claim: dict, ctx: CheckContext) -> Mention:
     """The story claim as a :class:`Mention`, with the other claims of its sentence competing for its words."""
     sentence = text(claim.get("sentence")) or text(claim.get("span")) or ""
@@ -500,6 +581,7 @@ class Candidate:
     about: float
     agrees: bool | None
     why: str = ""
+    anchored: bool = False  # a word of the claim's own (not a verb of change) stands beside the mention too
 
 
 def _describe(m: Mention) -> str:
@@ -514,7 +596,8 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
     if me is None:
         return None, [], []
     index = source_mentions(srcset)
-    passages = candidate_passages(claim, srcset)
+    story = story_profile(ctx)
+    passages = [(p, sc) for p, sc in candidate_passages(claim, srcset) if index.related(p.document, story)]
     out = []
     for p, _ in passages:
         for m in index.mentions(p.id):
@@ -534,7 +617,8 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
             noun = counted_noun(claim) if family == "figure" else None
             if noun and noun == counted_noun(m.row) and (noun not in _generic() or any(w in m.owned for w in me.owned)):
                 about = min(1.0, about + UNIT_BONUS)  # "homes" and "homes": the same kind of thing counted
-            out.append(Candidate(m, round(about, 3), agrees))
+            anchored = any(w in m.owned and word_weight(w) >= 1 for w in me.owned)
+            out.append(Candidate(m, round(about, 3), agrees, anchored=anchored))
     out.sort(key=lambda c: -c.about)
     return me, out, passages
 
@@ -565,7 +649,7 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
     if me is None:
         return unverified(f"{SILENT}: the claim could not be placed in its sentence")
     agree = [c for c in cands if c.agrees]
-    differ = [c for c in cands if c.agrees is False]
+    differ = [c for c in cands if c.agrees is False and c.anchored]  # to deny, a passage must share the claim's own words
     best_agree = agree[0] if agree else None
     best_differ = differ[0] if differ else None
     span = text(claim.get("span")) or ""
