@@ -134,3 +134,15 @@ def test_this_year_is_not_borne_out_by_a_single_day(no_tables):
     v = check("The Social Democrats won the Lower Saxony election this year.", source, "this year", no_tables,
               published="2022-10-12", source_published="2022-10-10")
     assert v.verdict == "unverified"
+
+
+def test_a_table_cell_is_a_passage_with_its_row_and_column_labels(no_tables, tmp_path):
+    table = tmp_path / "population.csv"
+    table.write_text("country,year,population\nGermany,2019,83092962\nFrance,2019,67248926\n")
+    srcset = load_sources([table], cache=False)
+    story = "Germany had a population of 83.1 million in 2019, while France had 76 million people."
+    v = verify(extract_claims(load_article(story, published="2020-05-01")), sources=srcset, evidence=no_tables)
+    v = v.set_index("span")
+    assert v.loc["83.1 million"].verdict == "supported"
+    assert v.loc["83.1 million"].passages[0]["row"] == 2 and v.loc["83.1 million"].passages[0]["column"] == "population"
+    assert v.loc["76 million people"].verdict == "contradicted" and "67,248,926" in v.loc["76 million people"].expected
