@@ -146,3 +146,18 @@ def test_a_table_cell_is_a_passage_with_its_row_and_column_labels(no_tables, tmp
     assert v.loc["83.1 million"].verdict == "supported"
     assert v.loc["83.1 million"].passages[0]["row"] == 2 and v.loc["83.1 million"].passages[0]["column"] == "population"
     assert v.loc["76 million people"].verdict == "contradicted" and "67,248,926" in v.loc["76 million people"].expected
+
+
+REPORTED = ("Kremlin spokesman Dmitry Peskov told reporters that this week's talks had given some positive nuances "
+            "but were not enough.")
+
+
+def test_reported_speech_is_supported_with_its_speaker_and_never_contradicted(no_tables):
+    srcset = load_sources([load_article(REPORTED, published="2022-01-13")], cache=False)
+    same = extract_claims(load_article(REPORTED, published="2022-01-13"))
+    other = extract_claims(load_article(REPORTED.replace("Kremlin spokesman Dmitry Peskov", "NATO chief Jens Stoltenberg"),
+                                        published="2022-01-13"))
+    v_same = verify(same, sources=srcset, evidence=no_tables)
+    v_other = verify(other, sources=srcset, evidence=no_tables)
+    assert "supported" in set(v_same.loc[v_same["kind"] == "attribution", "verdict"])
+    assert set(v_other.loc[v_other["kind"] == "attribution", "verdict"]) == {"unverified"}

@@ -916,9 +916,63 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     return unverified(f"{SILENT} on {person}'s office")
 
 
+# ---------------------------------------------------------------- reported speech
+
+ATTRIBUTION_FOUND_AT = 0.8  # share of the reported words' content words a source passage must hold
+
+
+def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
+    """Reported speech ("Russia said that it was at a dead end"): supported when a passage of a related
+    document holds nearly all of its words and gives them to the same speaker. A paraphrase is normal in
+    reported speech, so a difference never contradicts: it leaves the claim unverified."""
+    import json
+
+    from claimkit.matching import same_person
+
+    srcset = ctx.sources
+    speaker = text(claim.get("speaker"))
+    try:
+        details = json.loads(text(claim.get("details")) or "{}")
+    except ValueError:
+        details = {}
+    said = details.get("content_text") or text(claim.get("subject")) or ""
+    words = {c for w, _, _ in tokens(said) if (c := content(w))}
+    if not speaker or len(words) < 3:
+        return None
+    index = source_mentions(srcset)
+    story = story_profile(ctx)
+    best, best_share = None, 0.0
+    for p, _ in srcset.search(said, k=SEARCH_K):
+        if not index.related(p.document, story):
+            continue
+        share = len(words & {c for w, _, _ in tokens(p.text) if (c := content(w))}) / len(words)
+        if share > best_share:
+            best, best_share = p, share
+    if best is None or best_share < ATTRIBUTION_FOUND_AT:
+        return unverified(f"{SILENT} on what {speaker} said here")
+    # the figures, dates and names in the reported words must all be in the passage (their own checks say more)
+    exact = {w.lower() for w, _, _ in tokens(said) if w[0].isdigit() or w.lower() in _name_skip() - _stopwords()}
+    missing = sorted(exact - {w.lower() for w, _, _ in tokens(best.text)})
+    if missing:
+        return unverified(f"{_passage_ref(srcset, Mention('attribution', said, best.text, (0, 0), {}, passage_id=best.id, document=best.document))} "
+                          f"has these words but not {', '.join(missing)}: see the checks of the figures and dates in them")
+    givers = [text(r.get("speaker")) for r in index.rows(best.id)
+              if str(r.get("kind")) in ("attribution", "quote") and text(r.get("speaker"))]
+    m = Mention("attribution", said, best.text, (0, 0), {}, passage_id=best.id, document=best.document)
+    where = _passage_ref(srcset, m)
+    if any(same_person(speaker, g) >= 80 or speaker.lower() in g.lower() or g.lower() in speaker.lower() for g in givers):
+        ids, recs, docs = _evidence(srcset, [m])
+        return Check("supported", ids, expected=f"{where}: \"{_short(best.text)}\"", sources=docs, passages=recs,
+                     note=f"{where} gives these words ({best_share:.0%} of them) to {speaker}.")
+    if givers:
+        return unverified(f"{where} has these words ({best_share:.0%} of them) but gives them to {', '.join(dict.fromkeys(givers))}; "
+                          "read the passage to tell who said it")
+    return unverified(f"{where} has these words ({best_share:.0%} of them) but does not say who said them")
+
+
 # ---------------------------------------------------------------- the check
 
-@claim_check("sources", kinds=FIGURE_KINDS + ("time", "quote", "role"))
+@claim_check("sources", kinds=FIGURE_KINDS + ("time", "quote", "role", "attribution"))
 def sources(claim: dict, ctx: CheckContext) -> Check | None:
     if ctx.sources is None:
         return None
@@ -927,6 +981,8 @@ def sources(claim: dict, ctx: CheckContext) -> Check | None:
         return check_quote(claim, ctx)
     if kind == "role":
         return check_title(claim, ctx)
+    if kind == "attribution":
+        return check_attribution(claim, ctx)
     if kind == "time":
         if not text(claim.get("date")) and not _weekday(text(claim.get("span")) or ""):
             return unverified("the date could not be resolved, so it cannot be compared with the sources")
