@@ -32,9 +32,23 @@ def test_agreeing_decided_verdicts_win_with_their_evidence_merged():
 
 def test_decided_verdicts_that_disagree_give_unverified_naming_both():
     c = combine([Check("supported", ["r1"], expected="57", check="reference.membership"),
-                 Check("contradicted", ["p1"], expected="67", check="sources")], "quantity")
+                 Check("contradicted", ["r2"], expected="67", check="reference.estimate")], "quantity")
     assert c.verdict == "unverified" and c.evidence_ids == []
-    assert "reference.membership says supported (57)" in c.note and "sources says contradicted (67)" in c.note
+    assert "reference.membership says supported (57)" in c.note and "reference.estimate says contradicted (67)" in c.note
+
+
+def test_the_storys_own_sources_outrank_disagreeing_reference_tables():
+    c = combine([Check("supported", ["r1"], expected="57", check="reference.membership"),
+                 Check("contradicted", ["p1"], expected="67", check="sources")], "quantity")
+    assert c.verdict == "contradicted" and c.evidence_ids == ["p1"] and c.check == "sources"
+    assert "Other evidence disagrees" in c.note and "reference.membership says supported (57)" in c.note
+
+
+def test_sources_that_disagree_among_themselves_decide_nothing():
+    c = combine([Check("supported", ["p1"], expected="57", check="sources"),
+                 Check("contradicted", ["p2"], expected="67", check="sources"),
+                 Check("supported", ["r1"], expected="57", check="reference.membership")], "quantity")
+    assert c.verdict == "unverified" and "the evidence disagrees" in c.note
 
 
 def test_nothing_decided_gives_unverified_with_each_reason_once():

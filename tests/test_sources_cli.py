@@ -23,7 +23,7 @@ def altered_dir(tmp_path, monkeypatch):
     return folder
 
 
-def test_verify_with_sources_shows_the_misquote_and_where_tables_and_source_disagree(altered_dir, tmp_path):
+def test_verify_with_sources_contradicts_exactly_the_four_altered_claims_even_where_tables_disagree(altered_dir, tmp_path):
     from claimkit.files import read_table
 
     target = tmp_path / "verdicts.json"
@@ -32,9 +32,10 @@ def test_verify_with_sources_shows_the_misquote_and_where_tables_and_source_disa
     quote = v[v.index.str.contains("we must take the necessary measures", regex=False)].iloc[0]
     assert quote.verdict == "contradicted" and "[must → may]" in quote.note
     # the shipped tables support 57 countries and Monday, the altered source says 67 and Tuesday:
-    # the evidence disagrees, so neither side is taken and the note names both
+    # the story is held to its source, and the note names the tables that disagree
     for span in ("57 countries", "Monday", "around 100,000 troops"):
-        assert v.loc[span].verdict == "unverified" and "the evidence disagrees" in v.loc[span].note
+        assert v.loc[span].verdict == "contradicted" and "Other evidence disagrees" in v.loc[span].note
+    assert (v.verdict == "contradicted").sum() == 4
     assert v.loc["Wednesday"].iloc[0].verdict == "supported"
 
 

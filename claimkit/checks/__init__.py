@@ -18,7 +18,9 @@ function::
 article check, then :func:`combine` makes one verdict per claim:
 
 - decided verdicts (anything but ``unverified``) that agree win, their evidence merged;
-- decided verdicts that disagree give ``unverified``, the note naming each and what it found;
+- decided verdicts that disagree: the story's own sources decide when they agree among
+  themselves (the story is held to the documents it was written from; the note names the other
+  evidence that disagrees); otherwise ``unverified``, the note naming each and what it found;
 - nothing decided gives ``unverified`` with the checks' reasons (or, when no check spoke, why
   claims of that kind are not checked automatically).
 
@@ -189,6 +191,14 @@ def _merge(decided: list[Check]) -> Check:
     )
 
 
+#: checks whose evidence is the story's own sources (the documents it was written from)
+SOURCE_CHECK_PREFIX = "sources"
+
+
+def _is_source_check(c: Check) -> bool:
+    return (c.check or "").split(".")[0] == SOURCE_CHECK_PREFIX
+
+
 def combine(found: list[Check], kind: str = "") -> Check:
     """One verdict from what the checks found about one claim (the rule in this module's docstring)."""
     decided = [c for c in found if c.decided]
@@ -198,6 +208,12 @@ def combine(found: list[Check], kind: str = "") -> Check:
             return _merge(decided)
         said = "; ".join(f"{c.check or 'a check'} says {c.verdict}" + (f" ({c.expected})" if c.expected else "")
                          for c in decided)
+        primary = [c for c in decided if _is_source_check(c)]
+        if primary and len({c.verdict for c in primary}) == 1:
+            # the documents the story was written from outrank everything else: the story is held to them
+            merged = _merge(primary)
+            merged.note = " ".join(x for x in (merged.note, f"Other evidence disagrees: {said}.") if x)
+            return merged
         return unverified(f"the evidence disagrees: {said}", check="+".join(dict.fromkeys(c.check for c in decided)))
     if not found:
         return unverified(WHY_NOT.get(kind, f"no reference table answers claims of kind '{kind}' yet"))
