@@ -592,6 +592,10 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None  # "summer holidays", "the fall in prices": a season needs a time word or a year
         if g.get("the") and not y and not part and _head(text, s) not in _SEASON_HEADS:
             return None
+        if y is None and not part:
+            after = re.match(r"\s+([a-z]+)\b", text[e:e + 24])
+            if after and after.group(1) not in _words().get("season_next", {}):
+                return None  # "in the summer heat", "during winter storms": the season is an adjective
         mention.kind, mention.granularity = "period", "month"
         if g.get("the") and mod:  # "the last summer" reads as "last summer"
             pass
@@ -679,6 +683,16 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
     elif name == "calendar":
         mod, unit = g["cmod"].lower(), g["cunit"].lower()
         cpart = " ".join((g.get("cpart") or "").lower().split())
+        if mod == "the" and unit == "weekend" and not cpart and _head(text, s) in _WEEKEND_HEADS:
+            # "over the weekend": the last one in a past clause, the next one in a future clause
+            mention.kind, mention.granularity = "period", "day"
+            if ref is None:
+                return mention
+            sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+            if tense_now() == "future" and sat + timedelta(days=1) < ref:
+                sat += timedelta(days=7)
+            mention.start_date, mention.end_date = sat, sat + timedelta(days=1)
+            return mention
         if mod == "the":
             if not cpart.startswith("the "):
                 return None  # "the year" alone is no date; "the end of the year" is
@@ -800,6 +814,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
 
 _HOLIDAY_HEADS = frozenset(("on", "at", "by", "before", "after", "until", "till", "since", "over", "for", "around",
                             "during", "through", "from", "this", "last", "next", "of", "and", "to"))
+_WEEKEND_HEADS = frozenset(("over", "on", "at", "during", "for", "until", "by", "since", "through"))
 _NUMERIC_HEADS = frozenset(("on", "from", "until", "till", "by", "since", "before", "after", "between", "and", "to",
                             "through", "dated"))
 
