@@ -168,10 +168,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "month_year": rf"\b(?:{part}[\s-]+)?(?:{mod}\s+)?{month}{tail_year}?\b",
         "between": rf"\b(?i:between)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:and)\s+{year}\b",
         "from_to": rf"\b(?i:from)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:to|until|through|till)\s+{year}\b",
-        "year_range": rf"\b(?P<y1>1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?{year}\b",
+        "year_range": rf"\b(?P<y1>1[5-9]\d\d|20\d\d)(?:\s?[-\u2013]\s?{year}|[-\u2013/](?P<yy2>\d\d))\b(?![-\u2013/.]\d)",
         "century": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?:(?P<cnum>[12]?\d)(?:st|nd|rd|th)|(?P<cword>{day_ord}))[\s-]+(?i:century)\b",
         "decade": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?P<decade>1[5-9]\d0|20\d0|'\d0|\u2019\d0)s\b",
-        "season": rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}\b(?:\s+(?:(?i:of)\s+)?{year}\b|(?!\s+(?i:of)\b))",
+        "season": rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}\b(?:\s+(?:(?i:of)\s+)?{year}(?:[-\u2013/](?P<yy2>\d\d))?\b|(?!\s+(?i:of)\b))",
         "yearpart": rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b",
         "holiday": rf"\b{holiday}(?:\s+{year})?\b",
         "part_year": rf"\b{part}[\s-]+{year}\b(?![-\u2013%])",
@@ -229,6 +229,8 @@ def _part(lo: date, hi: date, part: str | None, granularity: str) -> tuple[date,
 def _shift(d: date, unit: str, n: int) -> date:
     from dateutil.relativedelta import relativedelta
 
+    if unit == "hour":  # a date has no hours: "the past 24 hours" is the day before to today
+        return d + timedelta(days=int(n / 24) if abs(n) >= 24 else (1 if n > 0 else -1))
     if unit == "day":
         return d + timedelta(days=n)
     if unit in ("week", "weekend"):
@@ -247,7 +249,7 @@ def _shift(d: date, unit: str, n: int) -> date:
 
 
 def _granularity(unit: str) -> str:
-    return {"fortnight": "week", "weekend": "day", "century": "decade"}.get(unit, unit)
+    return {"fortnight": "week", "weekend": "day", "century": "decade", "hour": "day"}.get(unit, unit)
 
 
 def _count(word: str | None) -> int | None:
@@ -554,7 +556,8 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None
         mention.start_date, mention.end_date = lo, hi
     elif name in ("between", "from_to", "year_range"):
-        y1, y2 = int(g["y1"]), int(g["year"])
+        y1 = int(g["y1"])
+        y2 = int(g["year"]) if g.get("year") else y1 // 100 * 100 + int(g["yy2"])  # "2015-16"
         if y2 <= y1:
             return None
         mention.kind, mention.granularity = "period", "year"
@@ -601,6 +604,10 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             pass
         if y is not None:
             lo, hi = _span_of(months, y)
+            if g.get("yy2") and int(g["yy2"]) != (y + 1) % 100:
+                return None  # "winter 2019-20" names the two years a winter spans; anything else is not a season
+            if g.get("yy2") and hi.year == y:
+                lo, hi = date(y, lo.month, 1), _month_end(y + 1, hi.month)
             _fix(mention)
         elif ref is not None:
             how = mod or ("past_tense" if _head(text, s) == "since" else _how(None, tense_now()))
@@ -629,7 +636,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
     elif name == "holiday":
         value = _lookup("holiday", g["holiday"].replace("\u2019", "'"))
         y = _year_of(g, ref)
-        if y is None and _head(text, s) not in _HOLIDAY_HEADS:
+        if y is None and (_head(text, s) not in _HOLIDAY_HEADS or text[max(0, s - 4):s].lower() == "the "):
             return None  # "the Christmas market": a holiday is a date after a time word or with a year
         if y is not None:
             d = _holiday(value, y)
