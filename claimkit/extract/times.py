@@ -132,7 +132,7 @@ def _apos(pattern: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     w = _words()
     month = f"(?P<month>{_alt(w['month'])})"
     month2 = f"(?P<month2>{_alt(w['month'])})"
@@ -186,13 +186,56 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])" + "|" + r"\b(?P<prep2>(?i:for|in|over))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
         "set": rf"\b(?i:every|each)\s+(?:(?P<sunit>(?i:day|week|month|year|weekend))|{weekday})\b|\b(?P<adverb>(?i:daily|weekly|monthly|annually|yearly))\b",
     }
+    # a pattern with a key word is only tried in windows around the key word's occurrences
+    months_key = _alt(w["month"])
+    keys = {
+        "iso": r"\d-[01]\d-", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": months_key,
+        "month_days": months_key, "days_month": months_key, "month_day": months_key, "day_month": months_key,
+        "months_range": months_key, "month_year": months_key, "century": r"(?i:centur)", "decade": r"0s\b",
+        "season": _alt(w["season"], True), "yearpart": r"(?i:quarter|half|\b[qh]\d)", "holiday": _apos(_alt(w["holiday"])),
+        "ago": r"(?i:\bago\b)", "weekday": _alt(w["weekday"]),
+    }
     out = []
     for name, p in pats.items():
         try:
-            out.append((name, re.compile(p)))
+            out.append((name, re.compile(p), keys.get(name)))
         except re.error as exc:  # pragma: no cover - a broken table entry must name its pattern
             raise ValueError(f"time pattern {name}: {exc}") from exc
     return out
+
+
+_BEFORE, _AFTER = 48, 40  # how far a pattern reaches before and after its key word
+_SPACE = re.compile(r"\s")
+
+
+def _windows(text: str, key: str) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around each occurrence of ``key``, ending at whitespace."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(key, text):
+        lo, hi = max(0, m.start() - _BEFORE), m.end() + _AFTER
+        if hi < len(text):
+            sp = _SPACE.search(text, hi)
+            hi = sp.start() if sp else len(text)
+        hi = min(hi, len(text))
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _matches(text: str) -> Iterable[tuple[int, str, re.Match]]:
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for order, (name, pattern, key) in enumerate(_patterns()):
+        if key is None:
+            for m in pattern.finditer(text):
+                yield order, name, m
+            continue
+        if key not in windows:
+            windows[key] = _windows(text, key)
+        for lo, hi in windows[key]:
+            for m in pattern.finditer(text, lo, hi):
+                yield order, name, m
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -936,9 +979,8 @@ def parse_times(text: str, *, reference: date | datetime | str | None = None) ->
     """
     reference = _as_date(reference)
     found: list[tuple[int, int, int, str, re.Match]] = []
-    for order, (name, pattern) in enumerate(_patterns()):
-        for m in pattern.finditer(text):
-            found.append((m.start(), -(m.end() - m.start()), order, name, m))
+    for order, name, m in _matches(text):
+        found.append((m.start(), -(m.end() - m.start()), order, name, m))
     # the longest reading wins ("the last week of July" over "in the last week", "Tuesday, May 2"
     # over "on Tuesday"), then the earlier, then the pattern listed first; a reading that
     # resolves to nothing gives its words back to the others
