@@ -92,6 +92,15 @@ def test_relative_spans(sentence, span, ref, iso):
     check(sentence, span, ref, iso)
 
 
+@pytest.mark.parametrize("sentence, span, iso", [
+    ("Two shops were looted last night.", "last night", "2022-01-12"),
+    ("The minister will speak this afternoon.", "this afternoon", "2022-01-13"),
+    ("The verdict is due the day after tomorrow.", "the day after tomorrow", "2022-01-15"),
+])
+def test_relative_day_words(sentence, span, iso):
+    check(sentence, span, THU, iso)
+
+
 def test_in_n_weeks_in_a_past_clause_is_a_length_of_time_not_a_date():
     m = found("Sales doubled in 2 weeks.", "in 2 weeks", THU)
     assert m.kind == "duration" and m.iso is None
