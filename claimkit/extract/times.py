@@ -530,8 +530,6 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         joiner = text[m.end("d1"):m.start("d2")].strip().lower()
         if joiner == "and" and (g.get("rp") or "").lower() != "between":
             return None
-        if name == "days_month" and not g.get("rp") and not joiner.strip("-\u2013\u2014"):
-            pass
         first = _day_in(month, d1, g, ref, by_tense)
         if first is False:
             return None
@@ -643,8 +641,6 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             if after and after.group(1) not in _words().get("season_next", {}):
                 return None  # "in the summer heat", "during winter storms": the season is an adjective
         mention.kind, mention.granularity = "period", "month"
-        if g.get("the") and mod:  # "the last summer" reads as "last summer"
-            pass
         if y is not None:
             lo, hi = _span_of(months, y)
             if g.get("yy2") and int(g["yy2"]) != (y + 1) % 100:
