@@ -119,6 +119,7 @@ def test_since(sentence, span, ref, iso):
 @pytest.mark.parametrize("sentence, span, ref, iso", [
     ("Ballots were counted during the week of April 10th.", "the week of April 10th", WED, "2023-04-10/2023-04-16"),
     ("The fair opens the week of March 7.", "the week of March 7", date(2019, 11, 20), "2020-03-02/2020-03-08"),
+    ("Jobless claims fell in the week ending Jan. 7.", "the week ending Jan. 7", THU, "2022-01-01/2022-01-07"),
     ("Troops were deployed in the last week of July.", "the last week of July", WED, "2022-07-25/2022-07-31"),
     ("The museum reopens the first week of March.", "the first week of March", date(2019, 11, 20), "2020-03-01/2020-03-07"),
 ])

@@ -158,7 +158,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     pats = {
         "iso": r"\b(?P<year>\d{4})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b",
         "numeric": r"(?<![\d/.,])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>1[5-9]\d\d|20\d\d|\d\d))?(?![\d/]|\.\d)",
-        "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
+        "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
         "nth_week": rf"\b(?i:the)\s+(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+{month}{tail_year}?\b",
         "month_days": rf"\b{month}\s+{day1}{dash}{day2}\b(?:,?\s+{year}\b)?",
         "days_month": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{day1}(?:{dash}|\s+(?i:and)\s+){day2}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
@@ -520,8 +520,16 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         if d is not None:
             mention.start_date = mention.end_date = d
             if name == "week_of":
+                # "the week of April 10th": the Monday-Sunday week holding it; "the week ending
+                # Jan. 7": the seven days up to it; "the week beginning": the seven days from it
                 mention.kind, mention.granularity = "period", "week"
-                mention.start_date, mention.end_date = _week(d)
+                rel = g["wrel"].lower()
+                if rel == "of":
+                    mention.start_date, mention.end_date = _week(d)
+                elif rel.startswith("end"):
+                    mention.start_date, mention.end_date = d - timedelta(days=6), d
+                else:
+                    mention.start_date, mention.end_date = d, d + timedelta(days=6)
     elif name in ("month_days", "days_month"):
         month = int(_lookup("month", g["month"]))
         d1, d2 = int(g["d1"]), int(g["d2"])
