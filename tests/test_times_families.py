@@ -101,6 +101,18 @@ def test_relative_day_words(sentence, span, iso):
     check(sentence, span, THU, iso)
 
 
+def test_a_year_listed_after_a_year_is_a_year():
+    ts = parse_times("Emissions fell in 2019 and 2020 but rose in 2021.", reference=THU)
+    assert [(t.text, t.iso) for t in ts] == [("2019", "2019-01-01/2019-12-31"), ("2020", "2020-01-01/2020-12-31"),
+                                             ("2021", "2021-01-01/2021-12-31")]
+    assert parse_times("Shares rose 2019 and 2020 points.", reference=THU) == []  # no year before it: counts
+
+
+def test_the_past_few_years_is_a_vague_rolling_period():
+    m = check("Prices have risen over the past few years.", "the past few years", THU, "2019-01-13/2022-01-13")
+    assert m.vague and m.qualifier == "about"
+
+
 def test_in_n_weeks_in_a_past_clause_is_a_length_of_time_not_a_date():
     m = found("Sales doubled in 2 weeks.", "in 2 weeks", THU)
     assert m.kind == "duration" and m.iso is None
@@ -177,6 +189,7 @@ def test_an_ambiguous_numeric_date_is_found_but_left_unresolved():
     ("The merger closed in Q4 2019.", "Q4 2019", MON, "2019-10-01/2019-12-31"),
     ("Profits doubled in the third quarter of last year.", "the third quarter of last year", THU, "2021-07-01/2021-09-30"),
     ("Sales fell in the first half of 2020.", "the first half of 2020", MON, "2020-01-01/2020-06-30"),
+    ("Losses narrowed in the 1st quarter of 2020.", "the 1st quarter of 2020", MON, "2020-01-01/2020-03-31"),
     ("Growth will slow in the second half of the year.", "the second half of the year", THU, "2022-07-01/2022-12-31"),
     ("The index fell in the last quarter.", "last quarter", date(2019, 11, 20), "2019-07-01/2019-09-30"),
 ])

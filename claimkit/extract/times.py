@@ -175,7 +175,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "yearpart": rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b",
         "holiday": rf"\b{holiday}(?:\s+{year})?\b",
         "part_year": rf"\b{part}[\s-]+{year}\b(?![-\u2013%])",
-        "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])",
+        "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])"
+                rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])",
         "relative_day": rf"\b(?P<rel>{_alt(w['relative_day'], True)})\b",
         "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
         "calendar": rf"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?(?P<cmod>(?i:last|this|next|previous|following|the))\s+(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b",
@@ -697,6 +698,13 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None
         mention.start_date = mention.end_date = d
     elif name in ("part_year", "year"):
+        if g.get("listed"):  # "in 2019 and 2020": the second year of a list
+            y = int(g["listed"])
+            mention.start, mention.text = m.start("listed"), g["listed"]
+            mention.kind, mention.granularity = "period", "year"
+            mention.start_date, mention.end_date = date(y, 1, 1), date(y, 12, 31)
+            mention.__dict__["_after"] = s  # kept only if the year before it was read as a year
+            return _fix(mention)
         y = int(g["year"])
         if name == "year":
             # keep the preposition out of the span unless it changes the meaning (since, until...)
@@ -807,6 +815,8 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return mention
         n = n or 1
         mention.amount = n
+        if _lookup("vague_count", g.get("count") or g.get("count2") or ""):
+            mention.vague, mention.qualifier = True, "about"  # "the past few years": about three
         if ref is not None:
             if backwards:
                 mention.start_date, mention.end_date = _shift(ref, unit, -n), ref
@@ -1000,10 +1010,13 @@ def parse_times(text: str, *, reference: date | datetime | str | None = None) ->
         taken[s:s - neg] = b"\x01" * -neg
         out.append(mention)
     out.sort(key=lambda t: t.start)
+    out = [t for i, t in enumerate(out) if "_after" not in t.__dict__
+           or (i and out[i - 1].end == t.__dict__["_after"] and out[i - 1].granularity == "year")]
     out = _join_ranges(out, text)
     for mention in out:
         _open_ended(mention, mention.__dict__.pop("_m", None), text, reference)
         mention.__dict__.pop("_fixed", None)
+        mention.__dict__.pop("_after", None)
     return out
 
 
