@@ -87,6 +87,8 @@ def test_decades_and_centuries(sentence, span, ref, iso):
     ("The trial is due to resume in three months.", "in three months", THU, "2022-04-13"),
     ("The inquiry will report within six months.", "within six months", MON, "2021-03-15/2021-09-15"),
     ("Two people were hurt over the weekend.", "the weekend", THU, "2022-01-08/2022-01-09"),
+    ("The vote is two weeks from now.", "two weeks from now", THU, "2022-01-27"),
+    ("The plant closed this past Friday.", "this past Friday", THU, "2022-01-07"),
 ])
 def test_relative_spans(sentence, span, ref, iso):
     check(sentence, span, ref, iso)
@@ -173,6 +175,7 @@ def test_days_in_words_and_ordinals(sentence, span, ref, iso):
     ("The accord was signed on 4/22/2019.", "4/22/2019", MON, "2019-04-22"),
     ("The ship docked on 12/25/18.", "12/25/18", MON, "2018-12-25"),
     ("Payments stopped on 15.03.2020.", "15.03.2020", MON, "2020-03-15"),
+    ("The filing is dated 2015/08/12.", "2015/08/12", MON, "2015-08-12"),
 ])
 def test_numeric_day_month(sentence, span, ref, iso):
     check(sentence, span, ref, iso)
@@ -235,6 +238,8 @@ def test_holidays(sentence, span, ref, iso):
     ("The first half of the match was dull.", "first half"),
     ("Only 3/4 of the budget was spent.", "3/4"),
     ("The 1.5 degree goal is slipping.", "1.5"),
+    ("Install version 2019.10.5.1 today.", "2019.10.5.1"),
+    ("Three days later, the rebels withdrew.", "Three days later"),
     ("Visitors flock to the Christmas market.", "Christmas"),
 ])
 def test_words_that_are_not_dates(sentence, words):

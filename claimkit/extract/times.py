@@ -156,7 +156,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     ymod = r"(?P<ymod>(?i:last|this|next|previous|following))\s+(?i:year)"
     tail_year = rf"(?:,?\s+{year}\b|\s+(?i:of\s+)?{ymod}\b)"
     pats = {
-        "iso": r"\b(?P<year>\d{4})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b",
+        "iso": r"\b(?P<year>1[5-9]\d\d|20\d\d)(?P<isep>[-/.])(?P<mm>[01]?\d)(?P=isep)(?P<dd>[0-3]?\d)\b(?![-/.]\d)",
         "numeric": r"(?<![\d/.,])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>1[5-9]\d\d|20\d\d|\d\d))?(?![\d/]|\.\d)",
         "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
         "nth_week": rf"\b(?i:the)\s+(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+{month}{tail_year}?\b",
@@ -178,11 +178,11 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])"
                 rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])",
         "relative_day": rf"\b(?P<rel>{_alt(w['relative_day'], True)})\b",
-        "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
+        "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this\s+past|this\s+coming|this|past|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
         "calendar": rf"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?(?P<cmod>(?i:last|this|next|previous|following|the))\s+(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b",
         "rolling": rf"\b(?:(?P<prep>(?i:in|over|during|within|for))\s+)?(?:(?i:the)\s+(?P<rmod>(?i:last|past|previous|next|coming|following|upcoming))\s+(?:{count}\s+)?{unit}|(?P<rmod2>(?i:last|past|next))\s+(?P<count2>\d{{1,4}}|{_alt(w['count'], True)})\s+(?P<unit2>{_alt(w['unit'], True)}))\b",
         "recent": rf"\b(?P<rmod>(?i:recent|coming))\s+(?P<unit>(?i:days|weeks|months|years|decades))\b",
-        "ago": rf"\b{count}\s+{unit}\s+(?i:ago)\b",
+        "ago": rf"\b{count}\s+{unit}\s+(?:(?P<ago>(?i:ago))|(?i:from\s+(?:now|today)|hence))\b",
         "duration": rf"\b(?P<prep>(?i:for|over|in|within|after))\s+(?P<count>(?i:several|many|a\s+few)|\d{{1,4}}|{_alt(w['count'], True)})\s+{unit}\b",
         "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])" + "|" + r"\b(?P<prep2>(?i:for|in|over))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
         "set": rf"\b(?i:every|each)\s+(?:(?P<sunit>(?i:day|week|month|year|weekend))|{weekday})\b|\b(?P<adverb>(?i:daily|weekly|monthly|annually|yearly))\b",
@@ -190,11 +190,11 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     # a pattern with a key word is only tried in windows around the key word's occurrences
     months_key = _alt(w["month"])
     keys = {
-        "iso": r"\d-[01]\d-", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": months_key,
+        "iso": r"\d\d[-/.][01]?\d[-/.]", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": months_key,
         "month_days": months_key, "days_month": months_key, "month_day": months_key, "day_month": months_key,
         "months_range": months_key, "month_year": months_key, "century": r"(?i:centur)", "decade": r"0s\b",
         "season": _alt(w["season"], True), "yearpart": r"(?i:quarter|half|\b[qh]\d)", "holiday": _apos(_alt(w["holiday"])),
-        "ago": r"(?i:\bago\b)", "weekday": _alt(w["weekday"]),
+        "ago": r"(?i:\bago\b|\bfrom\s+(?:now|today)\b|\bhence\b)", "weekday": _alt(w["weekday"]),
     }
     out = []
     for name, p in pats.items():
@@ -722,7 +722,8 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             mention.start_date = mention.end_date = ref + timedelta(days=int(_lookup("relative_day", g["rel"])))
     elif name == "weekday":
         wd = int(_lookup("weekday", g["weekday"]))
-        mod = (g.get("wmod") or "").lower()
+        mod = " ".join((g.get("wmod") or "").lower().split())
+        mod = {"this past": "last", "past": "last", "this coming": "next"}.get(mod, mod)
         if g.get("plural"):
             mention.kind = "set"
             return mention
@@ -831,7 +832,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None
         mention.granularity, mention.amount, mention.unit = "day", n, unit
         if ref is not None:
-            mention.start_date = mention.end_date = _shift(ref, unit, -n)
+            mention.start_date = mention.end_date = _shift(ref, unit, -n if g.get("ago") else n)
             if unit not in ("day", "week"):
                 mention.qualifier = "about"  # "two years ago": that day, give or take
     elif name == "duration":
