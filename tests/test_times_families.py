@@ -181,6 +181,15 @@ def test_numeric_day_month(sentence, span, ref, iso):
     check(sentence, span, ref, iso)
 
 
+@pytest.mark.parametrize("sentence, span, iso", [
+    ("The vote was held on the 5th.", "the 5th", "2022-01-05"),
+    ("Talks resume Tuesday the 18th.", "Tuesday the 18th", "2022-01-18"),
+    ("Payments are due by the 28th.", "by the 28th", "2022-01-28"),
+])
+def test_a_day_of_the_month_without_its_month(sentence, span, iso):
+    check(sentence, span, THU, iso)
+
+
 def test_an_ambiguous_numeric_date_is_found_but_left_unresolved():
     m = found("The new rules apply from 04/05/2021.", "04/05/2021", MON)
     assert m.iso is None and m.qualifier == "ambiguous"  # April 5 or 4 May: no silent guess
@@ -239,6 +248,8 @@ def test_holidays(sentence, span, ref, iso):
     ("Only 3/4 of the budget was spent.", "3/4"),
     ("The 1.5 degree goal is slipping.", "1.5"),
     ("Install version 2019.10.5.1 today.", "2019.10.5.1"),
+    ("He lives on the 5th floor.", "5th"),
+    ("She won for the second time.", "second"),
     ("Three days later, the rebels withdrew.", "Three days later"),
     ("Visitors flock to the Christmas market.", "Christmas"),
 ])

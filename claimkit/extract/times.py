@@ -165,6 +165,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "month_day": rf"\b(?:{weekday},?\s+)?{month}\s+(?:(?i:the)\s+)?{day}(?:,?\s+{year}\b)?",
         "day_month": rf"\b(?:{weekday},?\s+)?(?:(?P<the>(?i:the))\s+)?{day_of}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
         "months_range": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{month}(?:,?\s+(?P<y1>1[5-9]\d\d|20\d\d))?(?:{dash}|\s+(?P<and>(?i:and))\s+){month2}{tail_year}?\b",
+        "ordinal_day": rf"\b(?:{weekday},?\s+)?(?i:the)\s+(?P<day>[0-3]?\d(?:st|nd|rd|th)|{day_ord})\b(?![-\s]+(?i:of|century|centuries)\b)",
         "month_year": rf"\b(?:{part}[\s-]+)?(?:{mod}\s+)?{month}{tail_year}?\b",
         "between": rf"\b(?i:between)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:and)\s+{year}\b",
         "from_to": rf"\b(?i:from)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:to|until|through|till)\s+{year}\b",
@@ -194,7 +195,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "month_days": months_key, "days_month": months_key, "month_day": months_key, "day_month": months_key,
         "months_range": months_key, "month_year": months_key, "century": r"(?i:centur)", "decade": r"0s\b",
         "season": _alt(w["season"], True), "yearpart": r"(?i:quarter|half|\b[qh]\d)", "holiday": _apos(_alt(w["holiday"])),
-        "ago": r"(?i:\bago\b|\bfrom\s+(?:now|today)\b|\bhence\b)", "weekday": _alt(w["weekday"]),
+        "ordinal_day": rf"\d(?:st|nd|rd|th)\b|\b{day_ord}\b", "ago": r"(?i:\bago\b|\bfrom\s+(?:now|today)\b|\bhence\b)", "weekday": _alt(w["weekday"]),
     }
     out = []
     for name, p in pats.items():
@@ -531,6 +532,30 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
                     mention.start_date, mention.end_date = d - timedelta(days=6), d
                 else:
                     mention.start_date, mention.end_date = d, d + timedelta(days=6)
+    elif name == "ordinal_day":
+        # "on the 21st", "Tuesday the 21st": a day of this month, the one before or the next, by tense
+        day_ = _day_value(g["day"])
+        if not day_ or not 1 <= day_ <= 31:
+            return None
+        if not g.get("weekday") and _head(text, s) not in _ORDINAL_HEADS:
+            return None
+        after = re.match(r"[\s-]+([a-z]+)\b", text[e:e + 24])
+        if after and after.group(1) not in _words().get("time_next", {}):
+            return None  # "on the 5th floor", "the second time"
+        if ref is None:
+            return mention
+        cands = []
+        for k in (-1, 0, 1):
+            first = _shift(ref.replace(day=1), "month", k)
+            try:
+                cands.append(first.replace(day=day_))
+            except ValueError:
+                pass
+        if g.get("weekday"):
+            cands = [c for c in cands if c.weekday() == int(_lookup("weekday", g["weekday"]))] or cands
+        if not cands:
+            return None
+        mention.start_date = mention.end_date = by_tense(cands)
     elif name in ("month_days", "days_month"):
         month = int(_lookup("month", g["month"]))
         d1, d2 = int(g["d1"]), int(g["d2"])
@@ -647,7 +672,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None
         if y is None and not part:
             after = re.match(r"\s+([a-z]+)\b", text[e:e + 24])
-            if after and after.group(1) not in _words().get("season_next", {}):
+            if after and after.group(1) not in _words().get("time_next", {}):
                 return None  # "in the summer heat", "during winter storms": the season is an adjective
         mention.kind, mention.granularity = "period", "month"
         if y is not None:
@@ -879,6 +904,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
 
 _HOLIDAY_HEADS = frozenset(("on", "at", "by", "before", "after", "until", "till", "since", "over", "for", "around",
                             "during", "through", "from", "this", "last", "next", "of", "and", "to"))
+_ORDINAL_HEADS = frozenset(("on", "by", "until", "till", "since", "before", "after", "from", "between", "and", "to"))
 _WEEKEND_HEADS = frozenset(("over", "on", "at", "during", "for", "until", "by", "since", "through"))
 _NUMERIC_HEADS = frozenset(("on", "from", "until", "till", "by", "since", "before", "after", "between", "and", "to",
                             "through", "dated"))
