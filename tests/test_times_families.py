@@ -135,6 +135,8 @@ def test_since(sentence, span, ref, iso):
     ("The fair opens the week of March 7.", "the week of March 7", date(2019, 11, 20), "2020-03-02/2020-03-08"),
     ("Jobless claims fell in the week ending Jan. 7.", "the week ending Jan. 7", THU, "2022-01-01/2022-01-07"),
     ("Troops were deployed in the last week of July.", "the last week of July", WED, "2022-07-25/2022-07-31"),
+    ("Bookings peak in the third week of this month.", "the third week of this month", THU, "2022-01-15/2022-01-21"),
+    ("Output fell in the first week of 2020.", "the first week of 2020", THU, "2020-01-01/2020-01-07"),
     ("The museum reopens the first week of March.", "the first week of March", date(2019, 11, 20), "2020-03-01/2020-03-07"),
 ])
 def test_weeks_of(sentence, span, ref, iso):

@@ -159,7 +159,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "iso": r"\b(?P<year>1[5-9]\d\d|20\d\d)(?P<isep>[-/.])(?P<mm>[01]?\d)(?P=isep)(?P<dd>[0-3]?\d)\b(?![-/.]\d)",
         "numeric": r"(?<![\d/.,])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>1[5-9]\d\d|20\d\d|\d\d))?(?![\d/]|\.\d)",
         "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
-        "nth_week": rf"\b(?i:the)\s+(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+{month}{tail_year}?\b",
+        "nth_week": rf"\b(?:(?i:the)\s+)?(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+(?:{month}{tail_year}?|(?P<mmod>(?i:this|next|last|the))\s+(?i:month)|{year.replace('<year>', '<wyear>')})\b",
         "month_days": rf"\b{month}\s+{day1}{dash}{day2}\b(?:,?\s+{year}\b)?",
         "days_month": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{day1}(?:{dash}|\s+(?i:and)\s+){day2}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
         "month_day": rf"\b(?:{weekday},?\s+)?{month}\s+(?:(?i:the)\s+)?{day}(?:,?\s+{year}\b)?",
@@ -191,7 +191,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     # a pattern with a key word is only tried in windows around the key word's occurrences
     months_key = _alt(w["month"])
     keys = {
-        "iso": r"\d\d[-/.][01]?\d[-/.]", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": months_key,
+        "iso": r"\d\d[-/.][01]?\d[-/.]", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": r"(?i:week\s+of)",
         "month_days": months_key, "days_month": months_key, "month_day": months_key, "day_month": months_key,
         "months_range": months_key, "month_year": months_key, "century": r"(?i:centur)", "decade": r"0s\b",
         "season": _alt(w["season"], True), "yearpart": r"(?i:quarter|half|\b[qh]\d)", "holiday": _apos(_alt(w["holiday"])),
@@ -576,15 +576,27 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             except ValueError:
                 return None
     elif name == "nth_week":
-        month = int(_lookup("month", g["month"]))
         nth = int(_lookup("week_of", g["nth"]))
-        y = _year_of(g, ref)
         mention.kind, mention.granularity = "period", "week"
+        if g.get("wyear"):  # "the first week of 2020": the first seven days of the year
+            wy = int(g["wyear"])
+            lo = date(wy, 1, 1) + timedelta(days=7 * (nth - 1)) if nth > 0 else date(wy, 12, 25)
+            mention.start_date, mention.end_date = lo, lo + timedelta(days=6)
+            return _fix(mention)
+        if g.get("mmod"):  # "the third week of this month"
+            if ref is None:
+                return mention
+            step = {"the": 0}.get(g["mmod"].lower(), _PERIOD_STEP.get(g["mmod"].lower(), 0))
+            first = _shift(ref.replace(day=1), "month", step)
+            month, y = first.month, first.year
+        else:
+            month = int(_lookup("month", g["month"]))
+            y = _year_of(g, ref)
         if y is None and ref is not None:
             y = _choose([_span_of(f"{month}-{month}", ref.year + k) for k in (-1, 0, 1)], ref, _how(None, tense_now()))[0].year
         if y is None:
             return mention
-        if _has_year(g):
+        if _has_year(g) and not g.get("mmod"):
             _fix(mention)
         last = _month_end(y, month)
         lo = date(y, month, 1) + timedelta(days=7 * (nth - 1)) if nth > 0 else last - timedelta(days=6)
