@@ -15,7 +15,7 @@ from pathlib import Path
 from claimkit.extract.times import parse_times
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ("dates_eval.tsv", "dates_holdout.tsv")
+SETS = ("dates_eval.tsv", "dates_holdout.tsv", "dates_holdout2.tsv")
 
 
 def rows(name: str):

@@ -115,6 +115,12 @@ def test_the_past_few_years_is_a_vague_rolling_period():
     assert m.vague and m.qualifier == "about"
 
 
+def test_a_passive_future_is_future():
+    # "held" is a past form, but after "be" the auxiliary "will" decides
+    check("Midterm elections will be held on Nov. 6.", "Nov. 6", date(2018, 2, 26), "2018-11-06")
+    check("The results will be announced in 2 weeks.", "in 2 weeks", THU, "2022-01-27")
+
+
 def test_in_n_weeks_in_a_past_clause_is_a_length_of_time_not_a_date():
     m = found("Sales doubled in 2 weeks.", "in 2 weeks", THU)
     assert m.kind == "duration" and m.iso is None

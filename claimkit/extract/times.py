@@ -353,14 +353,15 @@ def _tense_of(tokens: list[str], backwards: bool = False) -> str | None:
         tense = markers.get(low)
         if tense == "none":
             continue
-        if tense:
-            return tense
-        if tok.islower() and len(low) > 4 and low.endswith("ed"):
-            # "will be announced": a participle after "be" takes the tense of its auxiliary
+        participle = tense == "past" or (tense is None and tok.islower() and len(low) > 4 and low.endswith("ed"))
+        if participle:
+            # "will be announced", "will be held": a participle after "be" takes the tense of its auxiliary
             prev = tokens[i + 1].lower() if backwards and i + 1 < len(tokens) else tokens[i - 1].lower() if not backwards and i else ""
             if prev in _PASSIVE:
                 continue
             return "past"
+        if tense:
+            return tense
     return None
 
 
