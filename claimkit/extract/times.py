@@ -14,8 +14,15 @@ that are about news writing are claimkit's own and documented in docs/time-and-s
   of ``lexicon/time_words.tsv`` say; a bare plural ("decades of expansion") means at least
   two of the unit.
 
+- months, seasons, quarters and holidays without a year ("in May", "this summer", "Q3",
+  "on Christmas Eve") are chosen among neighbouring years by their modifier or the clause tense;
+- numeric day/month forms are read only where one reading is a date ("22/04", "4/22/2019");
+  "04/05/2023" is kept with ``qualifier="ambiguous"`` and no dates;
+- two dates joined by "to", "-" or "between ... and" make one period; the end lends its year.
+
 Words live in ``lexicon/time_words.tsv`` and ``lexicon/tense_markers.tsv``. Every regex is
-a flat alternation (no nested quantifiers), so the parser stays linear on hostile input.
+a flat alternation (no nested quantifiers), so the parser stays linear on hostile input;
+patterns with a key word run only in windows around its occurrences.
 """
 from __future__ import annotations
 
