@@ -1,0 +1,169 @@
+"""World check: how many members an organisation has on a date ("the 27-member European Union",
+"NATO's 30 allies", "all 193 members of the UN") from ``world_memberships`` and
+``world_organisations`` (check kinds ``world_membership``, ``world_organisation``).
+
+The count is read only in the frames a story states an organisation's size in (the frames are
+``claimkit/lexicon/world_count_frames.tsv``), so "12 NATO allies signed" (some of them) is not
+taken for the size of NATO. A date outside the organisation's coverage stays unverified; a
+count that held at another time is ``contradicted`` on this date, the note saying when it held.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claimkit.checks import Check, CheckContext, claim_check, unverified
+from claimkit.checks._fields import claim_interval, fmt, fmt_interval, text, where
+from claimkit.checks._world import as_day, cached, fold, in_span, rows_of, span_text, table_of_kind
+from claimkit.lexicon import table as lexicon_table
+
+_PH = "\u00a7N\u00a7"  # the claim's figure, replaced in its sentence
+_CONTEXT_ONLY = {"the bloc", "bloc", "the alliance", "the Alliance", "Atlantic alliance"}  # need the body named in the story
+
+
+def _alias_pattern(aliases: list[str]) -> str:
+    alts = []
+    for a in sorted(set(aliases), key=len, reverse=True):
+        bare = re.sub(r"^the ", "", a, flags=re.I)
+        esc = re.escape(bare).replace(r"\.", r"\.?")
+        alts.append(esc if bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 4 else f"(?i:{esc})")
+    return r"(?:(?i:the)\s+)?(?:" + "|".join(alts) + ")"
+
+
+def organisations(store):
+    t = table_of_kind(store, "world_organisation")
+    if t is None:
+        return None
+
+    def build(rows):
+        orgs = {}
+        for r in rows:
+            aliases = [a for a in [r["name"], *(r["aliases"] or "").split("|")] if a]
+            orgs[r["organisation"]] = {
+                **r, "always": _alias_pattern([a for a in aliases if a not in _CONTEXT_ONLY]),
+                "context": _alias_pattern([a for a in aliases if a in _CONTEXT_ONLY]) if any(a in _CONTEXT_ONLY for a in aliases) else None,
+                "nouns": sorted({fold(n) for n in (r["member_nouns"] or "").split("|") if n}, key=len, reverse=True),
+            }
+        return orgs
+
+    return cached(store, t.name, "orgs", build)
+
+
+def _frames() -> list[str]:
+    return [r["frame"] for r in lexicon_table("world_count_frames.tsv")]
+
+
+def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
+    n = re.escape(_PH)
+    pat = re.escape(frame).replace(r"\{ORG\}", f"(?:{org})").replace(r"\{N\}", n)
+    pat = pat.replace(r"\ ", r"\s+")
+    pat = pat.replace(r"\{NOUN\}", r"" if noun_in_span else rf"(?:{noun})")
+    pat = re.sub(r"(\\s\+)+(?=\)|$)", "", pat)
+    return re.compile(r"(?<![\w])" + pat + r"(?![\w])")
+
+
+def members_on(store, org: str, on: date) -> list[dict]:
+    t = table_of_kind(store, "world_membership")
+
+    def build(rows):
+        by = {}
+        for r in rows:
+            by.setdefault(r["organisation"], []).append((as_day(r["joined"]), as_day(r["until"]), r))
+        return by
+
+    by = cached(store, t.name, "by-org", build)
+    return [r for j, u, r in by.get(org, []) if (j is None or j <= on) and (u is None or u >= on)]
+
+
+def history(store, org: str, span) -> list[tuple[date, int]]:
+    t = table_of_kind(store, "world_membership")
+    days = set()
+    for r in rows_of(store, t.name):
+        if r["organisation"] == org:
+            if r["joined"]:
+                days.add(as_day(r["joined"]))
+            if r["until"]:
+                days.add(date.fromordinal(as_day(r["until"]).toordinal() + 1))
+    days = sorted(d for d in days if in_span(d, span)) or []
+    if span[0] and (not days or days[0] != span[0]):
+        days.insert(0, span[0])
+    return [(d, len(members_on(store, org, d))) for d in days]
+
+
+def states_size(claim: dict, store, story: str | None = None) -> bool:
+    """Whether the claim's figure is written as the whole size of an organisation of world_organisations."""
+    return find_count(claim, CheckContext(text=story, _store=store)) is not None
+
+
+def find_count(claim: dict, ctx: CheckContext):
+    """(organisation key, the frame that matched) when the claim's figure states the size of an organisation."""
+    orgs = organisations(ctx.store)
+    if not orgs:
+        return None
+    sentence, at = where(claim)
+    span = text(claim.get("span"))
+    if not sentence or at is None or not span:
+        return None
+    said_noun = fold(span[len(re.match(r"^[^A-Za-z]*", span).group(0)):]) if re.search(r"[A-Za-z]", span) else ""
+    placed = sentence[:at[0]] + _PH + sentence[at[1]:]
+    story = ctx.text or sentence
+    for key, o in orgs.items():
+        names = o["always"]
+        if o["context"] and re.search(o["always"], story):
+            names = f"(?:{o['always']}|{o['context']})"
+        if not re.search(names, sentence):
+            continue
+        if said_noun and said_noun not in o["nouns"] and not any(said_noun.endswith(" " + n) or said_noun == n for n in o["nouns"]):
+            continue
+        nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in o["nouns"])
+        nouns = f"(?i:{nouns})"
+        for frame in _frames():
+            rx = _compile(frame, names, nouns, bool(said_noun))
+            if rx.search(placed):
+                return key, frame
+    return None
+
+
+def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
+    store = ctx.store
+    tm = table_of_kind(store, "world_membership")
+    if tm is None or claim_interval(claim) is None:
+        return None
+    found = find_count(claim, ctx)
+    if found is None:
+        return None
+    key, frame = found
+    if any(t.check.get("organisation") == key for t in store.of_kind("membership")):
+        return None  # a membership table of its own counts this body (reference.membership): one count, not two
+    org = organisations(store)[key]
+    on, why = ctx.dated(claim)
+    span = (as_day(org["coverage_from"]), as_day(org["coverage_to"]))
+    if on is None:
+        return unverified(f"the size of the {org['name']} depends on the date and neither the claim nor the article gives one", table=tm.name)
+    if not in_span(on, span):
+        return unverified(f"{tm.name} lists the members of the {org['name']} from {span_text(span)}; {on} ({why}) is outside it", table=tm.name)
+    members = members_on(store, key, on)
+    n = len(members)
+    iv = claim_interval(claim)
+    ids = [r["id"] for r in members]
+    expected = f"{n} members of the {org['name']} on {on}"
+    sources = sorted({r["source_url"] for r in members})
+    sql = (f"SELECT id, member FROM {tm.name} WHERE organisation = '{key}' AND (joined IS NULL OR joined <= DATE '{on}') "
+           f"AND (until IS NULL OR until >= DATE '{on}') ORDER BY id")
+    if iv[0] <= n <= iv[1]:
+        return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
+                     note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.")
+    held = [(d, k) for d, k in history(store, key, span) if iv[0] <= k <= iv[1]]
+    when = ""
+    if held:
+        hist = history(store, key, span)
+        d, k = held[-1]
+        later = [x for x, _ in hist if x > d]
+        when = f" {fmt(k)} was its count from {d}" + (f" to {date.fromordinal(later[0].toordinal() - 1)}" if later else "") + "."
+    return Check("contradicted", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
+                 note=f"The {org['name']} had {n} members on {on} ({why}), not {fmt_interval(iv)}.{when}")
+
+
+@claim_check("world.membership", kinds=("quantity", "count"))
+def world_membership(claim: dict, ctx: CheckContext) -> Check | None:
+    return check_world_membership(claim, ctx)
