@@ -68,8 +68,10 @@ def find_figure(claim: dict, store) -> tuple[str, str, str] | None:
             placed = sentence[:at[0]] + _N + sentence[fig_end:s] + _C + sentence[e:]
         else:
             continue
+        # an appositive after the country does not change what the frame says: "Nigeria, Africa's most populous nation, has …"
+        variants = [placed, re.sub(re.escape(_C) + r",[^,;:\u00a7]{1,60},", _C, placed)]
         for indicator, frame, rx in frames():
-            if rx.search(placed):
+            if any(rx.search(v) for v in variants):
                 return iso3, indicator, frame
     return None
 
@@ -78,8 +80,9 @@ def _interval(claim: dict) -> tuple[float, float] | None:
     value = num(claim.get("value"))
     q = text(claim.get("qualifier")) or "exact"
     iv = claim_interval(claim)
-    if value is None:
-        return iv
+    if value is None:  # an open range ("more than 200 million"): its bound(s)
+        low, high = num(claim.get("low")), num(claim.get("high"))
+        return (low if low is not None else 0.0, high if high is not None else float("inf"))
     step = written_step(text(claim.get("span")), value)
     half = (step or 0) / 2
     if q in ("over", "at_least"):
@@ -123,7 +126,8 @@ def _say(v: float, indicator: str) -> str:
 def check_world_figure(claim: dict, ctx: CheckContext) -> Check | None:
     store = ctx.store
     t = table_of_kind(store, "world_figure")
-    if t is None or num(claim.get("value")) is None:
+    figure = next((num(claim.get(k)) for k in ("value", "low", "high") if num(claim.get(k)) is not None), None)
+    if t is None or figure is None:
         return None
     kind, unit = text(claim.get("kind")), text(claim.get("unit"))
     found = find_figure(claim, store)
@@ -165,7 +169,7 @@ def check_world_figure(claim: dict, ctx: CheckContext) -> Check | None:
         r = close[-1]
         return Check("supported", evidence_ids=[r["id"]], note=f"'{written}': the World Bank gives the {label} of {name} in {r['year']} as "
                      f"{_say(float(r['value']), indicator)}, within the figure as written ({why}: {on}).", **base)
-    ratio = float(latest["value"]) / max(num(claim.get("value")) or 1.0, 1.0)
+    ratio = float(latest["value"]) / max(figure, 1.0)
     if not 0.5 <= ratio <= 2:
         return unverified(f"'{written}' is far from the {label} of {name} ({_say(float(latest['value']), indicator)}); it may count "
                           f"something else", table=t.name)
