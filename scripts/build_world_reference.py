@@ -286,6 +286,8 @@ SERIES = {
                   "roles": ["president", "prime-minister", "chancellor", "foreign-minister", "king", "queen", "emperor",
                             "commission-president", "council-president", "ecb-president", "parliament-president", "secretary-general"],
                   "what": "heads of state and government and foreign ministers of the G20 countries and the EU, the UN and NATO Secretaries-General, and the other offices of the people listed (curated)"},
+    "world-leaders": {"from": "2014-01-01", "to": "2025-06-30", "roles": ["president", "prime-minister"],
+                      "what": "presidents and prime ministers of Ukraine, Israel, Iran, Belarus, Hungary and Poland (curated; their other offices are not listed)"},
     "us-executive": {"from": "1789-04-30", "to": None, "roles": ["president", "vice-president"],
                      "what": "US presidents and vice presidents (unitedstates/congress-legislators executive.yaml)"},
     "us-leadership": {"from": "2000-01-01", "to": "2025-06-30", "roles": ["speaker", "senate-majority-leader"],

@@ -52,13 +52,19 @@ _OTHER_BODIES = {"oecd", "opec", "commonwealth", "wto", "imf", "who", "osce", "a
 
 def read_title(title: str, store) -> Title | None:
     """The roles, scope and time a written title claims; ``None`` when the tables know no such office."""
-    words = fold(title).replace("-", " - ").split()
+    scope: set[str] = set()
+    cs = countries(store)
+    raw = title.replace("\u2019", "'")
+    if cs is not None:  # on the title as written: "US" is a country, "us" is not
+        for iso3, s, e, _ in sorted(cs.find(raw), key=lambda h: -h[1]):
+            scope.add(iso3)
+            raw = raw[:s] + " " + re.sub(r"^'s?(?!\w)", "", raw[e:])
+    words = fold(raw).replace("-", " - ").split()
     times = _time_words()
     when = "now"
     kept = []
     for i, w in enumerate(words):
-        joined = w if w != "-" else None
-        if joined is None:
+        if w == "-":
             continue
         if w in times and times[w] != "other-office":
             when = {"now": when}.get(times[w], times[w])
@@ -67,10 +73,8 @@ def read_title(title: str, store) -> Title | None:
             when = times["-" + w]
             continue
         kept.append(w)
-    phrase = " ".join(kept)
-    phrase = re.sub(r"\b(the|of the)$", "", phrase).strip()
-    scope: set[str] = set()
-    cs = countries(store)
+    phrase = re.sub(r"(?:^|\s)'s?(?=\s|$)", " ", " ".join(kept))
+    phrase = re.sub(r"\s+", " ", re.sub(r"^(the|of)\b|\b(the|of the|of)$", "", phrase.strip())).strip()
     titles = _titles()
     if phrase in titles:
         row = titles[phrase]
@@ -82,12 +86,7 @@ def read_title(title: str, store) -> Title | None:
                 rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest)
         if any(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", rest) for b in _OTHER_BODIES):
             return None  # the title names a body whose offices the tables do not hold
-        if cs is not None:
-            for iso3, s, e, _ in sorted(cs.find(rest), key=lambda h: -h[1]):
-                scope.add(iso3)
-                rest = rest[:s] + " " + rest[e:]
-        rest = re.sub(r"\s+", " ", re.sub(r"\b(the|of|'s)\b", " ", rest)).strip()
-        rest = re.sub(r"\bs\b", "", rest).strip()
+        rest = re.sub(r"\s+", " ", re.sub(r"\b(the|of)\b", " ", rest)).strip()
         row = titles.get(rest)
         if row is None:
             return None
