@@ -229,6 +229,7 @@ def build_memberships(countries: dict[str, dict]) -> None:
     for o in orgs:
         org_rows.append({
             "id": f"org-{o['key']}", "organisation": o["key"], "name": o["name"], "aliases": o["aliases"],
+            "context_aliases": o["context_aliases"],
             "member_nouns": o["member_nouns"], "coverage_from": o["coverage_from"], "coverage_to": o["coverage_to"],
             "source_name": o["source_name"], "source_url": o["source_url"],
         })
@@ -263,6 +264,7 @@ def build_memberships(countries: dict[str, dict]) -> None:
         "source_name": "Official member pages of each organisation; see each row", "source_url": "https://www.un.org/en/about-us/member-states",
         **common, "as_of_column": "coverage_to", "key": ["organisation"],
         "columns": {"id": col("row id"), "organisation": col("key"), "name": col("name"), "aliases": col("names news uses, separated by |"),
+                    "context_aliases": col("words that name it only in a story that names it elsewhere ('the bloc'), separated by |"),
                     "member_nouns": col("nouns for its members, separated by |"), "coverage_from": col("first date the member list is complete for", "date"),
                     "coverage_to": col("last date the member list was compiled for", "date"), **ROW_COLS},
         "check": {"kind": "world_organisation"},

@@ -18,7 +18,6 @@ from claimkit.checks._world import as_day, cached, fold, in_span, rows_of, span_
 from claimkit.lexicon import table as lexicon_table
 
 _PH = "\u00a7N\u00a7"  # the claim's figure, replaced in its sentence
-_CONTEXT_ONLY = {"the bloc", "bloc", "the alliance", "the Alliance", "Atlantic alliance"}  # need the body named in the story
 
 
 def _alias_pattern(aliases: list[str]) -> str:
@@ -27,7 +26,7 @@ def _alias_pattern(aliases: list[str]) -> str:
         bare = re.sub(r"^the ", "", a, flags=re.I)
         esc = re.escape(bare).replace(r"\.", r"\.?")
         alts.append(esc if bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 4 else f"(?i:{esc})")
-    return r"(?:(?i:the)\s+)?(?:" + "|".join(alts) + ")"
+    return r"(?:(?i:the)\s+)?(?:" + "|".join(alts) + r")(?![\w+])"  # "OPEC+" is not OPEC
 
 
 def organisations(store):
@@ -39,9 +38,9 @@ def organisations(store):
         orgs = {}
         for r in rows:
             aliases = [a for a in [r["name"], *(r["aliases"] or "").split("|")] if a]
+            context = [a for a in (r.get("context_aliases") or "").split("|") if a]
             orgs[r["organisation"]] = {
-                **r, "always": _alias_pattern([a for a in aliases if a not in _CONTEXT_ONLY]),
-                "context": _alias_pattern([a for a in aliases if a in _CONTEXT_ONLY]) if any(a in _CONTEXT_ONLY for a in aliases) else None,
+                **r, "always": _alias_pattern(aliases), "context": _alias_pattern(context) if context else None, "context_words": [fold(a) for a in context],
                 "nouns": sorted({fold(n) for n in (r["member_nouns"] or "").split("|") if n}, key=len, reverse=True),
             }
         return orgs
@@ -106,11 +105,14 @@ def find_count(claim: dict, ctx: CheckContext):
         return None
     said_noun = fold(span[len(re.match(r"^[^A-Za-z]*", span).group(0)):]) if re.search(r"[A-Za-z]", span) else ""
     placed = sentence[:at[0]] + _PH + sentence[at[1]:]
-    story = ctx.text or sentence
+    story = ctx.text or " ".join(dict.fromkeys(text(c.get("sentence")) or "" for c in ctx.claims)) or sentence
     for key, o in orgs.items():
         names = o["always"]
         if o["context"] and re.search(o["always"], story):
-            names = f"(?:{o['always']}|{o['context']})"
+            shared = {k for k, other in orgs.items() if k != key and set(other["context_words"]) & set(o["context_words"])
+                      and re.search(other["always"], story)}
+            if not shared:  # "the bloc" is the EU only when no other bloc is named in the story
+                names = f"(?:{o['always']}|{o['context']})"
         if not re.search(names, sentence):
             continue
         if said_noun and said_noun not in o["nouns"] and not any(said_noun.endswith(" " + n) or said_noun == n for n in o["nouns"]):
@@ -134,7 +136,11 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
         return None
     key, frame = found
     if any(t.check.get("organisation") == key for t in store.of_kind("membership")):
-        return None  # a membership table of its own counts this body (reference.membership): one count, not two
+        from claimkit.checks._counts import counting_table
+
+        own, _ = counting_table(claim, ctx)
+        if own is not None and own.check.get("organisation") == key:
+            return None  # the body's own membership table counts this figure (reference.membership): one count, not two
     org = organisations(store)[key]
     on, why = ctx.dated(claim)
     span = (as_day(org["coverage_from"]), as_day(org["coverage_to"]))
