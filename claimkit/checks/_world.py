@@ -16,6 +16,7 @@ from claimkit.checks._coverage import _as_date
 from claimkit.checks._fields import text
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str | None) -> str:
     """Lower case, accents and full stops dropped, one space between words: 'Édouard Philippe' -> 'edouard philippe'."""
     if not s:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, fmt, fmt_interval, text, where
@@ -48,10 +49,12 @@ def organisations(store):
     return cached(store, t.name, "orgs", build)
 
 
-def _frames() -> list[str]:
-    return [r["frame"] for r in lexicon_table("world_count_frames.tsv")]
+@lru_cache(maxsize=1)
+def _frames() -> tuple[str, ...]:
+    return tuple(r["frame"] for r in lexicon_table("world_count_frames.tsv"))
 
 
+@lru_cache(maxsize=4096)
 def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
     n = re.escape(_PH)
     pat = re.escape(frame).replace(r"\{ORG\}", f"(?:{org})").replace(r"\{N\}", n)
