@@ -210,6 +210,8 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     if not found:
         return unverified(f"no record of {person} in {t.name}", table=t.name)
     rows = [r for x in sorted(found) for r in p.rows_by_person[x]]
+    names = ", ".join("'" + x.replace("'", "''") + "'" for x in sorted(found))
+    sql = f"SELECT id, person, role, title, country, start, \"end\", series FROM {t.name} WHERE person IN ({names}) ORDER BY start"
 
     def fits(r) -> bool:
         return r["role"] in title.roles and (not title.scope or r["country"] in title.scope)
@@ -220,14 +222,14 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
         done = [r for r in same_office if as_day(r["end"]) and as_day(r["end"]) < on]
         if done:
             return Check("supported", evidence_ids=[r["id"] for r in done], expected="; ".join(_describe(r) for r in done),
-                         table=t.name, sources=sources(done),
+                         table=t.name, sources=sources(done), query=sql,
                          note=f"'{written}': {done[-1]['person']} held the office until {done[-1]['end']}, before {on} ({why}).")
         return unverified(f"no recorded term of {person} as '{written}' ended before {on}", table=t.name)
     holding = [r for r in same_office if _holds(r, on, spans) == "yes"]
     expected_rows = [r for r in rows if _holds(r, on, spans) == "yes"]
     if holding:
         return Check("supported", evidence_ids=[r["id"] for r in holding],
-                     expected="; ".join(_describe(r) for r in holding), table=t.name, sources=sources(holding),
+                     expected="; ".join(_describe(r) for r in holding), table=t.name, sources=sources(holding), query=sql,
                      note=f"'{written} {person}': {holding[0]['person']} was {holding[0]['title']} on {on} ({why}).")
     unknown = [r for r in same_office if _holds(r, on, spans) == "unknown"]
     if unknown:
@@ -253,7 +255,7 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     said_other = ("; on that date the office was held by " + "; ".join(f"{r['person']} ({r['title']}, {r['country']})" for r in others[:3])) if others and title.scope else ""
     ids = [r["id"] for r in expected_rows + same_office] + [r["id"] for r in others[:3] if title.scope]
     return Check("contradicted", evidence_ids=list(dict.fromkeys(ids)), expected=f"{who} on {on}: {held}{said_other}",
-                 table=t.name, sources=sources(expected_rows + same_office) or [t.meta.get("source_url")],
+                 table=t.name, sources=sources(expected_rows + same_office) or [t.meta.get("source_url")], query=sql,
                  note=f"{who} did not hold the office of '{written}' on {on} ({why}); {t.name} lists every term of {who} in "
                       f"that office from {span_text(spans[inside[0]])}: "
                       + ("; ".join(_describe(r) for r in same_office) or "none") + ".")
