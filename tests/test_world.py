@@ -172,3 +172,22 @@ def test_the_build_script_records_its_sources():
     meta = json.loads((REFERENCE / "world_figures.meta.json").read_text())
     assert meta["coverage"]["population"]["repository"] == "https://github.com/datasets/population"
     assert len(meta["coverage"]["population"]["commit"]) == 40
+
+
+def test_the_bloc_is_the_eu_when_the_story_names_the_eu():
+    v = verdict_of("EU leaders met in Versailles. The 28-nation bloc agreed to phase out Russian gas.", "2022-03-01", "quantity", "28")
+    assert v.verdict == "contradicted" and "27 members" in v.expected
+
+
+def test_a_count_with_the_body_inside_its_span_is_read():
+    assert verdict_of("All 27 EU countries must agree.", "2022-06-14", "quantity").verdict == "supported"
+
+
+def test_the_members_that_did_something_are_a_part():
+    v = verdict_of("The 12 NATO allies that signed the letter want more spending.", "2024-06-14", "quantity")
+    assert v.verdict != "contradicted"
+
+
+def test_opec_plus_is_not_opec():
+    claims = extract_claims("The OPEC+ group of 23 countries cut output.", published=date(2023, 3, 1))
+    assert "contradicted" not in set(verify(claims)["verdict"])

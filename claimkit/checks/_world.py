@@ -163,3 +163,28 @@ def written_step(span: str | None, value: float | None) -> float | None:
         stripped = digits.rstrip("0")
         step = 10 ** (len(digits) - len(stripped)) if stripped else 1
     return step * scale
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from claimkit.lexicon import table as lexicon_table
+
+    words = {r["word"].lower() for r in lexicon_table("numbers.tsv")}
+    words |= {r["token"].lower() for r in lexicon_table("scales.tsv") if r["form"] == "word"}
+    for r in lexicon_table("qualifiers.tsv"):
+        words |= set(r["phrase"].lower().split())
+    return frozenset(words | {"and", "a", "an", "-"})
+
+
+def figure_end(span: str) -> int:
+    """Where the figure ends in a claim's span: '83 million people' -> 10, 'Twelve NATO allies' -> 6.
+    The words after it (the counted noun, a body's name) stay in the text for the frames to read."""
+    end = 0
+    for m in re.finditer(r"[^\s]+", span):
+        tok = m.group(0).strip(",;:()").lower()
+        parts = [p for p in re.split(r"-", tok) if p]
+        if re.match(r"^[$\u20ac\u00a3]?[\d.,]+[%a-z]*$", tok) or (parts and all(p in _number_words() for p in parts)):
+            end = m.end()
+        else:
+            break
+    return end

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, fmt, fmt_interval, text, where
-from claimkit.checks._world import as_day, cached, fold, in_span, rows_of, span_text, table_of_kind
-from claimkit.lexicon import table as lexicon_table
+from claimkit.checks._world import as_day, cached, figure_end, fold, in_span, rows_of, span_text, table_of_kind
+from claimkit.lexicon import table as lexicon_table, words as lexicon_words
 
 _PH = "\u00a7N\u00a7"  # the claim's figure, replaced in its sentence
 
@@ -56,12 +56,23 @@ def _frames() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
-    n = re.escape(_PH)
-    pat = re.escape(frame).replace(r"\{ORG\}", f"(?:{org})").replace(r"\{N\}", n)
-    pat = pat.replace(r"\ ", r"\s+")
-    pat = pat.replace(r"\{NOUN\}", r"" if noun_in_span else rf"(?:{noun})")
-    pat = re.sub(r"(\\s\+)+(?=\)|$)", "", pat)
-    return re.compile(r"(?<![\w])" + pat + r"(?![\w])")
+    parts = []
+    for piece in re.split(r"(\{N\}|\{ORG\}|\{NOUN\}|\s+)", frame):
+        if not piece:
+            continue
+        if piece.isspace():
+            parts.append(r"\s+")
+        elif piece == "{N}":
+            parts.append(re.escape(_PH))
+        elif piece == "{ORG}":
+            parts.append(f"(?:{org})")
+        elif piece == "{NOUN}":
+            parts.append("" if noun_in_span else f"(?:{noun})")
+        else:
+            parts.append(f"(?i:{re.escape(piece)})")  # the frame's own words in any case ("All 27 EU countries")
+    pat = "".join(parts)
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon_words("world_count_restrictors.txt"))
+    return re.compile(r"(?<![\w])" + pat + rf"(?![\w])(?!\s+(?:{after})\b)")
 
 
 def members_on(store, org: str, on: date) -> list[dict]:
@@ -106,8 +117,10 @@ def find_count(claim: dict, ctx: CheckContext):
     span = text(claim.get("span"))
     if not sentence or at is None or not span:
         return None
-    said_noun = fold(span[len(re.match(r"^[^A-Za-z]*", span).group(0)):]) if re.search(r"[A-Za-z]", span) else ""
-    placed = sentence[:at[0]] + _PH + sentence[at[1]:]
+    cut = figure_end(span)
+    if cut == 0:
+        return None
+    placed = sentence[:at[0]] + _PH + sentence[at[0] + cut:]  # the counted noun and any name stay in the text
     story = ctx.text or " ".join(dict.fromkeys(text(c.get("sentence")) or "" for c in ctx.claims)) or sentence
     for key, o in orgs.items():
         names = o["always"]
@@ -118,12 +131,10 @@ def find_count(claim: dict, ctx: CheckContext):
                 names = f"(?:{o['always']}|{o['context']})"
         if not re.search(names, sentence):
             continue
-        if said_noun and said_noun not in o["nouns"] and not any(said_noun.endswith(" " + n) or said_noun == n for n in o["nouns"]):
-            continue
         nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in o["nouns"])
         nouns = f"(?i:{nouns})"
         for frame in _frames():
-            rx = _compile(frame, names, nouns, bool(said_noun))
+            rx = _compile(frame, names, nouns, False)
             if rx.search(placed):
                 return key, frame
     return None
