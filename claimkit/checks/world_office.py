@@ -31,10 +31,11 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 @dataclass
 class Title:
     roles: tuple[str, ...]
-    scope: set[str]  # countries / bodies the title names
+    scope: set[str]  # countries / bodies the title names or implies
     when: str  # now, before, after, other, acting
     decisive: bool
     written: str
+    named: bool = False  # whether the written title itself names a country or body ("German Chancellor")
 
 
 def _titles() -> dict[str, dict]:
@@ -91,9 +92,10 @@ def read_title(title: str, store) -> Title | None:
         if row is None:
             return None
     roles = tuple(r for r in row["roles"].split("|") if r)
+    named = bool(scope)
     if row["scope"]:
         scope.add(row["scope"])
-    return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title)
+    return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title, named=named)
 
 
 # ---------------------------------------------------------------- people
@@ -244,7 +246,7 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     if not inside:
         spans_said = "; ".join(f"{name}: {span_text(spans[name])}" for name in covering)
         return unverified(f"{on} ({why}) is outside the coverage of {t.name} for '{written}' ({spans_said})", table=t.name)
-    if not title.decisive and not (title.scope & {r['country'] for r in rows}):
+    if not title.decisive and not (title.named and title.scope & {r['country'] for r in rows}):
         return unverified(f"'{written}' may name an office {t.name} does not hold; {person}'s recorded offices on {on} do not include it",
                           table=t.name)
     if not can_deny:
