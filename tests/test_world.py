@@ -191,3 +191,10 @@ def test_the_members_that_did_something_are_a_part():
 def test_opec_plus_is_not_opec():
     claims = extract_claims("The OPEC+ group of 23 countries cut output.", published=date(2023, 3, 1))
     assert "contradicted" not in set(verify(claims)["verdict"])
+
+
+def test_a_title_in_apposition_after_the_name():
+    v = verdict_of("Sergei Lavrov, Russia's foreign minister, said the talks had failed.", "2022-03-01", "role", "Lavrov")
+    assert v.verdict == "supported"
+    v = verdict_of("Olaf Scholz, the German chancellor, said the talks had failed.", "2019-03-01", "role", "Scholz")
+    assert v.verdict == "contradicted" and "Angela Merkel" in v.expected
