@@ -198,3 +198,8 @@ def test_a_title_in_apposition_after_the_name():
     assert v.verdict == "supported"
     v = verdict_of("Olaf Scholz, the German chancellor, said the talks had failed.", "2019-03-01", "role", "Scholz")
     assert v.verdict == "contradicted" and "Angela Merkel" in v.expected
+
+
+def test_then_president_is_a_claim_about_another_time():
+    v = verdict_of("The order came from then-President Donald Trump.", "2022-03-01", "role")
+    assert v.verdict == "unverified"

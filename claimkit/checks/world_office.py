@@ -98,6 +98,22 @@ def read_title(title: str, store) -> Title | None:
     return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title, named=named)
 
 
+def _time_before(claim: dict) -> str | None:
+    """A time word written just before the claim's span ("then-President Trump": the extractor kept only "President")."""
+    from claimkit.checks._fields import where
+
+    sentence, at = where(claim)
+    if not sentence or at is None:
+        return None
+    m = re.search(r"([A-Za-z]+)\s*-?\s*$", sentence[:at[0]])
+    if not m:
+        return None
+    times = _time_words()
+    word = fold(m.group(1))
+    found = times.get(word) or times.get(word + "-")
+    return found if found and found not in ("other-office", "now") else None
+
+
 # ---------------------------------------------------------------- people
 
 @dataclass
@@ -201,6 +217,9 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     title = read_title(written, store)
     if title is None:
         return None
+    before = _time_before(claim)
+    if before and title.when == "now":
+        title.when = before
     if title.when in ("after", "other"):
         return unverified(f"'{written}' does not claim that {person} held the office on the claim's date", table=t.name, check="world.office")
     on, why = ctx.dated(claim)
