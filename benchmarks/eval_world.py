@@ -1,6 +1,6 @@
 """How the world checks do on a set of dated news-style sentences (benchmarks/world_eval.tsv).
 
-    python benchmarks/eval_world.py [-v]
+    python benchmarks/eval_world.py [-v] [SET.tsv]   (default world_eval.tsv; world_eval_late.tsv: the later set)
 
 For each sentence, the verdict of the claim the world checks decided (the first decided one, else
 unverified) against the expected one; prints the share of true sentences supported, of false ones
@@ -20,7 +20,8 @@ def main() -> int:
     from claimkit import extract_claims, verify
 
     verbose = "-v" in sys.argv
-    rows = [r for r in csv.DictReader((l for l in (HERE / "world_eval.tsv").read_text(encoding="utf-8").splitlines()
+    name = next((a for a in sys.argv[1:] if a.endswith(".tsv")), "world_eval.tsv")
+    rows = [r for r in csv.DictReader((l for l in (HERE / name).read_text(encoding="utf-8").splitlines()
                                         if l and not l.startswith("#")), delimiter="\t")]
     tally: dict[str, list[int]] = {"supported": [0, 0], "contradicted": [0, 0], "unverified": [0, 0]}
     wrong_decisions = 0

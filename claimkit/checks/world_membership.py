@@ -10,7 +10,7 @@ count that held at another time is ``contradicted`` on this date, the note sayin
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
@@ -18,6 +18,7 @@ from claimkit.checks._fields import claim_interval, fmt, fmt_interval, text, whe
 from claimkit.checks._world import as_day, cached, figure_end, fold, in_span, rows_of, span_text, table_of_kind
 from claimkit.lexicon import table as lexicon_table, words as lexicon_words
 
+NEAR_CHANGE_DAYS = 7  # a count denied this close to a change of membership may describe either side of it
 _PH = "\u00a7N\u00a7"  # the claim's figure, replaced in its sentence
 
 
@@ -173,7 +174,15 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     if iv[0] <= n <= iv[1]:
         return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
                      note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.")
-    held = [(d, k) for d, k in history(store, key, span) if iv[0] <= k <= iv[1]]
+    hist = history(store, key, span)
+    near = [(d, k) for d, k in hist if d != span[0] and abs((d - on).days) <= NEAR_CHANGE_DAYS]
+    near += [(d, len(members_on(store, key, d))) for d in (on - timedelta(days=NEAR_CHANGE_DAYS), on + timedelta(days=NEAR_CHANGE_DAYS))
+             if in_span(d, span)]
+    matched = [(d, k) for d, k in near if iv[0] <= k <= iv[1]]
+    if matched:  # the claimed size held within days of the date: a story around the change may count either side of it
+        return unverified(f"the {org['name']} had {fmt(matched[0][1])} members on {matched[0][0]}, within {NEAR_CHANGE_DAYS} days of {on} ({why}); "
+                          f"on {on} it had {n}", table=tm.name, query=sql, expected=expected)
+    held = [(d, k) for d, k in hist if iv[0] <= k <= iv[1]]
     when = ""
     if held:
         hist = history(store, key, span)

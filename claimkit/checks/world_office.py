@@ -26,6 +26,7 @@ from claimkit.checks._world import as_day, cached, countries, fold, in_span, ser
 from claimkit.lexicon import table as lexicon_table
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NEAR_CHANGE_DAYS = 7  # a title denied this close to a handover may describe either side of it: left unverified
 
 
 @dataclass
@@ -268,6 +269,11 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     if not title.decisive and not (title.named and title.scope & {r['country'] for r in rows}):
         return unverified(f"'{written}' may name an office {t.name} does not hold; {person}'s recorded offices on {on} do not include it",
                           table=t.name)
+    near = [r for r in same_office if any(d and abs((d - on).days) <= NEAR_CHANGE_DAYS for d in (as_day(r["start"]), as_day(r["end"])))]
+    if near:  # the person took or left the office within days of the date: a story around a handover may speak of either side
+        r = near[0]
+        return unverified(f"{r['person']} held '{r['title']}' from {r['start']} to {r['end'] or 'in office'}, within {NEAR_CHANGE_DAYS} days of {on} ({why})",
+                          table=t.name, query=sql)
     if not can_deny:
         return unverified(f"'{person}' may be any of {', '.join(sorted(found))} or someone the table does not list", table=t.name)
     who = sorted(found)[0]
@@ -282,7 +288,7 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
                       + ("; ".join(_describe(r) for r in same_office) or "none") + ".")
 
 
-def rows_of_office(store, t, title: Title, on: date, spans: dict) -> list[dict]:
+def rows_of_office(store, t, title: Title, on: date, spans: dict, *, any_date: bool = False) -> list[dict]:
     """Who held the titled office (in the title's country or body) on ``on``."""
     if not title.scope:
         return []
@@ -297,7 +303,7 @@ def rows_of_office(store, t, title: Title, on: date, spans: dict) -> list[dict]:
     out = []
     for role in title.roles:
         for c in title.scope:
-            out += [r for r in by.get((role, c), []) if _holds(r, on, spans) == "yes"]
+            out += [r for r in by.get((role, c), []) if any_date or _holds(r, on, spans) == "yes"]
     return out
 
 

@@ -27,7 +27,8 @@ def _pattern() -> re.Pattern:
     _, country = _countries()
     titles = sorted({r["title"] for r in lexicon_table("world_titles.tsv") if len(r["title"]) > 3}, key=len, reverse=True)
     title = "(?i:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + ")"
-    when = r"(?i:(?:former|then-|then|outgoing|current|acting|interim)\s*)?"
+    words = sorted({r["word"] for r in lexicon_table("world_title_time.tsv") if r["when"] not in ("other-office",)}, key=len, reverse=True)
+    when = r"(?i:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s*)?"
     phrase = (rf"(?P<title>(?:(?i:the|a)\s+{when}(?:{country}\s+)?{title}(?:\s+(?i:of)\s+{country})?"
               rf"|{country}(?:'s|\u2019s)\s+{when}{title}"
               rf"|{when}{title}\s+(?i:of)\s+{country}))")
