@@ -203,3 +203,9 @@ def test_a_title_in_apposition_after_the_name():
 def test_then_president_is_a_claim_about_another_time():
     v = verdict_of("The order came from then-President Donald Trump.", "2022-03-01", "role")
     assert v.verdict == "unverified"
+
+
+def test_a_senator_s_party_in_the_title_is_checked():
+    assert verdict_of("Republican Sen. Ted Cruz said the bill was flawed.", "2022-03-01", "role").verdict == "supported"
+    v = verdict_of("Democratic Sen. Ted Cruz said the bill was flawed.", "2022-03-01", "role")
+    assert v.verdict == "contradicted" and "Republican" in v.expected

@@ -37,6 +37,8 @@ class Title:
     decisive: bool
     written: str
     named: bool = False  # whether the written title itself names a country or body ("German Chancellor")
+    party: str | None = None  # "Republican Sen." (US titles)
+    state: str | None = None  # "Texas Sen." (US titles)
 
 
 def _titles() -> dict[str, dict]:
@@ -61,6 +63,12 @@ def read_title(title: str, store) -> Title | None:
         for iso3, s, e, _ in sorted(cs.find(raw), key=lambda h: -h[1]):
             scope.add(iso3)
             raw = raw[:s] + " " + re.sub(r"^'s?(?!\w)", "", raw[e:])
+    party = state = None
+    for r in lexicon_table("world_title_qualifiers.tsv"):  # "Republican Sen.", "Texas Sen."
+        m = re.search(rf"(?<!\w){re.escape(r['word'])}(?!\w)", raw)
+        if m:
+            raw = raw[:m.start()] + " " + raw[m.end():]
+            party, state = (r["value"], state) if r["kind"] == "party" else (party, r["value"])
     words = fold(raw).replace("-", " - ").split()
     times = _time_words()
     when = "now"
@@ -96,7 +104,8 @@ def read_title(title: str, store) -> Title | None:
     named = bool(scope)
     if row["scope"]:
         scope.add(row["scope"])
-    return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title, named=named)
+    return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title, named=named,
+                 party=party, state=state)
 
 
 def _time_before(claim: dict) -> str | None:
@@ -203,7 +212,7 @@ def _holds(r: dict, on: date, spans: dict) -> str:
 
 
 def _describe(r: dict) -> str:
-    where = r["country"]
+    where = r["country"] + (f", {r['party']}" if r.get("party") else "")
     return f"{r['person']}: {r['title']} ({where}) {r['start']} to {r['end'] or 'in office'}"
 
 
@@ -236,7 +245,8 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     sql = f"SELECT id, person, role, title, country, start, \"end\", series FROM {t.name} WHERE person IN ({names}) ORDER BY start"
 
     def fits(r) -> bool:
-        return r["role"] in title.roles and (not title.scope or r["country"] in title.scope)
+        return (r["role"] in title.roles and (not title.scope or r["country"] in title.scope)
+                and (not title.party or r.get("party") == title.party) and (not title.state or r.get("state") == title.state))
 
     sources = lambda rs: sorted({r["source_url"] for r in rs})  # noqa: E731
     same_office = [r for r in rows if fits(r)]
