@@ -209,3 +209,8 @@ def test_a_senator_s_party_in_the_title_is_checked():
     assert verdict_of("Republican Sen. Ted Cruz said the bill was flawed.", "2022-03-01", "role").verdict == "supported"
     v = verdict_of("Democratic Sen. Ted Cruz said the bill was flawed.", "2022-03-01", "role")
     assert v.verdict == "contradicted" and "Republican" in v.expected
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation():
+    claims = extract_claims("The 15-member UN Security Council met on Monday.", published=date(2022, 3, 1))
+    assert set(verify(claims)["verdict"]) == {"unverified"}

@@ -65,8 +65,8 @@ def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
             parts.append(r"\s+")
         elif piece == "{N}":
             parts.append(re.escape(_PH))
-        elif piece == "{ORG}":
-            parts.append(f"(?:{org})")
+        elif piece == "{ORG}":  # not the start of a longer name: "the 15-member UN Security Council" is not the UN
+            parts.append(rf"(?:{org})(?!\s+(?!(?:{noun})\b)[A-Z][a-z])")
         elif piece == "{NOUN}":
             parts.append("" if noun_in_span else f"(?:{noun})")
         else:
