@@ -18,7 +18,7 @@ from datetime import date
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, num, text, where
-from claimkit.checks._world import as_day, cached, countries, fold, table_of_kind, written_step
+from claimkit.checks._world import as_day, cached, countries, figure_end, fold, table_of_kind, written_step
 from claimkit.lexicon import table as lexicon_table, words as lexicon_words
 
 _C, _N = "\u00a7C\u00a7", "\u00a7N\u00a7"
@@ -59,8 +59,7 @@ def find_figure(claim: dict, store) -> tuple[str, str, str] | None:
     if any(re.search(rf"(?<!\w){re.escape(fold(g))}(?!\w)", low) for g in lexicon_words("world_figure_guards.txt")):
         return None
     # the span may carry its noun ("83 million people"): the figure is the span without it, the noun stays in the text
-    m = re.search(r"(?:\s+(?!(?:thousand|million|billion|trillion|bn|m|dollars?)\b)[A-Za-z][\w-]*)+$", span, re.I)
-    fig_end = at[1] - (len(m.group(0)) if m and re.search(r"\d", span[:m.start()]) else 0)
+    fig_end = at[0] + (figure_end(span) or len(span))
     for iso3, s, e, _ in cs.find(sentence, demonyms=False):
         if e <= at[0]:
             placed = sentence[:s] + _C + sentence[e:at[0]] + _N + sentence[fig_end:]
