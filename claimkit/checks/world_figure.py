@@ -14,7 +14,7 @@ recent figure lies well outside it; a date after the series ends stays unverifie
 from __future__ import annotations
 
 import re
-from datetime import date
+from functools import lru_cache
 
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, num, text, where
@@ -29,23 +29,14 @@ MONEY_UNITS = {"USD"}
 PEOPLE_UNITS = {"person", "people", "inhabitant", "resident", "citizen", None}
 
 
-def _frames():
+@lru_cache(maxsize=1)
+def frames():
     out = []
     for r in lexicon_table("world_figure_frames.tsv"):
         pat = re.escape(r["frame"]).replace(re.escape("{C}"), re.escape(_C)).replace(re.escape("{N}"), re.escape(_N))
         pat = pat.replace(r"\ ", r"\s+")
         out.append((r["indicator"], r["frame"], re.compile(r"(?<!\w)" + pat + r"(?!\w)", re.I)))
     return out
-
-
-_FRAMES = None
-
-
-def frames():
-    global _FRAMES
-    if _FRAMES is None:
-        _FRAMES = _frames()
-    return _FRAMES
 
 
 def find_figure(claim: dict, store) -> tuple[str, str, str] | None:

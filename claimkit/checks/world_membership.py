@@ -56,7 +56,7 @@ def _frames() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
+def _compile(frame: str, org: str, noun: str) -> re.Pattern:
     parts = []
     for piece in re.split(r"(\{N\}|\{ORG\}|\{NOUN\}|\s+)", frame):
         if not piece:
@@ -68,7 +68,7 @@ def _compile(frame: str, org: str, noun: str, noun_in_span: bool) -> re.Pattern:
         elif piece == "{ORG}":  # not the start of a longer name: "the 15-member UN Security Council" is not the UN
             parts.append(rf"(?:{org})(?!\s+(?!(?:{noun})\b)[A-Z][a-z])")
         elif piece == "{NOUN}":
-            parts.append("" if noun_in_span else f"(?:{noun})")
+            parts.append(f"(?:{noun})")
         else:
             parts.append(f"(?i:{re.escape(piece)})")  # the frame's own words in any case ("All 27 EU countries")
     pat = "".join(parts)
@@ -135,7 +135,7 @@ def find_count(claim: dict, ctx: CheckContext):
         nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in o["nouns"])
         nouns = f"(?i:{nouns})"
         for frame in _frames():
-            rx = _compile(frame, names, nouns, False)
+            rx = _compile(frame, names, nouns)
             if rx.search(placed):
                 return key, frame
     return None
