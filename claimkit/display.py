@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 KIND_COLOURS = {
     "quantity": "#ffe08a", "money": "#ffd0a8", "percent": "#fff3a8", "duration": "#e7d7ff",
     "time": "#c9e7ff", "quote": "#d8f5d0", "attribution": "#e9f7e4", "comparison": "#ffd6e7", "role": "#e4e4e4",
+    "capital": "#d6f0ff", "currency": "#f0e6d6",
 }
 VERDICT_COLOURS = {
     "supported": "#b7ebc0", "contradicted": "#ffb3b3", "misleading": "#ffd59e",

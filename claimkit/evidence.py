@@ -282,7 +282,7 @@ class EvidenceStore:
             key = t.meta.get("key") or ["id"]
             value_col = t.check.get("value")
             frames.append(pd.DataFrame({
-                "table": t.name, "id": df["id"], "fact": df[key].fillna("").astype(str).agg(" / ".join, axis=1),
+                "table": t.name, "id": df["id"], "fact": _joined(df[key]),
                 "as_of": df[t.as_of_column] if t.as_of_column else None,
                 "value": df[value_col] if value_col else None,
                 "source_name": df["source_name"], "source_url": df["source_url"],
@@ -298,6 +298,15 @@ class EvidenceStore:
             where.setdefault(str(rid), []).append(pos)
         self._cache["\0facts-index"] = where
         return out
+
+
+def _joined(cols) -> "pandas.Series":  # noqa: F821
+    """The key columns of each row joined with ' / ' (column-wise: a row-wise apply costs seconds on the world tables)."""
+    cols = cols.fillna("").astype(str)
+    out = cols.iloc[:, 0]
+    for c in cols.columns[1:]:
+        out = out + " / " + cols[c]
+    return out
 
 
 _STORES: dict[tuple[int, tuple[Path, ...]], tuple[tuple, EvidenceStore]] = {}

@@ -100,10 +100,10 @@ def test_a_true_figure_from_another_period_is_misleading():
     assert "troops-2022-02-15-us-president" in v.evidence_ids and "2022-02-15" in v.note
 
 
-def test_a_count_that_was_true_years_before_is_misleading():
+def test_a_count_that_was_true_years_before_is_contradicted_saying_when_it_held():
     text = "Talks took place at the OSCE with 56 countries."
     v = one(text, claim("quantity", "56 countries", value=56, low=56, high=56, qualifier="exact", unit="country"))
-    assert v.verdict == "misleading" and "2006-06-22" in v.note
+    assert v.verdict == "contradicted" and "2006-06-22" in v.note
 
 
 def test_a_figure_between_the_estimates_is_unsupported_not_contradicted():

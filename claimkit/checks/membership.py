@@ -53,7 +53,11 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     periods = [(d, k) for d, k in membership_history(store, t) if iv[0] <= k <= iv[1]]
     if periods:
         d, k = periods[-1]
-        return Check("misleading", note=f"{fmt(k)} was the {org} count from {d.isoformat()}, but on {on.isoformat()} ({why}) it was {n}.", **base)
+        # a figure stated as the body's size ("NATO's 30 allies") that held only at another time is wrong on this
+        # date (issue 15); one that may count a part of it ("twelve NATO allies signed") stays misleading
+        from claimkit.checks.world_membership import states_size
+
+        return Check("contradicted" if states_size(claim, store) else "misleading", note=f"{fmt(k)} was the {org} count from {d.isoformat()}, but on {on.isoformat()} ({why}) it was {n}.", **base)
     return Check("contradicted", note=f"The {org} had {n} {noun} on {on.isoformat()} ({why}), not {fmt_interval(iv)}.", **base)
 
 
