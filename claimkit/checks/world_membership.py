@@ -55,6 +55,11 @@ def _frames() -> tuple[str, ...]:
     return tuple(r["frame"] for r in lexicon_table("world_count_frames.tsv"))
 
 
+def _fewer_is_part(frame: str) -> bool:
+    """Whether a figure below the membership may, in this frame, name some members ("the two NATO members")."""
+    return any(r["frame"] == frame and (r.get("fewer") or "size") == "part" for r in lexicon_table("world_count_frames.tsv"))
+
+
 @lru_cache(maxsize=4096)
 def _compile(frame: str, org: str, noun: str) -> re.Pattern:
     parts = []
@@ -104,9 +109,16 @@ def history(store, org: str, span) -> list[tuple[date, int]]:
     return [(d, len(members_on(store, org, d))) for d in days]
 
 
-def states_size(claim: dict, store, story: str | None = None) -> bool:
-    """Whether the claim's figure is written as the whole size of an organisation of world_organisations."""
-    return find_count(claim, CheckContext(text=story, _store=store)) is not None
+def states_size(claim: dict, store, story: str | None = None, members: int | None = None) -> bool:
+    """Whether the claim's figure is written as the whole size of an organisation of world_organisations.
+
+    ``members``: the body's count on the claim's date; a figure below it in a frame that may name some of the
+    members ("the two NATO members") is not a size."""
+    found = find_count(claim, CheckContext(text=story, _store=store))
+    if found is None:
+        return False
+    iv = claim_interval(claim)
+    return not (members is not None and iv is not None and iv[1] < members and _fewer_is_part(found[1]))
 
 
 def find_count(claim: dict, ctx: CheckContext):
@@ -174,6 +186,9 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     if iv[0] <= n <= iv[1]:
         return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
                      note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.")
+    if iv[1] < n and _fewer_is_part(frame):
+        return unverified(f"{fmt_interval(iv)} is fewer than the {n} members the {org['name']} had on {on} ({why}), and "
+                          f"'{frame}' may name some of them", table=tm.name, query=sql, expected=expected)
     hist = history(store, key, span)
     near = [(d, k) for d, k in hist if d != span[0] and abs((d - on).days) <= NEAR_CHANGE_DAYS]
     near += [(d, len(members_on(store, key, d))) for d in (on - timedelta(days=NEAR_CHANGE_DAYS), on + timedelta(days=NEAR_CHANGE_DAYS))
