@@ -321,6 +321,7 @@ def main(argv=None) -> int:
     ap.add_argument("--published", type=date.fromisoformat, help="date for stories without one")
     ap.add_argument("--csv", type=Path, default=Path("/tmp/audit_real_stories.csv"))
     ap.add_argument("--no-alter", action="store_true", help="skip the altered copies")
+    ap.add_argument("--ids", nargs="+", help="only these stories (e.g. reuters-15200), to look again at a finding")
     ap.add_argument("--catchable", type=int, default=200,
                     help="add up to this many other stories that hold a weekday beside a date, a total of listed parts "
                          "or a stated change (all weekday-date ones first), so the calculator checks meet enough of them "
@@ -332,6 +333,9 @@ def main(argv=None) -> int:
     has_sources = "sources" in inspect.signature(claimkit.verify).parameters
     stories = [s for s in read_corpus(args.corpus, args.format, args.published) if len(s[3]) >= args.min_chars]
     rng = random.Random(args.seed)
+    if args.ids:
+        stories = [s for s in stories if s[0] in set(args.ids)]
+        args.catchable = 0
     sample = rng.sample(stories, min(args.n, len(stories)))
     extra = catchable_stories(stories, {s[0] for s in sample}, args.catchable, rng) if args.catchable else []
     sample = sorted(sample, key=lambda s: s[0]) + sorted(extra, key=lambda s: s[0])

@@ -161,3 +161,23 @@ def test_reported_speech_is_supported_with_its_speaker_and_never_contradicted(no
     v_other = verify(other, sources=srcset, evidence=no_tables)
     assert "supported" in set(v_same.loc[v_same["kind"] == "attribution", "verdict"])
     assert set(v_other.loc[v_other["kind"] == "attribution", "verdict"]) == {"unverified"}
+
+
+# ---------------------------------------------------------------- a story sentence copied from its source
+
+def test_a_sentence_copied_word_for_word_from_the_source_is_never_denied_by_it(no_tables):
+    # wire copy (reworded): a bare figure of a list ("5,000 for Libya") was read as being about "Five ships"
+    # and called misleading when the story was checked against itself
+    text = ("Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
+            "10,000 for Tunisia and 5,000 for Libya, traders said.")
+    srcset = load_sources([load_article(text, published="1987-04-07")], cache=False)
+    claims = extract_claims(load_article(text, published="1987-04-07"))
+    v = verify(claims, sources=srcset, evidence=no_tables).set_index("span")
+    assert v.loc["5,000", "verdict"] == "unverified" and "word for word" in v.loc["5,000", "note"]
+    assert not set(v["verdict"]) & {"contradicted", "misleading"}
+
+
+def test_a_copied_sentence_that_is_the_tail_of_a_longer_one_is_still_compared(no_tables):
+    v = check("Foreign Minister Sergei Ryabkov said the talks had reached a dead end.",
+              "Deputy Foreign Minister Sergei Ryabkov said the talks had reached a dead end.", "Sergei Ryabkov", no_tables)
+    assert v.verdict == "contradicted"
