@@ -181,3 +181,14 @@ def test_a_copied_sentence_that_is_the_tail_of_a_longer_one_is_still_compared(no
     v = check("Foreign Minister Sergei Ryabkov said the talks had reached a dead end.",
               "Deputy Foreign Minister Sergei Ryabkov said the talks had reached a dead end.", "Sergei Ryabkov", no_tables)
     assert v.verdict == "contradicted"
+
+
+def test_a_weekday_beside_its_date_must_match_the_sources(no_tables):
+    # wire copy (reworded), with the weekday changed in the story: the date alone agrees, the weekday does not
+    source = "The exchange said index futures and options will expire on Friday, March 20, at the usual time."
+    v = check("The exchange said index futures and options will expire on Sunday, March 20, at the usual time.",
+              source, "March 20", no_tables, published="1987-03-13", source_published="1987-03-13")
+    assert v.verdict != "supported"
+    same = check("Index futures and options expire on Friday, March 20, the exchange said.",
+                 source, "March 20", no_tables, published="1987-03-13", source_published="1987-03-13")
+    assert same.verdict == "supported"

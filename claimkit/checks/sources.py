@@ -375,6 +375,8 @@ def same_time(a: dict, b: dict) -> bool | None:
     if pa and pb:
         if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
             return False
+        if wa and wb and wa != wb and pa[0] == pa[1] == pb[0] == pb[1]:
+            return False  # "Friday, March 20" against "Wednesday, March 20": the same day named as two weekdays
         la, lb = (pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1
         return True if max(la, lb) <= SAME_TIME_SPAN * min(la, lb) else None  # "this year" is not borne out by a Sunday
     if wa and wb:

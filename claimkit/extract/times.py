@@ -930,6 +930,9 @@ _NUMERIC_HEADS = frozenset(("on", "from", "until", "till", "by", "since", "befor
                             "through", "dated"))
 
 
+WEEKDAY_YEAR_REACH = 183  # days: how far from the story a weekday may pick the year of a date written without one
+
+
 def _day_in(month: int, day_: int, g: dict, ref: date | None, by_tense) -> date | None | bool:
     """Day ``day_`` of ``month``: in the stated year, else the year the tense picks; ``False`` if no such day."""
     if g.get("year"):
@@ -946,6 +949,12 @@ def _day_in(month: int, day_: int, g: dict, ref: date | None, by_tense) -> date 
             pass
     if not cands:
         return False
+    if g.get("weekday") and not g.get("year") and ref is not None:
+        # "Friday, March 20" in a story of March 13, 1987: the year in which that day is a Friday, whatever
+        # the tense ("expire on Friday, March 20" is not March 20, 1986, a Thursday); only within half a year
+        # of the story, so a wrong weekday is not mended by moving the date a year ("Sunday, March 20", 1988)
+        wd = int(_lookup("weekday", g["weekday"]))
+        cands = [c for c in cands if c.weekday() == wd and abs((c - ref).days) <= WEEKDAY_YEAR_REACH] or cands
     return by_tense(cands)
 
 
