@@ -1,0 +1,435 @@
+"""Arithmetic inside the story: a change and its size, a share and its parts, a total and its parts.
+
+``check_arithmetic(text, claims, published)`` returns ``{claim_id: result}`` for the figures it can
+recompute from other figures of the same sentence:
+
+- a change between two figures with its stated size: "rose from 4.6 billion to 10.2 billion, up 122 %",
+  "fell 3 points from 48 % to 45 %", "rose 5 % to $10.5 billion from $10 billion", "doubled to 40,000
+  from 20,000" (the size is checked; percent against percent is read both as points and as a relative
+  change, and only a size that fits neither is contradicted);
+- a share with its parts: "300 of the 1,200 staff, or 25 %", "one in four adults, or 25 percent";
+- a total with its listed parts: "1,200 people: 700 soldiers and 400 civilians", "three countries —
+  France, Germany and Italy";
+- shares of one whole ("52 % of the vote ... 45 % ... 5 %") that exceed 100 %, or, with "the rest", miss it.
+
+Every figure is the interval its writing stands for (claimkit.inside._common.figure_interval), so a
+story is never faulted for rounding. Words are in ``lexicon/inside_words.tsv``.
+"""
+from __future__ import annotations
+
+from claimkit.inside._common import (
+    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, judge, phrases, role, roles,
+)
+
+CHECK = "inside.arithmetic"
+CLAUSE_BREAKS = (";",)
+MAX_GAP = 6  # words allowed between the parts of a change ("from 4.6 billion in 2020 to ...")
+MULTIPLIER_BAND = 0.10  # "doubled" is read as a factor of 2 +/- 10 %
+FRACTION_BAND = 0.10  # "a third" as a share: +/- 10 % of itself
+
+
+def check_arithmetic(text: str, claims: list[dict], published=None, story: Story | None = None) -> dict[str, dict]:
+    story = story or Story(text, claims, published)
+    results: dict[str, Result] = {}
+    for s, e in story.sentences:
+        toks = story.tokens(s, e)
+        if not any(t.figure for t in toks):
+            continue
+        for clause in _clauses(toks):
+            _changes(story, clause, results)
+            _shares(story, clause, results)
+            _totals(story, clause, results)
+        _vote_shares(story, s, e, toks, results)
+    return finish(results)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _clauses(toks: list[Token]) -> list[list[Token]]:
+    out, cur = [], []
+    for t in toks:
+        if t.figure is None and t.text in CLAUSE_BREAKS:
+            out.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    out.append(cur)
+    return [c for c in out if c]
+
+
+def _is(t: Token | None, name: str) -> bool:
+    return t is not None and t.figure is None and role(t.text) == name
+
+
+def _prev_word(toks: list[Token], i: int, skip=("hedge",)) -> tuple[int, Token | None]:
+    """The token before ``toks[i]``, skipping hedge words ("from about 4.6")."""
+    j = i - 1
+    while j >= 0 and toks[j].figure is None and role(toks[j].text) in skip:
+        j -= 1
+    return j, (toks[j] if j >= 0 else None)
+
+
+def _cid(story: Story, f: Figure) -> str | None:
+    return story.claim_id_at(f.start, f.end, NUMERIC_KINDS)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    if a.family == b.family:
+        return True
+    fams = {a.family, b.family}
+    return "number" in fams and not fams & {"percent", "points"}
+
+
+def _ratio(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float] | None:
+    """b / a over intervals (a strictly positive)."""
+    if a[0] <= 0:
+        return None
+    vals = [b[0] / a[0], b[0] / a[1], b[1] / a[0], b[1] / a[1]]
+    return min(vals), max(vals)
+
+
+def _iv(f: Figure) -> tuple[float, float]:
+    return f.low, f.high
+
+
+def _signed(x: float) -> str:
+    return ("+" if x > 0 else "") + fmt(x)
+
+
+# ---------------------------------------------------------------- changes
+
+
+def _changes(story: Story, toks: list[Token], results: dict) -> None:
+    for ia, ta in enumerate(toks):
+        if ta.figure is None:
+            continue
+        jf, before = _prev_word(toks, ia)
+        if not _is(before, "from"):
+            continue
+        a = ta.figure
+        b, ib = _to_figure(toks, ia, jf)
+        if b is None or not _compatible(a, b.figure):
+            continue
+        verb, iv = _change_word(toks, min(ib, jf))
+        size, isz, direction = _size(toks, verb, iv, min(ib, jf), max(ia, ib))
+        if verb is None and size is None:
+            continue
+        if direction is None and verb is not None:
+            direction = role(verb.text)
+        hedged = verb is not None and iv > 0 and toks[iv - 1].figure is None and role(toks[iv - 1].text) == "hedge"
+        if size is not None:
+            _check_size(story, a, b.figure, size.figure, direction, results)
+        elif verb is not None and role(verb.text) == "multiplier" and not hedged:
+            _check_factor(story, a, b.figure, float(roles()[verb.text.lower()][1]), verb.text, results)
+
+
+def _to_figure(toks: list[Token], ia: int, jfrom: int) -> tuple[Token | None, int]:
+    """The figure a change goes to: "from A [in 2020] to B", or "to B from A"."""
+    for j in range(ia + 1, min(len(toks), ia + MAX_GAP + 2)):
+        t = toks[j]
+        if t.figure is not None:
+            k, before = _prev_word(toks, j)
+            if _is(before, "to") and k > ia:
+                return t, j
+            break
+        if t.text in ("(", ")", ",") and j > ia + 1:
+            break
+    # "to B from A": B just before "from"
+    j = jfrom - 1
+    while j >= 0 and jfrom - j <= MAX_GAP and toks[j].figure is None and toks[j].text not in (",", "(", ")"):
+        j -= 1
+    if j >= 0 and toks[j].figure is not None:
+        k, before = _prev_word(toks, j)
+        if _is(before, "to"):
+            return toks[j], j
+    return None, -1
+
+
+def _change_word(toks: list[Token], first: int) -> tuple[Token | None, int]:
+    """The verb of change before the figures ("rose", "fell 3 points", "doubled to"), within a few words."""
+    j, seen_figures = first - 1, 0
+    while j >= 0 and first - j <= MAX_GAP + 2:
+        t = toks[j]
+        if t.figure is not None:
+            seen_figures += 1
+            if seen_figures > 1:
+                break
+        elif role(t.text) in ("up", "down", "multiplier"):
+            return t, j
+        elif t.text in ("(", ")", ":"):
+            break
+        j -= 1
+    return None, -1
+
+
+def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
+    """The stated size of the change: after the verb ("rose 5 %", "fell by 3 points"), or after the
+    figures (", up 122 %", ", an increase of 122 %", "(up 122 %)")."""
+    if verb is not None:
+        j = iv + 1
+        if j < len(toks) and _is(toks[j], "by"):
+            j += 1
+        if j < first and toks[j].figure is not None and toks[j].figure.family in ("percent", "points", "number", "money:" + (toks[j].figure.unit or "")):
+            return toks[j], j, None
+    # after the last figure of the change, past a time phrase ("in 2021"): ", up 122 %"
+    j = last + 1
+    while j < len(toks) and j - last <= MAX_GAP and toks[j].figure is None and toks[j].text not in (",", "(", "\u2014", "--"):
+        j += 1
+    if j >= len(toks) or toks[j].text not in (",", "(", "\u2014", "--"):
+        return None, -1, None
+    j += 1
+    k = j
+    direction = None
+    while k < len(toks) and k - j <= 3 and toks[k].figure is None:
+        r = role(toks[k].text)
+        if r in ("up", "down"):
+            direction = r
+        elif r not in ("determiner", "of", "by"):
+            return None, -1, None
+        k += 1
+    if direction and k < len(toks) and toks[k].figure is not None:
+        return toks[k], k, direction
+    return None, -1, None
+
+
+def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | None, results: dict) -> None:
+    sign = -1.0 if direction == "down" else 1.0
+    if s.value < 0:
+        sign = 1.0
+    stated = (sign * s.low, sign * s.high) if sign > 0 else (sign * s.high, sign * s.low)
+    said = f"{'down' if sign < 0 else 'up'} {s.text}"
+    computations = []  # (interval, point value, unit word)
+    if s.family == "percent":
+        rel = _ratio(_iv(a), _iv(b))
+        if rel is not None:
+            computations.append(((100 * (rel[0] - 1), 100 * (rel[1] - 1)), 100 * (b.value / a.value - 1) if a.value else None, " %"))
+        if a.family == "percent" == b.family:  # "rose 2 percent from 5 % to 7 %": points, read loosely
+            computations.append(((b.low - a.high, b.high - a.low), b.value - a.value, " points"))
+    elif s.family == "points" or (s.family == a.family and a.family != "percent") or (s.family == "number" and _compatible(a, s)):
+        computations.append(((b.low - a.high, b.high - a.low), b.value - a.value, "" if s.family != "points" else " points"))
+    computations = [c for c in computations if c[1] is not None]
+    if not computations:
+        return
+    verdicts = [judge(stated, iv) for iv, _, _ in computations]
+    verdict = "supported" if "supported" in verdicts else "contradicted"
+    shown = [c for c, v in zip(computations, verdicts) if v == verdict]
+    text = " or ".join(f"{_signed(point)}{unit}" for _, point, unit in shown)
+    computation = f"from {a.text} to {b.text} is {text}, the story says {said}"
+    target = _cid(story, s)
+    evidence = [c for c in (_cid(story, a), _cid(story, b)) if c and c != target]
+    add(results, target, Result(verdict, computation, evidence))
+
+
+def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, results: dict) -> None:
+    rel = _ratio(_iv(a), _iv(b))
+    if rel is None:
+        return
+    stated = (factor * (1 - MULTIPLIER_BAND), factor * (1 + MULTIPLIER_BAND))
+    verdict = judge(stated, rel)
+    computation = f"from {a.text} to {b.text} is \u00d7{fmt(b.value / a.value)}, the story says {word} (\u00d7{fmt(factor)})"
+    target = _cid(story, b)
+    evidence = [c for c in (_cid(story, a),) if c and c != target]
+    add(results, target, Result(verdict, computation, evidence))
+
+
+# ---------------------------------------------------------------- shares
+
+
+def _is_share(f: Figure) -> bool:
+    return f.family == "percent" or _fraction(f) is not None
+
+
+def _fraction(f: Figure) -> bool | None:
+    return True if f.kind in ("count", "number") and 0 < f.value < 1 else None
+
+
+def _share_iv(f: Figure, text: str) -> tuple[float, float]:
+    """A share as a percentage interval: "25 %" is [24.5, 25.5); "one in four" is 1/4.5 .. 1/3.5."""
+    if f.family == "percent":
+        return f.low, f.high
+    import re
+
+    m = re.match(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", text, re.I)
+    if m and f.value:
+        n = round(f.value * _denominator(f.value))
+        d = _denominator(f.value)
+        return 100 * n / (d + 0.5), 100 * n / (d - 0.5)
+    return 100 * f.value * (1 - FRACTION_BAND), 100 * f.value * (1 + FRACTION_BAND)
+
+
+def _denominator(x: float) -> int:
+    from fractions import Fraction
+
+    return Fraction(x).limit_denominator(100).denominator
+
+
+def _shares(story: Story, toks: list[Token], results: dict) -> None:
+    for ip, tp in enumerate(toks):
+        if tp.figure is None or not _is_share(tp.figure):
+            continue
+        j, before = _prev_word(toks, ip, skip=())
+        restated = _is(before, "apposition") or (before is not None and before.text in ("(", "\u2014", "-", "--"))
+        if not restated:
+            continue
+        part, whole = _part_whole(toks, ip)
+        if part is None:
+            # "one in four adults, or 25 percent": a ratio restated as a percentage
+            k = j - 1 if _is(before, "apposition") else j
+            if k >= 0 and toks[k].text == ",":
+                k -= 1
+            if k >= 0 and toks[k].figure is not None and _is_share(toks[k].figure) and toks[k].figure.family != tp.figure.family:
+                r = toks[k].figure
+                computed = _share_iv(r, r.text)
+                verdict = judge(_iv(tp.figure), computed)
+                computation = f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.text}"
+                target = _cid(story, tp.figure)
+                add(results, target, Result(verdict, computation, [c for c in (_cid(story, r),) if c and c != target]))
+            continue
+        p, w = part.figure, whole.figure
+        if not _compatible(p, w) or p.family in ("percent", "points") or w.value <= 0 or p.value > w.value:
+            continue
+        rel = _ratio(_iv(w), _iv(p))
+        if rel is None:
+            continue
+        computed = (100 * rel[0], 100 * rel[1])
+        verdict = judge(_share_iv(tp.figure, tp.figure.text), computed)
+        computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.text}"
+        target = _cid(story, tp.figure)
+        add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target]))
+
+
+def _part_whole(toks: list[Token], ip: int) -> tuple[Token | None, Token | None]:
+    """Part and whole of a restated share: "300 of the 1,200 staff, or 25 %", "Of the 1,200 staff, 300,
+    or 25 %", "300, or 25 %, of the 1,200 staff", "25 % (300 of 1,200)"."""
+    def of_whole(k: int) -> Token | None:  # "of [the] WHOLE" starting at k
+        if k < len(toks) and _is(toks[k], "of"):
+            k += 1
+            while k < len(toks) and _is(toks[k], "determiner"):
+                k += 1
+            if k < len(toks) and toks[k].figure is not None:
+                return toks[k]
+        return None
+
+    # figures before the share in this clause, nearest first
+    before = [k for k in range(ip - 1, max(-1, ip - 12), -1) if toks[k].figure is not None]
+    if before:
+        k = before[0]
+        # "PART of the WHOLE [words], or P"
+        if len(before) >= 2:
+            kp = before[1]
+            w = of_whole(kp + 1)
+            if w is toks[k]:
+                return toks[kp], toks[k]
+            # "Of the WHOLE, PART, or P"
+            m = kp - 1
+            while m >= 0 and _is(toks[m], "determiner"):
+                m -= 1
+            if m >= 0 and _is(toks[m], "of") and toks[kp + 1:k] and all(t.text == "," for t in toks[kp + 1:k]):
+                return toks[k], toks[kp]
+        # "PART, or P, of the WHOLE"
+        w = of_whole(ip + 2) if ip + 1 < len(toks) and toks[ip + 1].text == "," else None
+        if w is not None and all(t.figure is None and t.text in (",", "or") for t in toks[k + 1:ip]):
+            return toks[k], w
+    # "P (PART of WHOLE)"
+    if ip + 2 < len(toks) and toks[ip + 1].text == "(" and toks[ip + 2].figure is not None:
+        w = of_whole(ip + 3)
+        if w is not None:
+            return toks[ip + 2], w
+    return None, None
+
+
+# ---------------------------------------------------------------- totals
+
+
+def _totals(story: Story, toks: list[Token], results: dict) -> None:
+    for it, tt in enumerate(toks):
+        if tt.figure is None or tt.figure.family in ("percent", "points") or it + 1 >= len(toks):
+            continue
+        opener = toks[it + 1].text
+        if opener not in (":", "\u2014", "--", "-", "("):
+            continue
+        if it >= 2 and _is(toks[it - 1], "determiner") and _is(toks[it - 2], "of") or it >= 1 and _is(toks[it - 1], "of"):
+            continue  # "two of the three countries: ..." - the list names the part, not the total
+        closer = {"(": ")", ":": None}.get(opener, opener)
+        j = it + 2
+        region = []
+        while j < len(toks) and toks[j].text != closer and not (closer is None and toks[j].text in (";",)):
+            if closer not in (None, ")") and toks[j].text in ("\u2014", "--", "-") and toks[j].text != closer:
+                break
+            region.append(toks[j])
+            j += 1
+        if not region or any(t.figure is None and role(t.text) in ("partial", "hedge", "up", "down", "of") for t in region):
+            continue
+        figs = [t for t in region if t.figure is not None]
+        if figs:
+            _sum_parts(story, tt.figure, [t.figure for t in figs], region, results)
+        elif tt.figure.kind == "count" and float(tt.figure.value).is_integer() and tt.figure.low == tt.figure.high:
+            _count_items(story, tt.figure, region, results)
+
+
+def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[Token], results: dict) -> None:
+    if len(parts) < 2 or not all(_compatible(total, p) and p.family not in ("percent", "points") for p in parts):
+        return
+    # the list must be figures joined by commas and "and" with their nouns: "700 soldiers and 400 civilians"
+    words = [t for t in region if t.figure is None and t.text not in (",",)]
+    if any(w.text.lower() not in ("and",) and not w.text.islower() for w in words):
+        return
+    lo, hi = sum(p.low for p in parts), sum(p.high for p in parts)
+    verdict = judge(_iv(total), (lo, hi))
+    computation = f"{' + '.join(p.text for p in parts)} = {fmt(sum(p.value for p in parts))}, the story says {total.text}"
+    target = _cid(story, total)
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in parts) if c and c != target]))
+
+
+_NAME_LINKS = ("the", "of", "and", "de", "del", "la", "van", "von", "al")
+
+
+def _count_items(story: Story, total: Figure, region: list[Token], results: dict) -> None:
+    """'three countries - France, Germany and Italy -': count the names listed."""
+    items, cur = [], []
+    for t in region:
+        if t.text == "," or t.text.lower() == "and" and cur:
+            if cur:
+                items.append(cur)
+            cur = []
+            continue
+        if t.text.lower() == "and":
+            continue
+        if not (t.text[:1].isupper() or t.text.lower() in _NAME_LINKS):
+            return  # not a plain list of names: cannot tell
+        cur.append(t)
+    if cur:
+        items.append(cur)
+    if len(items) < 2 or any(len(i) > 5 or not i[0].text[:1].isupper() and i[0].text.lower() != "the" for i in items):
+        return
+    names = [" ".join(t.text for t in i) for i in items]
+    verdict = "supported" if len(items) == int(total.value) else "contradicted"
+    computation = f"{len(items)} named ({', '.join(names)}), the story says {total.text}"
+    add(results, _cid(story, total), Result(verdict, computation, []))
+
+
+# ---------------------------------------------------------------- shares of one whole
+
+
+def _vote_shares(story: Story, s: int, e: int, toks: list[Token], results: dict) -> None:
+    sentence = story.text[s:e].lower()
+    if not any(p in sentence for p in phrases("vote_whole")):
+        return
+    if any(t.figure is None and role(t.text) in ("up", "down", "from", "hedge", "multiplier") for t in toks):
+        return  # a change or a comparison brings in another whole
+    if any(s <= t.start < e for t in story.times):
+        return
+    pcts = [t.figure for t in toks if t.figure is not None and t.figure.family == "percent"]
+    mentions = [q for q in story.quantities if s <= q.start < e]
+    if len(pcts) < 2 or len(pcts) != len(mentions):
+        return  # a figure the parser could not read (or not a share) would make the sum meaningless
+    lo, hi = sum(p.low for p in pcts), sum(p.high for p in pcts)
+    rest = any(t.figure is None and role(t.text) == "remainder" for t in toks)
+    bad = lo > 100 or (rest and hi < 100)
+    if not bad and not rest:
+        return  # shares that leave room for others say nothing about each other
+    verdict = "contradicted" if bad else "supported"
+    computation = f"{' + '.join(p.text for p in pcts)} = {fmt(sum(p.value for p in pcts))} %, shares of one whole make 100 %"
+    target = _cid(story, pcts[-1])
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target]))

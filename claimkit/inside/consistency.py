@@ -1,0 +1,124 @@
+"""A story that disagrees with itself: one count stated twice with two values, one quote given to two speakers.
+
+``check_consistency(text, claims, published)`` returns ``{claim_id: result}`` for:
+
+- the same count of the same body given twice with values that cannot both hold: "57 countries" ...
+  "56 participating states" (OSCE). Only counted nouns listed in ``lexicon/inside_synonyms.tsv`` are
+  compared (members of a body: countries, member states, participating states), with the same words
+  before the noun, a proper noun shared by the two sentences, and nothing in either sentence that
+  says the figure changed or is a part ("rose", "initially", "including", "at least"); both claims
+  are contradicted, each citing the other;
+- the same words (six or more) quoted twice with two different speakers; both quotes are contradicted,
+  each citing the other (only one attribution can be right).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimkit.inside._common import NUMERIC_KINDS, Result, Story, add, finish, fmt, role
+from claimkit.lexicon import mapping
+
+CHECK = "inside.consistency"
+MIN_QUOTE_WORDS = 6
+_BLOCKING = ("up", "down", "multiplier", "partial", "hedge", "revision", "from")
+_NOT_ANCHORS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And"})
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, str]:
+    return mapping("inside_synonyms.tsv", "word", "group")
+
+
+def check_consistency(text: str, claims: list[dict], published=None, story: Story | None = None) -> dict[str, dict]:
+    story = story or Story(text, claims, published)
+    results: dict[str, Result] = {}
+    _repeated_counts(story, results)
+    _quotes(story, claims, results)
+    return finish(results)
+
+
+def _count_key(story: Story, f) -> str | None:
+    """The group and the words before the noun: '56 participating states' -> 'country|'."""
+    if f.kind != "count" or not f.unit or f.approximate or f.qualifier != "exact":
+        return None
+    noun_phrase = story.text[f.end:f.span[1]].strip().lower()
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", noun_phrase)
+    if not words:
+        return None
+    head = f.unit.lower()
+    mods = words[:-1]
+    for k in range(len(mods), 0, -1):  # the longest synonym phrase ending in the noun: "participating state"
+        phrase = " ".join(mods[-k:] + [head])
+        if phrase in _groups():
+            return _groups()[phrase] + "|" + " ".join(mods[:-k])
+    if head in _groups():
+        return _groups()[head] + "|" + " ".join(mods)
+    return None
+
+
+def _anchors(story: Story, s: int, e: int) -> set[str]:
+    """Proper nouns and acronyms of a sentence (not its first word, not a weekday or a month)."""
+    words = list(re.finditer(r"[A-Z][A-Za-z\-]+", story.text[s:e]))
+    out = set()
+    for m in words:
+        if m.start() == 0 or m.group() in _NOT_ANCHORS:
+            continue
+        out.add(m.group())
+    times = {t.text for t in story.times if s <= t.start < e}
+    return {w for w in out if not any(w in t for t in times)}
+
+
+def _blocked(story: Story, s: int, e: int) -> bool:
+    return any(role(w) in _BLOCKING for w in re.findall(r"[A-Za-z]+", story.text[s:e]))
+
+
+def _repeated_counts(story: Story, results: dict) -> None:
+    keyed = [(k, f) for f in story.figures if (k := _count_key(story, f))]
+    for i, (k1, f1) in enumerate(keyed):
+        for k2, f2 in keyed[i + 1:]:
+            if k1 != k2 or not (f1.high < f2.low or f2.high < f1.low):
+                continue
+            s1, s2 = story.sentence_of(f1.start), story.sentence_of(f2.start)
+            if s1 == s2 or _blocked(story, *s1) or _blocked(story, *s2):
+                continue
+            shared = _anchors(story, *s1) & _anchors(story, *s2)
+            if not shared:
+                continue
+            c1 = story.claim_id_at(f1.start, f1.end, NUMERIC_KINDS)
+            c2 = story.claim_id_at(f2.start, f2.end, NUMERIC_KINDS)
+            if not c1 or not c2:
+                continue
+            about = ", ".join(sorted(shared))
+            computation = (f"the story gives {fmt(f1.value)} ({story.text[f1.start:f1.span[1]]}) and "
+                           f"{fmt(f2.value)} ({story.text[f2.start:f2.span[1]]}) for one count ({about})")
+            add(results, c1, Result("contradicted", computation, [c2]))
+            add(results, c2, Result("contradicted", computation, [c1]))
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", (text or "").lower())
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = _norm_words(a), _norm_words(b)
+    if not wa or not wb:
+        return True  # unknown: cannot tell
+    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def _quotes(story: Story, claims: list[dict], results: dict) -> None:
+    quotes = [c for c in claims if c.get("kind") == "quote" and isinstance(c.get("speaker"), str) and c.get("speaker")]
+    for i, q1 in enumerate(quotes):
+        w1 = " ".join(_norm_words(q1.get("span")))
+        if len(w1.split()) < MIN_QUOTE_WORDS:
+            continue
+        for q2 in quotes[i + 1:]:
+            w2 = " ".join(_norm_words(q2.get("span")))
+            if len(w2.split()) < MIN_QUOTE_WORDS or not (w1 in w2 or w2 in w1):
+                continue
+            if _same_person(q1["speaker"], q2["speaker"]):
+                continue
+            computation = f"the same words are given to {q1['speaker']} and to {q2['speaker']}"
+            add(results, q1["claim_id"], Result("contradicted", computation, [q2["claim_id"]]))
+            add(results, q2["claim_id"], Result("contradicted", computation, [q1["claim_id"]]))

@@ -1,0 +1,222 @@
+"""Inside-the-story checks on wire sentences: a correct sentence stays quiet or is supported, a wrong one
+is contradicted with its computation written out."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimkit import extract_claims, load_article
+from claimkit.inside import check_story
+from claimkit.inside.arithmetic import check_arithmetic
+from claimkit.inside.calendar import check_calendar
+from claimkit.inside.consistency import check_consistency
+
+PUBLISHED = date(2022, 1, 13)
+
+
+def run(check, text, published=PUBLISHED):
+    claims = extract_claims(text, published=published).to_dict("records")
+    spans = {c["claim_id"]: c["span"] for c in claims}
+    return {spans[cid]: r for cid, r in check(text, claims, published).items()}, {c["span"]: c["claim_id"] for c in claims}
+
+
+def verdicts(check, text, published=PUBLISHED):
+    return {span: r["verdict"] for span, r in run(check, text, published)[0].items()}
+
+
+# ---------------------------------------------------------------- arithmetic: changes
+
+
+def test_change_with_its_size_is_supported_and_cites_both_figures():
+    text = "Exports rose from 4.6 billion dollars in 2020 to 10.2 billion dollars in 2021, up 122 percent."
+    results, ids = run(check_arithmetic, text)
+    r = results["122 percent"]
+    assert r["verdict"] == "supported"
+    assert r["computation"] == "from 4.6 billion dollars to 10.2 billion dollars is +121.7 %, the story says up 122 percent"
+    assert set(r["evidence_ids"]) == {ids["4.6 billion dollars"], ids["2020 to 10.2 billion dollars"]}
+
+
+def test_change_with_a_wrong_size_is_contradicted():
+    results, _ = run(check_arithmetic, "Exports rose from 4.6 billion dollars in 2020 to 10.2 billion dollars in 2021, up 142 percent.")
+    assert results["142 percent"]["verdict"] == "contradicted"
+    assert "is +121.7 %, the story says up 142 percent" in results["142 percent"]["expected"]
+
+
+@pytest.mark.parametrize("text, span, verdict", [
+    ("Support for the government fell 3 points from 48% to 45%, the poll showed.", "3 points", "supported"),
+    ("Support for the government fell 5 points from 48% to 45%, the poll showed.", "5 points", "contradicted"),
+    ("The jobless rate fell 0.3 percentage point to 3.9% in May from 4.2% in April.", "0.3 percentage point", "supported"),
+    ("The jobless rate fell 0.5 percentage point to 3.9% in May from 4.2% in April.", "0.5 percentage point", "contradicted"),
+    ("Net profit fell to 1.2 billion euros from 1.6 billion euros, down 25 percent.", "25 percent", "supported"),
+    ("Net profit fell to 1.2 billion euros from 1.6 billion euros, down 45 percent.", "45 percent", "contradicted"),
+    ("Quarterly revenue rose 5.2% to $10.52 billion from $10 billion a year earlier.", "5.2%", "supported"),
+    ("Quarterly revenue rose 15.2% to $10.52 billion from $10 billion a year earlier.", "15.2%", "contradicted"),
+])
+def test_change_sizes_in_points_and_percent(text, span, verdict):
+    assert verdicts(check_arithmetic, text)[span] == verdict
+
+
+def test_percent_against_percent_may_be_points_or_relative():
+    # 5.0 % -> 7.0 % is +2 points or +40 %: both readings are correct writing
+    assert verdicts(check_arithmetic, "Inflation rose 2 percent from 5.0% to 7.0%.")["2 percent"] == "supported"
+    assert verdicts(check_arithmetic, "Inflation rose 40 percent from 5.0% to 7.0%.")["40 percent"] == "supported"
+    assert verdicts(check_arithmetic, "Inflation rose 25 percent from 5.0% to 7.0%.")["25 percent"] == "contradicted"
+    # from 5 % to 7 % may be 4.5 % to 7.5 %: +18 % to +67 %, so 25 % is possible
+    assert verdicts(check_arithmetic, "Inflation rose 25 percent from 5% to 7%.")["25 percent"] == "supported"
+
+
+def test_doubled_is_a_factor_of_two_and_a_hedged_doubling_is_left_alone():
+    assert verdicts(check_arithmetic, "The number of asylum seekers doubled to 40,000 from 20,000 last year.") == {"40,000": "supported"}
+    results, _ = run(check_arithmetic, "The number of asylum seekers doubled to 40,000 from 25,000 last year.")
+    assert results["40,000"]["verdict"] == "contradicted"
+    assert results["40,000"]["computation"] == "from 25,000 to 40,000 is \u00d71.6, the story says doubled (\u00d72)"
+    assert verdicts(check_arithmetic, "The number of asylum seekers nearly doubled to 40,000 from 25,000 last year.") == {}
+
+
+def test_rounding_as_written_never_flags_a_correct_story():
+    # 10.2 / 4.6 - 1 is +121.7 %; "122 %" is [121.5, 122.5); "about 120 %" is wider still
+    assert verdicts(check_arithmetic, "Sales climbed from 4.6 million to 10.2 million, up about 120 percent.") == {"about 120 percent": "supported"}
+    # $10 billion may be anything from 9.5 to 10.5 billion: a 9 % rise to 10.5 billion is possible
+    assert verdicts(check_arithmetic, "Revenue rose 9% to $10.5 billion from $10 billion.") == {"9%": "supported"}
+
+
+def test_up_to_and_ranges_are_not_sizes():
+    assert verdicts(check_arithmetic, "Prices rose from 4.6 to 10.2 euros, up to 50 percent in some shops.") == {}
+    assert verdicts(check_arithmetic, "Forecasts range from 3% to 4%, up more than 60 percent on last year.") == {}
+
+
+# ---------------------------------------------------------------- arithmetic: shares and totals
+
+
+@pytest.mark.parametrize("text, span, verdict", [
+    ("The airline laid off 300 of its 1,200 staff, or 25%, on Monday.", "25%", "supported"),
+    ("The airline laid off 300 of its 1,200 staff, or 30%, on Monday.", "30%", "contradicted"),
+    ("Of the 1,200 staff, 300, or 25%, were laid off.", "25%", "supported"),
+    ("Of the 1,200 staff, 300, or 35%, were laid off.", "35%", "contradicted"),
+    ("One in four adults, or 25 percent, smoke daily, the survey found.", "25 percent", "supported"),
+    ("One in four adults, or 35 percent, smoke daily, the survey found.", "35 percent", "contradicted"),
+])
+def test_share_with_its_parts(text, span, verdict):
+    assert verdicts(check_arithmetic, text)[span] == verdict
+
+
+def test_share_computation_is_written_out():
+    results, ids = run(check_arithmetic, "The airline laid off 300 of its 1,200 staff, or 30%, on Monday.")
+    assert results["30%"]["computation"] == "300 of 1,200 is 25 %, the story says 30%"
+    assert set(results["30%"]["evidence_ids"]) == {ids["300"], ids["1,200 staff"]}
+
+
+def test_total_with_listed_parts():
+    assert verdicts(check_arithmetic, "The blast killed 1,100 people: 700 soldiers and 400 civilians.") == {"1,100 people": "supported"}
+    results, _ = run(check_arithmetic, "The blast killed 1,200 people: 700 soldiers and 400 civilians.")
+    assert results["1,200 people"]["verdict"] == "contradicted"
+    assert results["1,200 people"]["computation"] == "700 + 400 = 1,100, the story says 1,200"
+
+
+def test_a_list_that_need_not_be_complete_says_nothing():
+    assert verdicts(check_arithmetic, "The blast killed 1,200 people, including 700 soldiers and 400 civilians.") == {}
+    assert verdicts(check_arithmetic, "The blast killed 1,200 people: among them 700 soldiers and 400 civilians.") == {}
+
+
+def test_count_of_named_items():
+    assert verdicts(check_arithmetic, "Three countries - France, Germany and Italy - abstained.") == {"Three countries": "supported"}
+    results, _ = run(check_arithmetic, "Four countries - France, Germany and Italy - abstained.")
+    assert results["Four countries"]["verdict"] == "contradicted"
+    assert results["Four countries"]["computation"] == "3 named (France, Germany, Italy), the story says Four"
+    # "two of the three countries" names the part
+    assert verdicts(check_arithmetic, "Two of the three countries - France and Germany - abstained.") == {}
+
+
+def test_shares_of_one_whole():
+    ok = "Yes won 52 percent of the vote, while 45 percent voted no and the remaining 3 percent abstained."
+    bad = "Yes won 52 percent of the vote, while 49 percent voted no and the remaining 3 percent abstained."
+    assert verdicts(check_arithmetic, ok) == {"3 percent": "supported"}
+    assert verdicts(check_arithmetic, bad) == {"3 percent": "contradicted"}
+    # shares of other wholes (a change on the last election) are not added up
+    assert verdicts(check_arithmetic, "The party won 60 percent of the vote, up from 55 percent in 2017.") == {}
+
+
+# ---------------------------------------------------------------- calendar
+
+
+@pytest.mark.parametrize("text, span, verdict", [
+    ("The talks began on Monday, Jan. 10, 2022, in Geneva.", "Monday", "supported"),
+    ("The talks began on Tuesday, Jan. 10, 2022, in Geneva.", "Tuesday", "contradicted"),
+    ("Talks resumed on Tuesday (Jan. 11) in Geneva.", "Tuesday", "supported"),
+    ("Talks resumed on Tuesday (Jan. 10) in Geneva.", "Tuesday", "contradicted"),
+    ("The council met on Jan. 12 (Wednesday) in Brussels.", "Wednesday", "supported"),
+    ("The council met on Jan. 12 (Thursday) in Brussels.", "Thursday", "contradicted"),
+])
+def test_weekday_beside_a_date(text, span, verdict):
+    assert verdicts(check_calendar, text)[span] == verdict
+
+
+def test_weekday_computation_is_written_out():
+    results, _ = run(check_calendar, "Talks resumed on Tuesday (Jan. 10) in Geneva.")
+    assert results["Tuesday"]["computation"] == "Jan. 10 (10 January 2022) was a Monday, the story says Tuesday"
+
+
+def test_weekday_without_a_year_needs_the_publication_date():
+    assert verdicts(check_calendar, "Talks resumed on Tuesday (Jan. 10) in Geneva.", published=None) == {}
+
+
+def test_age_beside_a_birth_year():
+    assert verdicts(check_calendar, "Smith, 45, who was born in 1976, was elected on Tuesday.") == {"45": "supported"}
+    results, _ = run(check_calendar, "Smith, 48, who was born in 1976, was elected on Tuesday.")
+    assert results["48"]["verdict"] == "contradicted"
+    assert results["48"]["computation"] == "born 1976, on 13 January 2022 aged 45 or 46, the story says 48"
+    # an age at death is not an age at publication
+    assert verdicts(check_calendar, "Smith, who was born in 1930, died on Monday aged 91.") == {}
+
+
+def test_years_ago_and_since():
+    assert verdicts(check_calendar, "The plant opened 25 years ago, in 1997.") == {"25 years": "supported"}
+    assert verdicts(check_calendar, "The plant opened 20 years ago, in 1997.") == {"20 years": "contradicted"}
+    assert verdicts(check_calendar, "It was the first such summit in 30 years, since 1992.") == {"30 years": "supported"}
+    results, _ = run(check_calendar, "It was the first such summit in 25 years, since 1992.")
+    assert results["25 years"]["computation"] == "from 1992 to 13 January 2022 is 30 years, the story says 25 years"
+
+
+def test_anniversary():
+    may_2020 = date(2020, 5, 9)
+    assert set(verdicts(check_calendar, "Leaders marked the 75th anniversary of the 1945 victory.", may_2020).values()) == {"supported"}
+    results, _ = run(check_calendar, "Leaders marked the 70th anniversary of the 1945 victory.", may_2020)
+    (r,) = results.values()
+    assert r["verdict"] == "contradicted"
+    assert r["computation"] == "from 1945 to 2020 is 75 years, the story says the 70th anniversary"
+
+
+# ---------------------------------------------------------------- consistency
+
+
+def test_one_count_given_twice_with_two_values():
+    text = ("Talks took place in Vienna at the OSCE with 57 countries. "
+            "The OSCE's 56 participating states will meet again next week.")
+    results, ids = run(check_consistency, text)
+    assert {s: r["verdict"] for s, r in results.items()} == {"57 countries": "contradicted", "56 participating states": "contradicted"}
+    assert results["57 countries"]["evidence_ids"] == [ids["56 participating states"]]
+    assert "57 (57 countries) and 56 (56 participating states)" in results["57 countries"]["computation"]
+
+
+def test_counts_of_different_groups_are_not_compared():
+    text = "The EU's 27 countries met in Brussels. Only 19 EU countries use the euro, Brussels says."
+    assert verdicts(check_consistency, text) == {}
+
+
+def test_one_quote_given_to_two_speakers():
+    text = ('"We will never accept this kind of blackmail from anyone," Rau said in Vienna. '
+            'Later, US envoy Michael Carpenter said: "We will never accept this kind of blackmail from anyone."')
+    results, _ = run(check_consistency, text)
+    assert [r["verdict"] for r in results.values()] == ["contradicted", "contradicted"]
+    assert all("given to Rau and to Michael Carpenter" in r["computation"] for r in results.values())
+
+
+# ---------------------------------------------------------------- the seed
+
+
+def test_seed_article_gives_no_false_alarm():
+    article = load_article("data/articles/russia-osce-dead-end.txt")
+    claims = extract_claims(article).to_dict("records")
+    results = check_story(article.text, claims, article.published)
+    assert not [r for by_claim in results.values() for r in by_claim.values() if r["verdict"] == "contradicted"]
