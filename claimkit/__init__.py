@@ -20,7 +20,7 @@ _EXPORTS = {
     "parse_quantities": "claimkit.extract.quantities",
     "TimeMention": "claimkit.extract.times",
     "parse_times": "claimkit.extract.times",
-    "verify": "claimkit.verify",
+    "verify": "claimkit.verdicts",
     "EvidenceStore": "claimkit.evidence",
     "validate": "claimkit.validation",
     "to_claimreview": "claimkit.claimreview",

@@ -69,7 +69,7 @@ VERDICT_COLUMNS = ["claim_id", "kind", "span", "verdict", "method", "expected"]
 def cmd_verify(args) -> int:
     from claimkit.articles import load_article
     from claimkit.claims import extract_claims
-    from claimkit.verify import verify
+    from claimkit.verdicts import verify
 
     article = load_article(Path(args.article), published=args.published)
     if args.evidence and not Path(args.evidence).is_dir():

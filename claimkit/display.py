@@ -502,7 +502,7 @@ def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
     reviewed = verdicts[verdicts["method"] == "review"] if "method" in verdicts.columns else verdicts
     if reviewed.empty:
         return HTML(NOTHING_CHANGED)
-    from claimkit.verify import verify
+    from claimkit.verdicts import verify
 
     automatic = verify(claims[claims["claim_id"].isin(set(reviewed["claim_id"]))], evidence=evidence)
     return show_changes(automatic, reviewed)

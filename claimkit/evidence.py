@@ -83,13 +83,16 @@ def sql_date(value) -> str:
 class EvidenceStore:
     """The reference tables of a folder, queryable with SQL and citable by row id."""
 
-    def __init__(self, folder: str | Path | None = None):
-        self.folder = Path(folder) if folder is not None else default_folder()
-        if not self.folder.is_dir():
-            raise InputError(self.folder, "evidence folder not found")
+    def __init__(self, folder: str | Path | list | tuple | None = None):
+        folders = list(folder) if isinstance(folder, (list, tuple)) else [folder]
+        self.folders = [Path(f) if f is not None else default_folder() for f in folders] or [default_folder()]
+        self.folder = self.folders[-1]  # the user's folder when the shipped data comes first
         self.tables: dict[str, ReferenceTable] = {}
-        for csv in sorted(self.folder.glob("*.csv")):
-            self.tables[csv.stem] = self._load_table(csv)
+        for f in self.folders:
+            if not f.is_dir():
+                raise InputError(f, "evidence folder not found")
+            for csv in sorted(f.glob("*.csv")):
+                self.tables[csv.stem] = self._load_table(csv)  # a later folder's table of the same name replaces
         self._con = None
         self._loaded: dict[str, tuple] = {}  # table -> (file stamp, TABLE or VIEW) of its snapshot
         self._answers: dict[str, object] = {}  # sql -> DataFrame, see lookup()
@@ -98,7 +101,8 @@ class EvidenceStore:
         self._cache: dict[str, tuple] = {}
 
     def __repr__(self) -> str:
-        return f"EvidenceStore({str(self.folder)!r}, tables={list(self.tables)})"
+        where = str(self.folder) if len(self.folders) == 1 else [str(f) for f in self.folders]
+        return f"EvidenceStore({where!r}, tables={list(self.tables)})"
 
     @staticmethod
     def _load_table(csv: Path) -> ReferenceTable:
@@ -292,7 +296,7 @@ class EvidenceStore:
         return out
 
 
-_STORES: dict[tuple[int, Path], tuple[tuple, EvidenceStore]] = {}
+_STORES: dict[tuple[int, tuple[Path, ...]], tuple[tuple, EvidenceStore]] = {}
 
 
 def _folder_stamp(folder: Path) -> tuple:
@@ -305,21 +309,38 @@ def _folder_stamp(folder: Path) -> tuple:
 
 
 def open_store(evidence=None) -> EvidenceStore:
-    """An :class:`EvidenceStore` from a store, a folder, or ``None`` (the shipped data/reference/).
+    """An :class:`EvidenceStore` from a store, a folder, a list of folders (their tables together), or
+    ``None`` (the shipped data/reference/).
 
     A folder's store is opened once per process and reused while its tables and sidecars are
     unchanged on disk (opening one costs a DuckDB connection and a snapshot of each table).
     """
     if isinstance(evidence, EvidenceStore):
         return evidence
-    folder = Path(evidence) if evidence is not None else default_folder()
-    if not folder.is_dir():
-        return EvidenceStore(folder)  # raises the usual InputError
-    key = (os.getpid(), folder.resolve())  # a forked child opens its own: a DuckDB connection is not fork-safe
-    stamp = _folder_stamp(key[1])
+    items = list(evidence) if isinstance(evidence, (list, tuple)) else [evidence]
+    folders = [Path(f) if f is not None else default_folder() for f in items] or [default_folder()]
+    for f in folders:
+        if not f.is_dir():
+            return EvidenceStore(folders)  # raises the usual InputError
+    resolved = tuple(dict.fromkeys(f.resolve() for f in folders))
+    key = (os.getpid(), resolved)  # a forked child opens its own: a DuckDB connection is not fork-safe
+    stamp = tuple(_folder_stamp(f) for f in resolved)
     hit = _STORES.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    store = EvidenceStore(folder)
+    store = EvidenceStore(list(resolved) if len(resolved) > 1 else resolved[0])
     _STORES[key] = (stamp, store)
     return store
+
+
+def evidence_store(evidence=None) -> EvidenceStore:
+    """The reference tables :func:`claimkit.verify` consults: the shipped data/reference/ together with
+    the user's folder or folders (``evidence``: a folder or a list of them; a table of the same name
+    as a shipped one replaces it). An :class:`EvidenceStore` is used as it is (shipped data only if
+    it holds them), so ``EvidenceStore(folder)`` checks against that folder alone."""
+    if isinstance(evidence, EvidenceStore):
+        return evidence
+    if evidence is None:
+        return open_store(None)
+    extra = list(evidence) if isinstance(evidence, (list, tuple)) else [evidence]
+    return open_store([default_folder()] + [Path(f) for f in extra if f is not None])

@@ -27,7 +27,7 @@ from claimkit.paths import ROOT
 # what a kernel imports before its first notebook; missing modules are skipped
 PRELOAD = (
     "pandas", "claimkit", "claimkit.articles", "claimkit.claims", "claimkit.display", "claimkit.outputs",
-    "claimkit.validation", "claimkit.verify", "claimkit.evidence", "claimkit.report", "claimkit.claimreview",
+    "claimkit.validation", "claimkit.verdicts", "claimkit.evidence", "claimkit.report", "claimkit.claimreview",
 )
 ENGINE_NAME = "claimkit-warm"
 
