@@ -46,10 +46,16 @@ def open_sources(sources):
     return load_sources(items)
 
 
+def _attrs_text(claims) -> str | None:
+    """The article text ``extract_claims`` keeps in ``claims.attrs`` ("article_text")."""
+    attrs = getattr(claims, "attrs", {}) or {}
+    return attrs.get("text") or attrs.get("article_text")
+
+
 def context(claims, *, evidence=None, sources=None, as_of=None, text=None) -> CheckContext:
     """The :class:`~claimkit.checks.CheckContext` for a claims table."""
     records = claims.to_dict("records") if hasattr(claims, "to_dict") else list(claims)
-    return CheckContext(published=_published(claims, as_of), text=text if text is not None else getattr(claims, "attrs", {}).get("text"),
+    return CheckContext(published=_published(claims, as_of), text=text if text is not None else _attrs_text(claims),
                         claims=records, evidence=evidence, sources=open_sources(sources))
 
 

@@ -220,3 +220,33 @@ def test_seed_article_gives_no_false_alarm():
     claims = extract_claims(article).to_dict("records")
     results = check_story(article.text, claims, article.published)
     assert not [r for by_claim in results.values() for r in by_claim.values() if r["verdict"] == "contradicted"]
+
+
+# ---------------------------------------------------------------- registered: verify() runs them
+
+
+def test_verify_runs_the_inside_checks_and_keeps_the_computation():
+    from claimkit import verify
+
+    claims = extract_claims("The airline laid off 300 of its 1,200 staff, or 30%, on Monday.", published=PUBLISHED)
+    v = verify(claims).set_index("span")
+    assert v.loc["30%", "verdict"] == "contradicted"
+    assert v.loc["30%", "check"] == "inside.arithmetic"
+    assert v.loc["30%", "computation"] == "300 of 1,200 is 25 %, the story says 30%"
+    assert set(v.loc["30%", "evidence_ids"]) == {claims.set_index("span").loc[s, "claim_id"] for s in ("300", "1,200 staff")}
+
+
+def test_claims_read_back_without_the_article_text_are_still_checked(tmp_path):
+    import pandas as pd
+
+    from claimkit import verify
+    from claimkit.claims import normalise_claims
+
+    text = "Talks began on Tuesday (Jan. 10) in Geneva.\n\nThe blast killed 1,200 people: 700 soldiers and 400 civilians."
+    extract_claims(text, published=PUBLISHED).to_csv(tmp_path / "claims.csv", index=False)
+    claims = normalise_claims(pd.read_csv(tmp_path / "claims.csv"))
+    v = verify(claims, as_of=PUBLISHED).set_index("span")
+    assert v.loc["Tuesday", "verdict"] == "contradicted"
+    assert "inside.calendar" in v.loc["Tuesday", "check"]
+    assert v.loc["1,200 people", "verdict"] == "contradicted"
+    assert v.loc["1,200 people", "check"] == "inside.arithmetic"
