@@ -250,3 +250,27 @@ def test_claims_read_back_without_the_article_text_are_still_checked(tmp_path):
     assert "inside.calendar" in v.loc["Tuesday", "check"]
     assert v.loc["1,200 people", "verdict"] == "contradicted"
     assert v.loc["1,200 people", "check"] == "inside.arithmetic"
+
+
+# ---------------------------------------------------------------- quiet on what real stories do
+
+
+def test_a_clock_time_after_a_date_is_not_a_year():
+    # the BBC's timestamp line: "1500 GMT" is three in the afternoon
+    assert verdicts(check_calendar, "Last Updated: Sunday, 27 February 1500 GMT\n\nWales won in Paris.") == {}
+
+
+def test_names_with_numbers_are_not_counts():
+    text = ("Lions coach Clive Woodward will pick players from the Six Nations Championship. "
+            "\"With the history of the Lions we have got to take players from the four countries,\" Woodward said.")
+    assert verdicts(check_consistency, text) == {}
+
+
+def test_parts_in_other_units_are_not_added_up():
+    assert verdicts(check_arithmetic, "Sky Plus boxes come in two versions - a 20GB version for £99 and a 160GB version for £399.") == {}
+
+
+def test_a_phrase_quoted_again_inside_a_longer_quote_is_not_a_second_speaker():
+    text = ('The Executive said his comments were "a recognition that people will get drunk". '
+            'Nicola Sturgeon said: "It was just a recognition that people will get drunk, but binge drinking is not acceptable."')
+    assert verdicts(check_consistency, text) == {}

@@ -368,8 +368,15 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
             _count_items(story, tt.figure, region, results)
 
 
+def _addable(total: Figure, part: Figure) -> bool:
+    """Parts that add up to the total: counts with counts, one currency with itself, one unit with itself."""
+    if total.kind in ("count", "number") and part.kind in ("count", "number"):
+        return True
+    return total.kind == part.kind and total.unit == part.unit and total.kind in ("money", "dimension")
+
+
 def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[Token], results: dict) -> None:
-    if len(parts) < 2 or not all(_compatible(total, p) and p.family not in ("percent", "points") for p in parts):
+    if len(parts) < 2 or not all(_addable(total, p) for p in parts):
         return
     # the list must be figures joined by commas and "and" with their nouns: "700 soldiers and 400 civilians"
     words = [t for t in region if t.figure is None and t.text not in (",",)]

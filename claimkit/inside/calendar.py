@@ -28,6 +28,8 @@ CHECK = "inside.calendar"
 NEAR_DAYS = 200  # a date without a year is read in the year that puts it this close to publication
 YEAR_SLACK = 1  # whole years between a year and a date may be written one off either way
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.%])")
+# "Sunday, 27 February 1500 GMT": the four digits after a date are a clock time, not a year
+_CLOCK = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|IST|JST|MSK|hrs|h\b|local time)", re.I)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -72,7 +74,8 @@ def _weekday_dates(story: Story, results: dict) -> None:
         if after:
             pos = m.end() + after.end()
             found = [t for t in parse_times(text[pos:pos + 40], reference=story.published)
-                     if t.start == 0 and t.kind == "date" and t.granularity == "day" and not _weekday_re().match(t.text)]
+                     if t.start == 0 and t.kind == "date" and t.granularity == "day" and not _weekday_re().match(t.text)
+                     and "\n" not in t.text and not _CLOCK.match(text, pos + t.end)]
             if found:
                 date_span = (pos, pos + found[0].end, found[0])
         if date_span is None:

@@ -8,8 +8,9 @@
   before the noun, a proper noun shared by the two sentences, and nothing in either sentence that
   says the figure changed or is a part ("rose", "initially", "including", "at least"); both claims
   are contradicted, each citing the other;
-- the same words (six or more) quoted twice with two different speakers; both quotes are contradicted,
-  each citing the other (only one attribution can be right).
+- the same words (eight or more, word for word) quoted twice, each with a different speaker named in its
+  own sentence; both quotes are contradicted, each citing the other (only one attribution can be right).
+  A partial quote repeated inside a longer one is not compared: a story often quotes a phrase again.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from claimkit.inside._common import NUMERIC_KINDS, Result, Story, add, finish, f
 from claimkit.lexicon import mapping
 
 CHECK = "inside.consistency"
-MIN_QUOTE_WORDS = 6
+MIN_QUOTE_WORDS = 8
 _BLOCKING = ("up", "down", "multiplier", "partial", "hedge", "revision", "from")
 _NOT_ANCHORS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And"})
 
@@ -42,8 +43,10 @@ def _count_key(story: Story, f) -> str | None:
     """The group and the words before the noun: '56 participating states' -> 'country|'."""
     if f.kind != "count" or not f.unit or f.approximate or f.qualifier != "exact":
         return None
-    noun_phrase = story.text[f.end:f.span[1]].strip().lower()
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", noun_phrase)
+    noun_phrase = story.text[f.end:f.span[1]].strip()
+    if any(w[:1].isupper() for w in noun_phrase.split()):
+        return None  # part of a name: "Six Nations", "the Group of Seven Countries"
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", noun_phrase.lower())
     if not words:
         return None
     head = f.unit.lower()
@@ -107,6 +110,12 @@ def _same_person(a: str, b: str) -> bool:
     return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
+def _named_near(quote: dict) -> bool:
+    """The speaker's last name stands in the quote's own sentence (an explicit attribution)."""
+    last = _norm_words(quote["speaker"])[-1:]
+    return bool(last) and last[0] in _norm_words(quote.get("sentence"))
+
+
 def _quotes(story: Story, claims: list[dict], results: dict) -> None:
     quotes = [c for c in claims if c.get("kind") == "quote" and isinstance(c.get("speaker"), str) and c.get("speaker")]
     for i, q1 in enumerate(quotes):
@@ -115,10 +124,10 @@ def _quotes(story: Story, claims: list[dict], results: dict) -> None:
             continue
         for q2 in quotes[i + 1:]:
             w2 = " ".join(_norm_words(q2.get("span")))
-            if len(w2.split()) < MIN_QUOTE_WORDS or not (w1 in w2 or w2 in w1):
+            if w1 != w2 or _same_person(q1["speaker"], q2["speaker"]):
                 continue
-            if _same_person(q1["speaker"], q2["speaker"]):
-                continue
+            if not (_named_near(q1) and _named_near(q2)):
+                continue  # a speaker carried over from another paragraph may be the extractor's guess
             computation = f"the same words are given to {q1['speaker']} and to {q2['speaker']}"
             add(results, q1["claim_id"], Result("contradicted", computation, [q2["claim_id"]]))
             add(results, q2["claim_id"], Result("contradicted", computation, [q1["claim_id"]]))
