@@ -66,7 +66,7 @@ def altered_number(written: str) -> str | None:
     old = float(raw.replace(",", ""))
     if decimals == 0 and "," not in raw and 1800 <= old <= 2100:
         value = old - YEAR_SHIFT
-    elif decimals == 0 and 7 <= old < 150:
+    elif decimals == 0 and old < 150:
         value = old + SMALL_SHIFT
     else:
         value = old * FACTOR

@@ -129,11 +129,14 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
     by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in records(verdicts)}
     evidence = evidence or {}
     cards = []
-    for c in records(claims.sort_values(["start", "end"])):
+    ordered = records(claims.sort_values(["start", "end"]))
+    # a computation over the story cites other claims: shown by their words
+    story = {str(c["claim_id"]): {"fact": f"the story: \u201c{c.get('span')}\u201d"} for c in ordered}
+    for c in ordered:
         v = by_id.get(str(c["claim_id"]), {})
         rows = []
         for eid in as_list(v.get("evidence_ids")):
-            e = evidence.get(str(eid), {})
+            e = evidence.get(str(eid)) or story.get(str(eid), {})
             rows.append({"id": str(eid), "fact": e.get("fact"), "as_of": e.get("as_of"),
                          "source_name": e.get("source_name"), "source_url": e.get("source_url")})
         cited = {r["source_url"] for r in rows if r["source_url"]}
@@ -147,6 +150,7 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
             "speaker": _clean(c.get("speaker")), "date": _clean(c.get("date")),
             "checkworthiness": None if _blank(c.get("checkworthiness")) else float(c["checkworthiness"]),
             "verdict": _clean(v.get("verdict")), "expected": _clean(v.get("expected")), "method": _clean(v.get("method")),
+            "computation": _clean(v.get("computation")),
             "note": _clean(v.get("note")), "reviewer": _clean(v.get("reviewer")),
             "checked_at": _clean(v.get("checked_at")), "evidence": rows,
             "sources": [{"url": s, "href": safe_url(s)} for s in sources],

@@ -57,6 +57,28 @@ def test_change_sizes_in_points_and_percent(text, span, verdict):
     assert verdicts(check_arithmetic, text)[span] == verdict
 
 
+@pytest.mark.parametrize("text, span, verdict", [
+    # the size before a change noun, the figures past a conversion in brackets and a period of time
+    ("The broadcaster posted a 41% rise in profits for the year to £212m from the £150m of a year earlier.", "41%", "supported"),
+    ("The broadcaster posted a 51% rise in profits for the year to £212m from the £150m of a year earlier.", "51%", "contradicted"),
+    ("Quarterly profit jumped 76% to $1.13bn (£600m) for the three months to December, from $639m a year earlier.", "76%", "supported"),
+    ("Quarterly profit jumped 96% to $1.13bn (£600m) for the three months to December, from $639m a year earlier.", "96%", "contradicted"),
+    # "B, up S from A"
+    ("Turnover for the year was 10.0bn euros, up 8.1% from 9.25bn euros.", "8.1%", "supported"),
+    ("Turnover for the year was 10.0bn euros, up 18.1% from 9.25bn euros.", "18.1%", "contradicted"),
+])
+def test_change_sizes_in_other_wire_orders(text, span, verdict):
+    assert verdicts(check_arithmetic, text)[span] == verdict
+
+
+def test_a_change_in_another_clause_is_not_paired():
+    # "to $5bn" belongs to the US sales, "from $3bn" to Europe's: only Europe's change is checked
+    text = "Sales rose to $5bn in the US, while in Europe they fell from $3bn to $2bn, down 33%."
+    results, ids = run(check_arithmetic, text)
+    assert {s: r["verdict"] for s, r in results.items()} == {"33%": "supported"}
+    assert ids["$5bn"] not in results["33%"]["evidence_ids"]
+
+
 def test_percent_against_percent_may_be_points_or_relative():
     # 5.0 % -> 7.0 % is +2 points or +40 %: both readings are correct writing
     assert verdicts(check_arithmetic, "Inflation rose 2 percent from 5.0% to 7.0%.")["2 percent"] == "supported"
@@ -274,3 +296,45 @@ def test_a_phrase_quoted_again_inside_a_longer_quote_is_not_a_second_speaker():
     text = ('The Executive said his comments were "a recognition that people will get drunk". '
             'Nicola Sturgeon said: "It was just a recognition that people will get drunk, but binge drinking is not acceptable."')
     assert verdicts(check_consistency, text) == {}
+
+
+# ---------------------------------------------------------------- shown: notebook table and report
+
+
+def _altered_story(tmp_path):
+    from claimkit import verify
+    from claimkit.outputs import write_outputs
+
+    article = load_article("The airline laid off 300 of its 1,200 staff, or 30%, on Monday.", published="2022-01-13")
+    claims = extract_claims(article)
+    verdicts = verify(claims)
+    write_outputs(tmp_path, article=article, claims=claims, verdicts=verdicts)
+    return claims, verdicts
+
+
+def test_notebook_table_shows_the_computation_and_the_claims_it_used(tmp_path):
+    from claimkit.display import show_inside
+
+    claims, verdicts = _altered_story(tmp_path)
+    html = str(show_inside(verdicts, claims))
+    assert "300 of 1,200 is 25 %, the story says 30%" in html
+    assert "inside.arithmetic" in html and "1,200 staff" in html
+    quiet = load_article("Talks ended on Monday in Geneva.", published="2022-01-13")
+    quiet_claims = extract_claims(quiet)
+    from claimkit import verify
+
+    assert "could be recomputed" in str(show_inside(verify(quiet_claims), quiet_claims))
+
+
+def test_report_shows_the_computation_under_the_verdict(tmp_path):
+    import re
+
+    from claimkit.report import write_report
+
+    claims, verdicts = _altered_story(tmp_path)
+    html = write_report(tmp_path).read_text(encoding="utf-8")
+    cid = verdicts.set_index("span").loc["30%", "claim_id"] if "span" in verdicts else claims.set_index("span").loc["30%", "claim_id"]
+    card = re.search(rf'<article class="card claim" id="claim-{cid}".*?</article>', html, flags=re.S).group()
+    assert 'data-verdict="contradicted"' in card
+    assert '<dd class="computation">300 of 1,200 is 25 %, the story says 30%</dd>' in card
+    assert "the story: \u201c1,200 staff\u201d" in card

@@ -100,14 +100,25 @@ def _signed(x: float) -> str:
 # ---------------------------------------------------------------- changes
 
 
+def _amount(t: Token | None) -> bool:
+    """A figure that can be a term of a change (not "the fourth quarter", not "the three months")."""
+    return t is not None and t.figure is not None and t.figure.kind not in ("ordinal", "duration")
+
+
 def _changes(story: Story, toks: list[Token], results: dict) -> None:
     for ia, ta in enumerate(toks):
-        if ta.figure is None:
+        if not _amount(ta):
             continue
-        jf, before = _prev_word(toks, ia)
+        jf, before = _prev_word(toks, ia, skip=("hedge", "determiner"))
         if not _is(before, "from"):
             continue
         a = ta.figure
+        stated = _stated_then_from(toks, jf)
+        if stated is not None:  # "revenue was 10bn euros, up 8.1% from 9.25bn"
+            b, size, direction = stated
+            if _compatible(a, b.figure):
+                _check_size(story, a, b.figure, size.figure, direction, results)
+            continue
         b, ib = _to_figure(toks, ia, jf)
         if b is None or not _compatible(a, b.figure):
             continue
@@ -124,25 +135,51 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
             _check_factor(story, a, b.figure, float(roles()[verb.text.lower()][1]), verb.text, results)
 
 
+def _stated_then_from(toks: list[Token], jfrom: int) -> tuple[Token, Token, str] | None:
+    """"B, up S from A": the figure before the comma, the direction word and the size before "from"."""
+    k = jfrom - 1
+    if k < 0 or not _amount(toks[k]) or toks[k].figure.family not in ("percent", "points"):
+        return None
+    size = toks[k]
+    k -= 1
+    if k >= 0 and _is(toks[k], "by"):
+        k -= 1
+    if k < 2 or toks[k].figure is not None or role(toks[k].text) not in ("up", "down"):
+        return None
+    direction = role(toks[k].text)
+    if toks[k - 1].text != "," or not _amount(toks[k - 2]):
+        return None
+    return toks[k - 2], size, direction
+
+
+_CLAUSE_WORDS = ("while", "but", "whereas", "and", "compared", "against", "although")
+BACK_REACH = 14  # tokens between "to B" and "from A" ("to $1.13bn (£600m) for the three months to December, from")
+
+
 def _to_figure(toks: list[Token], ia: int, jfrom: int) -> tuple[Token | None, int]:
-    """The figure a change goes to: "from A [in 2020] to B", or "to B from A"."""
+    """The figure a change goes to: "from A [in 2020] to B", or "to B [...] from A"."""
     for j in range(ia + 1, min(len(toks), ia + MAX_GAP + 2)):
         t = toks[j]
         if t.figure is not None:
-            k, before = _prev_word(toks, j)
-            if _is(before, "to") and k > ia:
+            k, before = _prev_word(toks, j, skip=("hedge", "determiner"))
+            if _is(before, "to") and k > ia and _amount(t):
                 return t, j
             break
         if t.text in ("(", ")", ",") and j > ia + 1:
             break
-    # "to B from A": B just before "from"
-    j = jfrom - 1
-    while j >= 0 and jfrom - j <= MAX_GAP and toks[j].figure is None and toks[j].text not in (",", "(", ")"):
-        j -= 1
-    if j >= 0 and toks[j].figure is not None:
-        k, before = _prev_word(toks, j)
-        if _is(before, "to"):
-            return toks[j], j
+    # "to B from A": the nearest figure before "from" (past a conversion in brackets, a period of time)
+    j, steps = jfrom - 1, 0
+    while j >= 0 and steps <= BACK_REACH:
+        t = toks[j]
+        if t.text == ";" or t.figure is None and (role(t.text) in ("up", "down", "multiplier") or t.low in _CLAUSE_WORDS):
+            break  # another change or another clause
+        if t.figure is not None:
+            if not _amount(t) or (j > 0 and toks[j - 1].text == "("):
+                j, steps = j - 1, steps + 1
+                continue
+            _, before = _prev_word(toks, j, skip=("hedge", "determiner"))
+            return (t, j) if _is(before, "to") else (None, -1)
+        j, steps = j - 1, steps + 1
     return None, -1
 
 
@@ -167,6 +204,8 @@ def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
     """The stated size of the change: after the verb ("rose 5 %", "fell by 3 points"), or after the
     figures (", up 122 %", ", an increase of 122 %", "(up 122 %)")."""
     if verb is not None:
+        if iv > 0 and _amount(toks[iv - 1]) and toks[iv - 1].figure.family in ("percent", "points"):
+            return toks[iv - 1], iv - 1, None  # "a 52% rise in profits to £198m from £130m"
         j = iv + 1
         if j < len(toks) and _is(toks[j], "by"):
             j += 1
