@@ -338,3 +338,14 @@ def test_report_shows_the_computation_under_the_verdict(tmp_path):
     assert 'data-verdict="contradicted"' in card
     assert '<dd class="computation">300 of 1,200 is 25 %, the story says 30%</dd>' in card
     assert "the story: \u201c1,200 staff\u201d" in card
+
+
+def test_a_change_on_another_basis_is_not_recomputed():
+    text = "Sales rose 5% in real terms to £10.5bn from £9bn."
+    assert verdicts(check_arithmetic, text) == {}
+
+
+def test_an_age_beside_another_persons_birth_year_is_not_compared():
+    assert verdicts(check_calendar, "Smith, 45, and his wife, who was born in 1980, live in Leeds.") == {}
+    # an age at another time than publication
+    assert verdicts(check_calendar, "In March 2010, Smith, 34, who was born in 1976, won the seat.") == {}

@@ -106,6 +106,8 @@ def _amount(t: Token | None) -> bool:
 
 
 def _changes(story: Story, toks: list[Token], results: dict) -> None:
+    if any(t.figure is None and role(t.text) == "basis" for t in toks):
+        return  # "rose 5% in real terms", "underlying growth of 7.6%": another basis than the figures given
     for ia, ta in enumerate(toks):
         if not _amount(ta):
             continue

@@ -26,6 +26,7 @@ from claimkit.lexicon import table
 
 CHECK = "inside.calendar"
 NEAR_DAYS = 200  # a date without a year is read in the year that puts it this close to publication
+AGE_REACH = 80  # characters between an age and "born in YEAR"
 YEAR_SLACK = 1  # whole years between a year and a date may be written one off either way
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.%])")
 # "Sunday, 27 February 1500 GMT": the four digits after a date are a clock time, not a year
@@ -156,6 +157,12 @@ def _ages(story: Story, results: dict) -> None:
             continue
         birth = births[0]
         m = ages[0]
+        lo, hi = sorted((m.start(), birth.start))
+        if hi - lo > AGE_REACH or any(role(w) == "kin" for w in re.findall(r"[A-Za-z]+", text[lo:hi])):
+            continue  # the birth year may be another person's ("Smith, 45, and his wife, born in 1980")
+        if any(t is not birth and t.start_date is not None and s <= t.start < e
+               and abs((t.start_date - pub).days) > NEAR_DAYS for t in story.times):
+            continue  # the sentence is about another time ("in 2010, Smith, 34, ..."): the age is not today's
         age = int(m.group(1) or m.group(2))
         if not 0 < age < 120:
             continue
