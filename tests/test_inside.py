@@ -123,6 +123,17 @@ def test_share_with_its_parts(text, span, verdict):
     assert verdicts(check_arithmetic, text)[span] == verdict
 
 
+def test_absolute_change_and_a_possessive_whole():
+    results, _ = run(check_arithmetic, "The group cut its net debt by 2.6 billion euros to 7.3 billion euros from 8.9 billion euros.")
+    assert results["2.6 billion euros"]["verdict"] == "contradicted"
+    assert results["2.6 billion euros"]["computation"] == (
+        "from 8.9 billion euros to 7.3 billion euros is -1.6 billion, the story says down 2.6 billion euros")
+    assert verdicts(check_arithmetic, "The group cut its net debt by 1.6 billion euros to 7.3 billion euros from 8.9 billion euros.") \
+        == {"1.6 billion euros": "supported"}
+    assert verdicts(check_arithmetic, "Of the group's 109,000 employees, 27,000, or about 25 percent, work in cargo.") \
+        == {"about 25 percent": "supported"}
+
+
 def test_share_computation_is_written_out():
     results, ids = run(check_arithmetic, "The airline laid off 300 of its 1,200 staff, or 30%, on Monday.")
     assert results["30%"]["computation"] == "300 of 1,200 is 25 %, the story says 30%"

@@ -55,6 +55,14 @@ class Figure:
     approximate: bool
     scale_word: str | None = None
     span: tuple[int, int] = (0, 0)  # the whole mention with its qualifier and counted noun ("300 of the" stops at "300")
+    written: str = ""  # text[span]: "about 25 percent", "1,200 staff"
+
+    @property
+    def said(self) -> str:
+        """The figure as the story says it, with its qualifier ("about 25 percent")."""
+        if self.qualifier in ("about", "nearly") and self.written:
+            return self.written
+        return self.text
 
     @property
     def family(self) -> str:
@@ -168,7 +176,8 @@ class Story:
             out.append(Figure(start=s, end=e, text=self.text[s:e], value=float(num[2]), low=iv[0], high=iv[1],
                               kind=q.kind, unit=q.unit, qualifier="exact" if q.qualifier == "range" else q.qualifier,
                               approximate=q.approximate and q.qualifier != "range", scale_word=q.scale_word,
-                              span=(s, q.end) if q.qualifier == "range" else (q.start, q.end)))
+                              span=(s, q.end) if q.qualifier == "range" else (q.start, q.end),
+                              written=self.text[s:q.end] if q.qualifier == "range" else q.text))
         return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -263,5 +272,9 @@ def fmt(x: float) -> str:
     return f"{x:.{min(digits, 4)}f}".rstrip("0").rstrip(".")
 
 
-def claim_date_year(published) -> int | None:
-    return published.year if published is not None else None
+def fmt_as(x: float, like: "Figure") -> str:
+    """A computed amount in the scale of a figure it came from: -1.6 billion, not -1,600,000,000."""
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(like.scale_word or "")
+    if scale and abs(x) >= scale / 10:
+        return f"{fmt(x / scale)} {like.scale_word}"
+    return fmt(x)

@@ -18,7 +18,7 @@ story is never faulted for rounding. Words are in ``lexicon/inside_words.tsv``.
 from __future__ import annotations
 
 from claimkit.inside._common import (
-    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, judge, phrases, role, roles,
+    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, fmt_as, judge, phrases, role, roles,
 )
 
 CHECK = "inside.arithmetic"
@@ -95,6 +95,10 @@ def _iv(f: Figure) -> tuple[float, float]:
 
 def _signed(x: float) -> str:
     return ("+" if x > 0 else "") + fmt(x)
+
+
+def _signed_as(x: float, like: Figure) -> str:
+    return ("+" if x > 0 else "") + fmt_as(x, like)
 
 
 # ---------------------------------------------------------------- changes
@@ -211,7 +215,11 @@ def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
         j = iv + 1
         if j < len(toks) and _is(toks[j], "by"):
             j += 1
-        if j < first and toks[j].figure is not None and toks[j].figure.family in ("percent", "points", "number", "money:" + (toks[j].figure.unit or "")):
+        else:  # "cut its net debt by 1.6 billion euros to ...": "by" a few words after the verb
+            k = next((k for k in range(iv + 1, first) if _is(toks[k], "by") or toks[k].figure is not None), None)
+            if k is not None and _is(toks[k], "by"):
+                j = k + 1
+        if j < first and _amount(toks[j]):
             return toks[j], j, None
     # after the last figure of the change, past a time phrase ("in 2021"): ", up 122 %"
     j = last + 1
@@ -239,7 +247,7 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     if s.value < 0:
         sign = 1.0
     stated = (sign * s.low, sign * s.high) if sign > 0 else (sign * s.high, sign * s.low)
-    said = f"{'down' if sign < 0 else 'up'} {s.text}"
+    said = f"{'down' if sign < 0 else 'up'} {s.said}"
     computations = []  # (interval, point value, unit word)
     if s.family == "percent":
         rel = _ratio(_iv(a), _iv(b))
@@ -255,7 +263,7 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     verdicts = [judge(stated, iv) for iv, _, _ in computations]
     verdict = "supported" if "supported" in verdicts else "contradicted"
     shown = [c for c, v in zip(computations, verdicts) if v == verdict]
-    text = " or ".join(f"{_signed(point)}{unit}" for _, point, unit in shown)
+    text = " or ".join(f"{_signed(point)}{unit}" if unit else _signed_as(point, b) for _, point, unit in shown)
     computation = f"from {a.text} to {b.text} is {text}, the story says {said}"
     target = _cid(story, s)
     evidence = [c for c in (_cid(story, a), _cid(story, b)) if c and c != target]
@@ -323,7 +331,7 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
                 r = toks[k].figure
                 computed = _share_iv(r, r.text)
                 verdict = judge(_iv(tp.figure), computed)
-                computation = f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.text}"
+                computation = f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.said}"
                 target = _cid(story, tp.figure)
                 add(results, target, Result(verdict, computation, [c for c in (_cid(story, r),) if c and c != target]))
             continue
@@ -335,18 +343,23 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
             continue
         computed = (100 * rel[0], 100 * rel[1])
         verdict = judge(_share_iv(tp.figure, tp.figure.text), computed)
-        computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.text}"
+        computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.said}"
         target = _cid(story, tp.figure)
         add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target]))
+
+
+def _skippable(t: Token) -> bool:
+    """Words between "of" and the whole: "the", "its", "the group's"."""
+    return _is(t, "determiner") or (t.figure is None and t.low.endswith("'s"))
 
 
 def _part_whole(toks: list[Token], ip: int) -> tuple[Token | None, Token | None]:
     """Part and whole of a restated share: "300 of the 1,200 staff, or 25 %", "Of the 1,200 staff, 300,
     or 25 %", "300, or 25 %, of the 1,200 staff", "25 % (300 of 1,200)"."""
-    def of_whole(k: int) -> Token | None:  # "of [the] WHOLE" starting at k
+    def of_whole(k: int) -> Token | None:  # "of [the group's] WHOLE" starting at k
         if k < len(toks) and _is(toks[k], "of"):
             k += 1
-            while k < len(toks) and _is(toks[k], "determiner"):
+            while k < len(toks) and _skippable(toks[k]):
                 k += 1
             if k < len(toks) and toks[k].figure is not None:
                 return toks[k]
@@ -364,7 +377,7 @@ def _part_whole(toks: list[Token], ip: int) -> tuple[Token | None, Token | None]
                 return toks[kp], toks[k]
             # "Of the WHOLE, PART, or P"
             m = kp - 1
-            while m >= 0 and _is(toks[m], "determiner"):
+            while m >= 0 and _skippable(toks[m]):
                 m -= 1
             if m >= 0 and _is(toks[m], "of") and toks[kp + 1:k] and all(t.text == "," for t in toks[kp + 1:k]):
                 return toks[k], toks[kp]
