@@ -351,6 +351,11 @@ def test_report_shows_the_computation_under_the_verdict(tmp_path):
     assert "the story: \u201c1,200 staff\u201d" in card
 
 
+def test_a_year_is_not_a_figure_of_a_change():
+    text = "For the full year the group posted a profit of $3.36bn, up 27% from its 2003 performance."
+    assert verdicts(check_arithmetic, text) == {}
+
+
 def test_a_change_on_another_basis_is_not_recomputed():
     text = "Sales rose 5% in real terms to £10.5bn from £9bn."
     assert verdicts(check_arithmetic, text) == {}

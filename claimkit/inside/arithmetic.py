@@ -17,6 +17,8 @@ story is never faulted for rounding. Words are in ``lexicon/inside_words.tsv``.
 """
 from __future__ import annotations
 
+import re
+
 from claimkit.inside._common import (
     NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, fmt_as, judge, phrases, role, roles,
 )
@@ -105,8 +107,13 @@ def _signed_as(x: float, like: Figure) -> str:
 
 
 def _amount(t: Token | None) -> bool:
-    """A figure that can be a term of a change (not "the fourth quarter", not "the three months")."""
-    return t is not None and t.figure is not None and t.figure.kind not in ("ordinal", "duration")
+    """A figure that can be a term of a change (not "the fourth quarter", "the three months", "its 2003 results")."""
+    return t is not None and t.figure is not None and t.figure.kind not in ("ordinal", "duration") and not _yearish(t.figure)
+
+
+def _yearish(f: Figure) -> bool:
+    """Four digits in the year range with no separator, counted or bare: a year ("from its 2003 performance")."""
+    return f.kind in ("count", "number") and re.fullmatch(r"(1[89]|20)\d\d", f.text.strip()) is not None
 
 
 def _changes(story: Story, toks: list[Token], results: dict) -> None:
@@ -297,8 +304,6 @@ def _share_iv(f: Figure, text: str) -> tuple[float, float]:
     """A share as a percentage interval: "25 %" is [24.5, 25.5); "one in four" is 1/4.5 .. 1/3.5."""
     if f.family == "percent":
         return f.low, f.high
-    import re
-
     m = re.match(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", text, re.I)
     if m and f.value:
         n = round(f.value * _denominator(f.value))
