@@ -11,8 +11,8 @@ at a time and counts the catches:
 - for every relation a check recognised (a ``supported`` result: a change and its size, a share,
   a total, a weekday beside a date, an age ...), one altered copy with the checked figure changed
   by a calculator-catchable amount (rounded as written; a weekday moved by one day), and
-  one with a figure it was computed from changed (a year moved by 7, a small whole number raised by 7,
-  other figures x 1.3); caught = the check then says ``contradicted``
+  one with a figure it was computed from changed (a year moved back 7 years, a day of the month moved
+  one day on, a whole number under 20 raised by 7, other figures x 1.3); caught = the check then says ``contradicted``
   on a claim of the altered sentence;
 - the recall of recognition, estimated on the change sentences an independent pattern finds
   ("rose 5% to $10.5bn from $10bn", "from A to B, up X%"): how many of them a check decided.
@@ -54,10 +54,10 @@ def check(article):
     return claims, results
 
 
-def altered_number(written: str) -> str | None:
+def altered_number(written: str, day: bool = False) -> str | None:
     """The first numeral of ``written`` changed by a calculator-catchable amount, written the same way
-    (decimals, separators): a year moved back YEAR_SHIFT years, a small whole number (an age, a count of
-    years, a percentage) raised by SMALL_SHIFT, anything else multiplied by FACTOR."""
+    (decimals, separators): a year moved back YEAR_SHIFT years, a day of the month one day on, a whole
+    number under 20 raised by SMALL_SHIFT, anything else multiplied by FACTOR."""
     m = _NUM.search(written)
     if not m:
         return None
@@ -66,7 +66,9 @@ def altered_number(written: str) -> str | None:
     old = float(raw.replace(",", ""))
     if decimals == 0 and "," not in raw and 1800 <= old <= 2100:
         value = old - YEAR_SHIFT
-    elif decimals == 0 and old < 150:
+    elif day and decimals == 0 and 1 <= old <= 27:
+        value = old + 1  # a day of the month: one day on (seven would keep the weekday)
+    elif decimals == 0 and old < 20:
         value = old + SMALL_SHIFT
     else:
         value = old * FACTOR
@@ -83,7 +85,7 @@ def alter(text: str, claim: dict) -> str | None:
         if re.search(rf"\b{day}\b", span):
             new = re.sub(rf"\b{day}\b", WEEKDAYS[(i + 1) % 7], span, count=1)
             return text[:start] + new + text[end:]
-    new = altered_number(span)
+    new = altered_number(span, day=claim.get("kind") == "time")
     return None if new is None else text[:start] + new + text[end:]
 
 

@@ -351,6 +351,12 @@ def test_report_shows_the_computation_under_the_verdict(tmp_path):
     assert "the story: \u201c1,200 staff\u201d" in card
 
 
+def test_figures_a_hundredfold_apart_are_a_misreading_not_a_change():
+    # "three mln" is read as 3 by the quantity parser: no change is computed from it
+    text = "Imports averaged 4.11 mln bpd, up 36.9 pct from three mln, the agency said."
+    assert "36.9 pct" not in verdicts(check_arithmetic, text)
+
+
 def test_a_year_is_not_a_figure_of_a_change():
     text = "For the full year the group posted a profit of $3.36bn, up 27% from its 2003 performance."
     assert verdicts(check_arithmetic, text) == {}

@@ -76,7 +76,12 @@ def _cid(story: Story, f: Figure) -> str | None:
     return story.claim_id_at(f.start, f.end, NUMERIC_KINDS)
 
 
+MAX_RATIO = 100  # figures further apart than this are read wrongly ("from three mln" read as 3), not a change
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
+    if a.value and b.value and not 1 / MAX_RATIO <= abs(b.value / a.value) <= MAX_RATIO:
+        return False
     if a.family == b.family:
         return True
     fams = {a.family, b.family}
