@@ -71,6 +71,22 @@ def test_change_sizes_in_other_wire_orders(text, span, verdict):
     assert verdicts(check_arithmetic, text)[span] == verdict
 
 
+@pytest.mark.parametrize("text, span, verdict", [
+    ("Net income rose 12% to $1.2 billion, compared with $1.07 billion a year earlier.", "12%", "supported"),
+    ("Net income rose 22% to $1.2 billion, compared with $1.07 billion a year earlier.", "22%", "contradicted"),
+    ("The Dow Jones Industrial Average fell 266.17 points, or 0.8%, to 33,000.57.", "0.8%", "supported"),
+    ("The Dow Jones Industrial Average fell 266.17 points, or 1.8%, to 33,000.57.", "1.8%", "contradicted"),
+    ("The airline will cut 25% of its 1,200 staff, or 300 jobs, by June.", "25%", "supported"),
+    ("The airline will cut 25% of its 1,200 staff, or 400 jobs, by June.", "25%", "contradicted"),
+])
+def test_compared_with_points_with_percent_and_a_share_restated_as_a_count(text, span, verdict):
+    assert verdicts(check_arithmetic, text)[span] == verdict
+
+
+def test_an_analysts_forecast_is_not_where_a_change_started():
+    assert verdicts(check_arithmetic, "Revenue rose 5% to $10.5bn, compared with $10.4bn expected by analysts.") == {}
+
+
 def test_a_change_in_another_clause_is_not_paired():
     # "to $5bn" belongs to the US sales, "from $3bn" to Europe's: only Europe's change is checked
     text = "Sales rose to $5bn in the US, while in Europe they fell from $3bn to $2bn, down 33%."

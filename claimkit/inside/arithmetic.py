@@ -39,6 +39,7 @@ def check_arithmetic(text: str, claims: list[dict], published=None, story: Story
             continue
         for clause in _clauses(toks):
             _changes(story, clause, results)
+            _points_and_percent(story, clause, results)
             _shares(story, clause, results)
             _totals(story, clause, results)
         _vote_shares(story, s, e, toks, results)
@@ -128,8 +129,12 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
         if not _amount(ta):
             continue
         jf, before = _prev_word(toks, ia, skip=("hedge", "determiner"))
-        if not _is(before, "from"):
+        if before is not None and before.low in ("with", "to") and jf >= 1 and _is(toks[jf - 1], "compared"):
+            jf -= 1  # "compared with A" is "from A"
+        elif not (_is(before, "from") or _is(before, "compared")):
             continue
+        if any(t.figure is None and role(t.text) == "expectation" for t in toks[ia + 1:ia + 5]):
+            continue  # "compared with $10.4bn expected by analysts": a forecast, not where the change started
         a = ta.figure
         stated = _stated_then_from(toks, jf)
         if stated is not None:  # "revenue was 10bn euros, up 8.1% from 9.25bn"
@@ -151,6 +156,44 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
             _check_size(story, a, b.figure, size.figure, direction, results)
         elif verb is not None and role(verb.text) == "multiplier" and not hedged:
             _check_factor(story, a, b.figure, float(roles()[verb.text.lower()][1]), verb.text, results)
+
+
+def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
+    """"The index fell 266.17 points, or 0.8%, to 33,000.5": the percentage follows from the points and the level."""
+    for iv, verb in enumerate(toks):
+        if verb.figure is not None or role(verb.text) not in ("up", "down"):
+            continue
+        j = iv + 1
+        if j < len(toks) and _is(toks[j], "by"):
+            j += 1
+        if j + 4 >= len(toks) or not _amount(toks[j]) or toks[j].figure.family == "percent":
+            continue
+        s1 = toks[j].figure
+        if toks[j + 1].text != "," or not _is(toks[j + 2], "apposition") or not _amount(toks[j + 3]) \
+                or toks[j + 3].figure.family != "percent":
+            continue
+        s2 = toks[j + 3].figure
+        k = j + 4
+        b = None
+        for m in range(k, min(len(toks), k + 5)):
+            if toks[m].figure is not None:
+                _, before = _prev_word(toks, m, skip=("hedge", "determiner"))
+                if _amount(toks[m]) and (_is(before, "to") or _is(before, "at")):
+                    b = toks[m].figure
+                break
+        if b is None or not _compatible(s1, b) and not (s1.family == "points" and b.family == "number"):
+            continue
+        up = role(verb.text) == "up"
+        base = (b.low - s1.high, b.high - s1.low) if up else (b.low + s1.low, b.high + s1.high)
+        if base[0] <= 0:
+            continue
+        computed = (100 * s1.low / base[1], 100 * s1.high / base[0])
+        verdict = judge(_iv(s2), computed)
+        start = b.value - s1.value if up else b.value + s1.value
+        computation = (f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
+                       f"of {fmt_as(start, b)}, the story says {s2.said}")
+        target = _cid(story, s2)
+        add(results, target, Result(verdict, computation, [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target]))
 
 
 def _stated_then_from(toks: list[Token], jfrom: int) -> tuple[Token, Token, str] | None:
@@ -323,8 +366,34 @@ def _denominator(x: float) -> int:
     return Fraction(x).limit_denominator(100).denominator
 
 
+def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -> None:
+    """"25% of the 1,200 staff, or 300": the count restated after the share."""
+    k = ix - 3 if toks[ix - 2].text == "," else ix - 2
+    if k < 2 or not _amount(toks[k]):
+        return
+    whole = toks[k]
+    m = k - 1
+    while m >= 0 and _skippable(toks[m]):
+        m -= 1
+    if m < 1 or not _is(toks[m], "of") or toks[m - 1].figure is None or not _is_share(toks[m - 1].figure):
+        return
+    share, part, w = toks[m - 1].figure, toks[ix].figure, whole.figure
+    if not _compatible(part, w) or w.value <= 0 or part.value > w.value:
+        return
+    rel = _ratio(_iv(w), _iv(part))
+    if rel is None:
+        return
+    verdict = judge(_share_iv(share, share.text), (100 * rel[0], 100 * rel[1]))
+    computation = f"{part.text} of {w.text} is {fmt(100 * part.value / w.value)} %, the story says {share.said}"
+    target = _cid(story, share)
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, part), _cid(story, w)) if c and c != target]))
+
+
 def _shares(story: Story, toks: list[Token], results: dict) -> None:
     for ip, tp in enumerate(toks):
+        if _amount(tp) and not _is_share(tp.figure) and ip >= 3 and _is(toks[ip - 1], "apposition"):
+            _share_then_count(story, toks, ip, results)
+            continue
         if tp.figure is None or not _is_share(tp.figure):
             continue
         j, before = _prev_word(toks, ip, skip=())
