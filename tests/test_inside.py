@@ -373,6 +373,25 @@ def test_figures_a_hundredfold_apart_are_a_misreading_not_a_change():
     assert "36.9 pct" not in verdicts(check_arithmetic, text)
 
 
+def test_a_size_rounded_twice_is_not_an_error_but_a_wrong_one_is():
+    # 74 / 67 is +10.448 %: rounded to 10.45, then to 10.5
+    text = "The company raised its quarterly dividend to 74 cts a share, from 67 cts, an increase of 10.5 pct."
+    assert verdicts(check_arithmetic, text) == {"10.5 pct": "supported"}
+    # 188,156 / 215,793 is -12.81 %: no rounding gives 12.9
+    results, _ = run(check_arithmetic, "Sales of its domestic cars dropped 12.9 pct to 188,156 from 215,793.")
+    assert results["12.9 pct"]["verdict"] == "contradicted"
+    assert results["12.9 pct"]["computation"] == "from 215,793 to 188,156 is -12.81 %, the story says down 12.9 pct"
+
+
+def test_a_currency_that_rises_while_its_quote_falls_is_a_convention_not_an_error():
+    text = "The yen rose 0.8 pct against the dollar to 153.50 in February from 154.67 in January."
+    assert verdicts(check_arithmetic, text) == {}
+
+
+def test_earlier_values_in_brackets_are_not_parts():
+    assert verdicts(check_arithmetic, "Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln).") == {}
+
+
 def test_a_year_is_not_a_figure_of_a_change():
     text = "For the full year the group posted a profit of $3.36bn, up 27% from its 2003 performance."
     assert verdicts(check_arithmetic, text) == {}
@@ -387,3 +406,9 @@ def test_an_age_beside_another_persons_birth_year_is_not_compared():
     assert verdicts(check_calendar, "Smith, 45, and his wife, who was born in 1980, live in Leeds.") == {}
     # an age at another time than publication
     assert verdicts(check_calendar, "In March 2010, Smith, 34, who was born in 1976, won the seat.") == {}
+
+
+def test_members_of_two_unions_are_two_counts():
+    text = ("The company said 344 members of the United Paperworkers International Union went on strike. "
+            "It is negotiating with the International Brotherhood of Electrical Workers, whose 65 members honour the picket lines.")
+    assert verdicts(check_consistency, text) == {}

@@ -268,7 +268,7 @@ def fmt(x: float) -> str:
         return f"{int(round(x)):,}"
     if abs(x) >= 100:
         return f"{x:,.1f}"
-    digits = max(1, 2 - int(math.floor(math.log10(abs(x)))))
+    digits = max(1, 3 - int(math.floor(math.log10(abs(x)))))
     return f"{x:.{min(digits, 4)}f}".rstrip("0").rstrip(".")
 
 

@@ -188,7 +188,7 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
         if base[0] <= 0:
             continue
         computed = (100 * s1.low / base[1], 100 * s1.high / base[0])
-        verdict = judge(_iv(s2), computed)
+        verdict = judge(_double_rounded(_iv(s2)), computed)
         start = b.value - s1.value if up else b.value + s1.value
         computation = (f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
                        f"of {fmt_as(start, b)}, the story says {s2.said}")
@@ -315,6 +315,10 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     computations = [c for c in computations if c[1] is not None]
     if not computations:
         return
+    stated = _double_rounded(stated)
+    flipped = (-stated[1], -stated[0])
+    if all(judge(stated, iv) == "contradicted" and judge(flipped, iv) == "supported" for iv, _, _ in computations):
+        return  # the size fits, the direction does not: "the yen rose" while yen per dollar fell - a convention, not a sum
     verdicts = [judge(stated, iv) for iv, _, _ in computations]
     verdict = "supported" if "supported" in verdicts else "contradicted"
     shown = [c for c, v in zip(computations, verdicts) if v == verdict]
@@ -323,6 +327,13 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     target = _cid(story, s)
     evidence = [c for c in (_cid(story, a), _cid(story, b)) if c and c != target]
     add(results, target, Result(verdict, computation, evidence))
+
+
+def _double_rounded(iv: tuple[float, float]) -> tuple[float, float]:
+    """A stated size may be a rounded rounded figure (10.448 -> 10.45 -> "10.5 %"): rounding through ever more
+    digits reaches u/2 + u/20 + u/200 ... = u/2 + u/18 from the value, so a ninth of the half-width more each side."""
+    more = (iv[1] - iv[0]) / 18
+    return iv[0] - more, iv[1] + more
 
 
 def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, results: dict) -> None:
@@ -383,7 +394,7 @@ def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -
     rel = _ratio(_iv(w), _iv(part))
     if rel is None:
         return
-    verdict = judge(_share_iv(share, share.text), (100 * rel[0], 100 * rel[1]))
+    verdict = judge(_double_rounded(_share_iv(share, share.text)), (100 * rel[0], 100 * rel[1]))
     computation = f"{part.text} of {w.text} is {fmt(100 * part.value / w.value)} %, the story says {share.said}"
     target = _cid(story, share)
     add(results, target, Result(verdict, computation, [c for c in (_cid(story, part), _cid(story, w)) if c and c != target]))
@@ -421,7 +432,7 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
         if rel is None:
             continue
         computed = (100 * rel[0], 100 * rel[1])
-        verdict = judge(_share_iv(tp.figure, tp.figure.text), computed)
+        verdict = judge(_double_rounded(_share_iv(tp.figure, tp.figure.text)), computed)
         computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.said}"
         target = _cid(story, tp.figure)
         add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target]))
@@ -514,6 +525,11 @@ def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[To
     # the list must be figures joined by commas and "and" with their nouns: "700 soldiers and 400 civilians"
     words = [t for t in region if t.figure is None and t.text not in (",",)]
     if any(w.text.lower() not in ("and",) and not w.text.islower() for w in words):
+        return
+    # each part named ("700 soldiers and 400 civilians"); bare figures in brackets are often earlier values
+    # ("4.71 billion (4.90 billion and 3.83 billion)"), not parts
+    named = all(p.kind == "count" and p.unit for p in parts) and len({p.unit for p in parts}) == len(parts)
+    if not named:
         return
     lo, hi = sum(p.low for p in parts), sum(p.high for p in parts)
     verdict = judge(_iv(total), (lo, hi))

@@ -60,12 +60,16 @@ def _count_key(story: Story, f) -> str | None:
     return None
 
 
-def _anchors(story: Story, s: int, e: int) -> set[str]:
-    """Proper nouns and acronyms of a sentence (not its first word, not a weekday or a month)."""
-    words = list(re.finditer(r"[A-Z][A-Za-z\-]+", story.text[s:e]))
+ANCHOR_REACH = 40  # characters around a figure where the body it counts is named ("the OSCE's 56 ...", "57 countries (OSCE)")
+
+
+def _anchors(story: Story, f) -> set[str]:
+    """Proper nouns and acronyms next to a figure (not a sentence's first word, not a weekday or a month)."""
+    s, e = story.sentence_of(f.start)
+    lo, hi = max(s, f.start - ANCHOR_REACH), min(e, f.span[1] + ANCHOR_REACH)
     out = set()
-    for m in words:
-        if m.start() == 0 or m.group() in _NOT_ANCHORS:
+    for m in re.finditer(r"[A-Z][A-Za-z\-]+", story.text[lo:hi]):
+        if lo + m.start() == s or m.group() in _NOT_ANCHORS:
             continue
         out.add(m.group())
     times = {t.text for t in story.times if s <= t.start < e}
@@ -85,7 +89,7 @@ def _repeated_counts(story: Story, results: dict) -> None:
             s1, s2 = story.sentence_of(f1.start), story.sentence_of(f2.start)
             if s1 == s2 or _blocked(story, *s1) or _blocked(story, *s2):
                 continue
-            shared = _anchors(story, *s1) & _anchors(story, *s2)
+            shared = _anchors(story, f1) & _anchors(story, f2)
             if not shared:
                 continue
             c1 = story.claim_id_at(f1.start, f1.end, NUMERIC_KINDS)
