@@ -41,7 +41,7 @@ def _story(ctx: CheckContext):
     from claimkit.inside._common import Story
 
     text = story_text(ctx)
-    if _story_cache and _story_cache[0][0] == id(ctx) and _story_cache[0][1] is text:
+    if _story_cache and _story_cache[0][0] == id(ctx) and _story_cache[0][1] == text:
         return text, _story_cache[0][2]
     story = Story(text, ctx.claims, ctx.published)
     _story_cache[:] = [(id(ctx), text, story)]
