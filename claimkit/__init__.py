@@ -15,6 +15,8 @@ _EXPORTS = {
     "Article": "claimkit.articles",
     "load_article": "claimkit.articles",
     "read_articles": "claimkit.articles",
+    "load_sources": "claimkit.sources",
+    "SourceSet": "claimkit.sources",
     "extract_claims": "claimkit.claims",
     "Quantity": "claimkit.extract.quantities",
     "parse_quantities": "claimkit.extract.quantities",

@@ -24,6 +24,7 @@ from claimkit.errors import InputError
 SIDECAR_SUFFIX = ".meta.json"
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
+PASSAGE_COLUMNS = ("document", "sha256", "page", "sheet", "row", "column", "start", "end", "text")  # empty for reference rows
 _DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -259,7 +260,9 @@ class EvidenceStore:
         not a number shows up as a failing value, not as a load error).
 
         Columns: table, id, fact (the row's key columns joined, e.g. "Poland"), as_of, value (the
-        row's figure, where the table has one), source_name, source_url, retrieved, licence.
+        row's figure, where the table has one), source_name, source_url, retrieved, licence, kind
+        ("reference"; :func:`claimkit.verdicts.evidence_table` adds the source passages as "passage" rows),
+        and the passage columns (document, sha256, page, sheet, row, column, start, end, text), empty here.
         """
         return self._facts().copy()
 
@@ -271,7 +274,8 @@ class EvidenceStore:
         hit = self._cache.get("\0facts")
         if hit is not None and hit[0] == stamp:
             return hit[1]
-        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"]
+        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence", "kind",
+                   *PASSAGE_COLUMNS]
         frames = []
         for t in self.tables.values():
             df = pd.read_csv(t.path, dtype=str, keep_default_na=False, na_values=[""])
@@ -282,7 +286,7 @@ class EvidenceStore:
                 "as_of": df[t.as_of_column] if t.as_of_column else None,
                 "value": df[value_col] if value_col else None,
                 "source_name": df["source_name"], "source_url": df["source_url"],
-                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"),
+                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"), "kind": "reference",
             }, columns=columns))
         if not frames:
             return pd.DataFrame(columns=columns)

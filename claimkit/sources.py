@@ -18,17 +18,17 @@ claimkit.ingest.formats, claimkit.ingest.limits; docs/sources.md.
 from __future__ import annotations
 
 import bisect
+import glob
 import hashlib
 import os
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
 from pathlib import Path
 
 from claimkit.articles import SIDECAR_SUFFIX, Article, load_article
 from claimkit.errors import InputError
-from claimkit.ingest.cache import FORMAT, SourceCache
+from claimkit.ingest.cache import FORMAT, SourceCache, code_version
 from claimkit.ingest.formats import SOURCE_SUFFIXES, RawDocument, from_article, is_sidecar, read_file
 from claimkit.ingest.index import PassageIndex
 from claimkit.ingest.limits import check_size
@@ -76,6 +76,7 @@ class SourceDocument:
     kind: str
     passage_ids: list[str] = field(default_factory=list, repr=False)
     key: str = field(default="", repr=False)  # cache key of what was loaded (content, sidecar, loader format)
+    cell_labels: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)  # table passage -> row labels
 
     def __repr__(self) -> str:
         return (f"SourceDocument({self.path!r}, kind={self.kind!r}, published={self.published}, "
@@ -94,6 +95,9 @@ class SourceSet:
         self._index = index
         self._cache = cache
         self._by_id = {p.id: i for i, p in enumerate(passages)}
+        self._by_name = {d.path: d for d in documents}
+        self._claims: dict[str, object] = {}  # document path -> its claims (DataFrame)
+        self._all_claims = None
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -114,10 +118,11 @@ class SourceSet:
         return [self.passage(i) for i in document.passage_ids]
 
     def document(self, name: str) -> SourceDocument:
-        for doc in self.documents:
-            if doc.path == name:
-                return doc
-        raise KeyError(name)
+        return self._by_name[name]
+
+    def search_many(self, queries, k: int = 20) -> list[list[tuple[Passage, float]]]:
+        """:meth:`search` for each query (the claims of a story), in order."""
+        return [self.search(q, k) for q in queries]
 
     def search(self, query: str, k: int = 20) -> list[tuple[Passage, float]]:
         """The ``k`` passages that best match ``query`` (bm25 over stemmed words and whole numbers), best first."""
@@ -147,15 +152,40 @@ class SourceSet:
                 df[col] = df[col].astype(object).where(df[col].notna(), None)
         return df
 
-    @cached_property
+    def context(self, passage_id: str, before: int = 1, after: int = 1) -> list[Passage]:
+        """The passage with its neighbours in the same document (and on the same page), in text order."""
+        p = self.passage(passage_id)
+        ids = self.document(p.document).passage_ids
+        i = ids.index(passage_id)
+        around = [self.passage(x) for x in ids[max(0, i - before): i + after + 1]]
+        return [q for q in around if q.page == p.page and q.sheet == p.sheet]
+
+    @property
     def claims(self):
         """The sources' own claims: ``extract_claims`` on each document, dated by the document's own date,
-        with the columns ``passage_id`` and ``document`` added. Computed on first use, cached on disk."""
+        with the columns ``passage_id`` and ``document`` added. Computed on first use (per document,
+        kept on disk by content hash, so a batch or a re-run pays once)."""
+        if self._all_claims is None:
+            self._all_claims = self._claims_of(self.documents)
+        return self._all_claims
+
+    def claims_in(self, passage_ids):
+        """The sources' claims that stand in these passages; only their documents' claims are extracted."""
+        wanted = set(passage_ids)
+        docs = {self.passage(i).document for i in wanted}
+        df = self._claims_of([d for d in self.documents if d.path in docs])
+        return df[df["passage_id"].isin(wanted)].reset_index(drop=True)
+
+    def _claims_of(self, documents: list[SourceDocument]):
         import pandas as pd
 
         from claimkit.claims import CLAIM_COLUMNS
 
-        frames = [self._document_claims(doc) for doc in self.documents]
+        frames = []
+        for doc in documents:
+            if doc.path not in self._claims:
+                self._claims[doc.path] = self._document_claims(doc)
+            frames.append(self._claims[doc.path])
         frames = [f for f in frames if len(f)]
         if not frames:
             return pd.DataFrame(columns=CLAIM_COLUMNS + ["passage_id", "document"])
@@ -166,7 +196,7 @@ class SourceSet:
 
         from claimkit.claims import extract_claims, normalise_claims
 
-        key = _hash(f"claims|{doc.key}|{doc.sha256}|{doc.published}|{_code_fingerprint()}")
+        key = _hash(f"claims|{doc.key}|{doc.sha256}|{doc.published}")  # doc.key holds the code version
         records = self._cache.get_json("claims", key)
         if records is not None:
             df = normalise_claims(pd.DataFrame(records))
@@ -184,12 +214,44 @@ class SourceSet:
 
         df["passage_id"] = [passage_of(s) for s in df["start"]] if len(df) else []
         df["document"] = doc.path
+        if doc.cell_labels and len(df):
+            _label_table_claims(df, doc, self)
         return df
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state.pop("claims", None)  # recomputed (from the disk cache) where it is needed
+        state["_claims"], state["_all_claims"] = {}, None  # recomputed (from the disk cache) where needed
         return state
+
+
+_FIGURE_KINDS = ("quantity", "money", "percent")
+
+
+def _label_table_claims(df, doc: SourceDocument, srcset: SourceSet) -> None:
+    """A figure in a table cell takes its subject and date from the cell's row and column labels
+    (claimkit.ingest.cells), where the extractors, reading "Germany · 2019 · population · 83,092,962"
+    without a sentence, found none. The date is marked as stated, as a date written in a sentence is."""
+    import json
+
+    from claimkit.ingest.cells import cell_context
+    from claimkit.ingest.formats import CELL_SEPARATOR
+
+    for i, r in enumerate(df.to_dict("records")):
+        labels = doc.cell_labels.get(r["passage_id"]) if r["kind"] in _FIGURE_KINDS else None
+        if labels is None:
+            continue
+        p = srcset.passage(r["passage_id"])
+        value_from = p.start + p.text.rfind(CELL_SEPARATOR) + len(CELL_SEPARATOR)
+        if int(r["start"]) < value_from:  # a figure among the labels (a code, a year), not the cell's value
+            continue
+        subject, when = cell_context(labels, p.column, doc.published)
+        if r["subject"] is None and subject:
+            df.at[i, "subject"] = subject
+        if r["date"] is None and when:
+            df.at[i, "date"] = when
+            details = json.loads(r["details"]) if r["details"] else {}
+            details.update(date_basis="stated", date_from="table labels")
+            df.at[i, "details"] = json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
 # ---------------------------------------------------------------- loading
@@ -197,7 +259,8 @@ class SourceSet:
 def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     """Load source documents into a :class:`SourceSet`.
 
-    ``items``: a path to a file or folder, an :class:`Article`, a string of text, or a list of those.
+    ``items``: a path to a file or folder, a glob ("briefing/*.pdf"), an :class:`Article`, a string of
+    text, or a list of those.
     Folders are read recursively (hidden files and sidecars skipped; unsupported files noted).
     Each unusable file adds ``(file, reason)`` to ``problems`` and a :class:`SourceWarning`;
     :class:`InputError` only when no usable source remains. ``cache_dir``: where loaded sources
@@ -216,7 +279,7 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     for item in _expand(items, problems, skipped):
         if isinstance(item, Article):
             raw = from_article(item)
-            key = _hash(f"article|{FORMAT}|{raw.sha256}|{raw.published}|{raw.title}")
+            key = _hash(f"article|{FORMAT}|{code_version()}|{raw.sha256}|{raw.published}|{raw.title}")
             loaded.append((item.path or item.title or item.id, raw, key))
             continue
         try:
@@ -224,15 +287,19 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
                 loaded.append((name, raw, key))
         except InputError as exc:
             problems.append((exc.source or str(item), exc.reason))
-    documents, passages, seen = [], [], {}
+    documents, passages, seen, used = [], [], {}, set()
     for name, raw, key in loaded:
         if raw.sha256 in seen:
             skipped.append((name, f"same content as {seen[raw.sha256]}"))
             continue
+        name = _unique_name(name, raw, used)
         seen[raw.sha256] = name
         doc = SourceDocument(path=name, sha256=raw.sha256, title=raw.title, published=raw.published,
                              text=raw.text, kind=raw.kind, key=key)
+        cell_labels = raw.labels if raw.kind == "table" else []
         for n, (start, end, page, sheet, row, column) in enumerate(_spans(raw)):
+            if n < len(cell_labels):
+                doc.cell_labels[f"p-{raw.sha256[:10]}-{n}"] = cell_labels[n]
             p = Passage(id=f"p-{raw.sha256[:10]}-{n}", document=name, sha256=raw.sha256, page=page, sheet=sheet,
                         row=row, column=column, start=start, end=end, text=raw.text[start:end],
                         published=raw.published, title=raw.title)
@@ -247,13 +314,22 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     return SourceSet(documents, passages, _index_for(documents, passages, store), problems, skipped, store)
 
 
-def _spans(raw: RawDocument):
-    if raw.kind == "table":
-        for start, end, sheet, row, column in raw.cells:
-            yield start, end, None, sheet, row, column
-    else:
-        for start, end, page in prose_windows(raw.text, raw.regions):
-            yield start, end, page, None, None, None
+def _spans(raw: RawDocument) -> list[tuple]:
+    """The document's passages as ``(start, end, page, sheet, row, column)``, computed once (then cached)."""
+    if raw.spans is None:
+        if raw.kind == "table":
+            raw.spans = [(start, end, None, sheet, row, column) for start, end, sheet, row, column in raw.cells]
+        else:
+            raw.spans = [(start, end, page, None, None, None) for start, end, page in prose_windows(raw.text, raw.regions)]
+    return raw.spans
+
+
+def _unique_name(name: str, raw: RawDocument, used: set[str]) -> str:
+    """Two documents never share a name (two Articles with the same title): the second gets its hash."""
+    if name in used:
+        name = f"{name} [{raw.sha256[:10]}]"
+    used.add(name)
+    return name
 
 
 def _index_for(documents: list[SourceDocument], passages: list[Passage], store: SourceCache) -> PassageIndex:
@@ -274,11 +350,13 @@ def _load_file(path: Path, store: SourceCache, problems: list) -> list[tuple[str
     content = _file_sha256(path)
     side = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
     side_sha = _file_sha256(side) if side is not None and side.is_file() else "-"
-    key = _hash(f"docs|{FORMAT}|{path.suffix.lower()}|{content}|{side_sha}")
+    key = _hash(f"docs|{FORMAT}|{code_version()}|{path.suffix.lower()}|{content}|{side_sha}")
     entry = store.get_json("docs", key)
     if entry is None:
         found: list[tuple[str, str]] = []
         docs = read_file(path, content, found)
+        for d in docs:
+            _spans(d)
         prefix = str(path)
         notes = [(w[len(prefix):] if w.startswith(prefix) else "", r) for w, r in found]
         store.put_json("docs", key, {"documents": [d.to_json() for d in docs], "problems": notes})
@@ -305,7 +383,17 @@ def _expand(items, problems: list, skipped: list):
             problems.append((repr(item)[:80], f"cannot use a {type(item).__name__} as a source"))
             continue
         path = Path(item)
-        if path.is_dir():
+        if not path.exists() and any(ch in str(item) for ch in "*?["):
+            matches = sorted(glob.glob(str(item), recursive=True))
+            if not matches:
+                problems.append((str(item), "no file matches this pattern"))
+            for match in matches:
+                m = Path(match)
+                if m.is_file() and not is_sidecar(m):
+                    yield m
+                elif m.is_dir():
+                    yield from _walk(m, problems, skipped)
+        elif path.is_dir():
             yield from _walk(path, problems, skipped)
         elif path.is_file():
             yield path
@@ -332,12 +420,13 @@ def _walk(folder: Path, problems: list, skipped: list):
 
 
 def _names_a_path(s: str) -> bool:
-    """A string is a path when it is one line that exists, ends in a source suffix or contains a separator."""
+    """A string is a path when it is one line that exists, ends in a source suffix, or has no space."""
     if "\n" in s or "\x00" in s or len(s) >= 4096 or not s.strip():
         return False
     try:
         p = Path(s)
-        return p.exists() or p.suffix.lower() in SOURCE_SUFFIXES or ("/" in s and " " not in s.strip())
+        # one "word" is a path (a mistyped folder name must not become a one-word source text)
+        return p.exists() or p.suffix.lower() in SOURCE_SUFFIXES or not any(ch.isspace() for ch in s.strip())
     except (OSError, ValueError):
         return False
 
@@ -355,15 +444,3 @@ def _file_sha256(path: Path) -> str:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A hash of claimkit's code and word lists: cached claims are only reused by the extractors that made them."""
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
-            h.update(str(p.relative_to(root)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]

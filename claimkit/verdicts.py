@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 
 from claimkit.checks import VERDICTS, Check, CheckContext, check_one, combine, run_checks
 from claimkit.checks._fields import text as _text
+from claimkit.evidence import PASSAGE_COLUMNS
 
 METHODS = ("auto", "query", "review")
 VERDICT_COLUMNS = ["claim_id", "verdict", "evidence_ids", "expected", "method", "note", "reviewer", "checked_at"]
@@ -208,3 +209,36 @@ def deciding_rows(verdicts, claim_id: str, *, evidence=None):
     if row.empty or not _text(row.iloc[0]["query"]):
         return pd.DataFrame()
     return evidence_store(evidence).query(row.iloc[0]["query"])
+
+
+
+
+def evidence_table(verdicts, *, evidence=None):
+    """Every piece of evidence the verdicts cite, one row each, in the shape ``expectations/evidence.json``
+    guards: the reference rows (``kind`` "reference", as :meth:`EvidenceStore.facts`) and the source
+    passages (``kind`` "passage": document, sha256, page or sheet/row/column, start, end, text)."""
+    import pandas as pd
+
+    from claimkit.evidence import evidence_store
+
+    facts_cols = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence", "kind"]
+    passage_cols = list(PASSAGE_COLUMNS)
+    passages, ids = {}, []
+    for v_ids, v_passages in zip(verdicts.get("evidence_ids", []), verdicts.get("passages", [[]] * len(verdicts))):
+        for p in (v_passages if isinstance(v_passages, list) else []):
+            passages.setdefault(str(p.get("id")), p)
+        ids += [str(i) for i in (v_ids if isinstance(v_ids, (list, tuple)) else []) if str(i) not in passages]
+    frames = []
+    ref_ids = [i for i in dict.fromkeys(ids) if i not in passages]
+    if ref_ids:
+        rows = evidence_store(evidence).rows(ref_ids)
+        if len(rows):
+            frames.append(rows.reindex(columns=facts_cols))
+    if passages:
+        frames.append(pd.DataFrame([{
+            "table": "sources", "id": pid, "fact": (p.get("text") or "")[:200], "as_of": p.get("published"), "value": None,
+            "source_name": p.get("title") or p.get("document"), "source_url": None, "retrieved": None, "licence": None,
+            "kind": "passage", **{c: p.get(c) for c in passage_cols}} for pid, p in passages.items()]))
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=facts_cols)
+    out = out.reindex(columns=facts_cols + passage_cols).astype(object)
+    return out.where(out.notna(), None)

@@ -8,15 +8,17 @@ home, full disk) costs speed, not results: claimkit warns once and goes on witho
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import warnings
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from claimkit.files import atomic_write_bytes
 
-FORMAT = 1  # bump when what a loader produces changes: old entries are then simply never found
+FORMAT = 2  # bump when what a loader produces changes: old entries are then simply never found
 
 
 def cache_root(cache_dir=None) -> Path:
@@ -81,3 +83,15 @@ class SourceCache:
             self._path(area, key).unlink()
         except OSError:
             pass
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of claimkit's code and word lists, part of every key: an entry is only reused by the code that made it."""
+    root = Path(__file__).resolve().parents[1]  # the claimkit package
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]

@@ -22,7 +22,7 @@ from claimkit.articles import (HTML_SUFFIXES, SIDECAR_SUFFIX, Article, _from_rec
                                clean_text, decode_bytes, load_article, parse_date, read_feed)
 from claimkit.errors import InputError
 from claimkit.ingest.limits import MAX_PDF_PAGES, MAX_TABLE_CELLS, check_zip
-from claimkit.lexicon import words
+from claimkit.lexicon import table, words
 
 PROSE_SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 JSON_SUFFIXES = (".json",)
@@ -44,17 +44,21 @@ class RawDocument:
     part: str | None = None         # which record of a multi-document file (":3" a line, "#2" an item); None for all of it
     regions: list[tuple[int, int, int | None]] = field(default_factory=list)   # (start, end, page): prose
     cells: list[tuple[int, int, str | None, int, str]] = field(default_factory=list)  # (start, end, sheet, row, column)
+    spans: list[tuple] | None = None  # the passages, (start, end, page, sheet, row, column), once computed
+    labels: list[list[list[str]]] = field(default_factory=list)  # per cell: [header, text] of its row's labels
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "text": self.text, "sha256": self.sha256, "title": self.title,
                 "published": self.published.isoformat() if self.published else None, "part": self.part,
-                "regions": self.regions, "cells": self.cells}
+                "regions": self.regions, "cells": self.cells, "spans": self.spans, "labels": self.labels}
 
     @classmethod
     def from_json(cls, d: dict) -> "RawDocument":
         return cls(kind=d["kind"], text=d["text"], sha256=d["sha256"], title=d["title"],
                    published=date.fromisoformat(d["published"]) if d["published"] else None, part=d["part"],
-                   regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]])
+                   regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]],
+                   spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None,
+                   labels=d.get("labels") or [])
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -65,6 +69,8 @@ def read_file(path: Path, sha256: str, problems: list) -> list[RawDocument]:
     """The documents in one source file. A file that cannot be used raises :class:`InputError`;
     a problem with part of it (one bad record, one unreadable page) is appended to ``problems``."""
     suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return [_read_html(path, sha256)]
     if suffix in PROSE_SUFFIXES:
         return [_from_article(load_article(path), sha256, _kind(suffix))]
     if suffix in JSON_SUFFIXES:
@@ -91,8 +97,75 @@ def _kind(suffix: str) -> str:
 
 
 def _from_article(art: Article, sha256: str, kind: str, part: str | None = None) -> RawDocument:
-    return RawDocument(kind=kind, text=art.text, sha256=sha256, title=art.title, published=art.published,
-                       part=part, regions=[(0, len(art.text), None)])
+    """The article's text, led by its headline: load_article sets a headline apart from the story, but in
+    a source it is evidence like any line ("Russia masses 100,000 troops near Ukraine")."""
+    text = art.text
+    title = " ".join(art.title.split()) if isinstance(art.title, str) else None  # a JSON "title" may be anything
+    if title and title not in text[: len(title) + 300]:
+        text = f"{title}\n\n{text}"
+    return RawDocument(kind=kind, text=text, sha256=sha256, title=title or None, published=art.published,
+                       part=part, regions=[(0, len(text), None)])
+
+
+def _read_html(path: Path, sha256: str) -> RawDocument:
+    """The page's tables of figures, one cell a line, after its main text (trafilatura, as for stories,
+    on the page without those tables): a statistics page keeps its figures in tables, which a story's
+    main text leaves out or runs together."""
+    from claimkit.articles import _html_to_text
+
+    html = decode_bytes(_read_bytes(path), path)
+    html, lines = _html_tables(html)
+    try:
+        body, meta = _html_to_text(html, path)
+        text = clean_text(body)
+    except InputError:
+        if not lines:
+            raise
+        text, meta = "", {}
+    side = _sidecar(path)
+    title = _meta_get(side, "title") or meta.get("title")
+    published = parse_date(_meta_get(side, "published") or meta.get("published"), path)
+    doc = _from_article(Article(text=text or " ", title=title, published=published), sha256, "html")
+    doc.text = "\n\n".join(part for part in [doc.text.strip()] + lines if part)
+    doc.regions = [(0, len(doc.text), None)]
+    if not doc.text:
+        raise InputError(path, "no text found in the HTML page")
+    return doc
+
+
+def _html_tables(html: str) -> tuple[str, list[str]]:
+    """The page without its tables of figures, and those tables' cell lines (see :func:`grid_cells`).
+    Only innermost tables with a column of figures are taken: layout tables and menus stay in the page."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html, []
+    lines: list[str] = []
+    cells = 0
+    for table in list(root.iter("table")):
+        if table.xpath(".//table"):
+            continue
+        grid = []
+        for tr in table.xpath(".//tr"):
+            row = []
+            for cell in tr.xpath("./th|./td"):
+                span = cell.get("colspan", "1")
+                row.extend([" ".join(cell.text_content().split()) or None]
+                           + [None] * (min(int(span), 50) - 1 if span.isdigit() else 0))
+            grid.append(row)
+        cells += sum(len(r) for r in grid)
+        if cells > MAX_TABLE_CELLS or len(grid) < 2 or max(len(r) for r in grid) < 2:
+            continue
+        entries = grid_cells(grid, _header_row(grid), words_too=False)[0]
+        if entries:
+            lines.extend(entry[0] for entry in entries)
+            table.drop_tree()
+    if not lines:
+        return html, []
+    return lxml.html.tostring(root, encoding="unicode"), lines
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -152,7 +225,25 @@ def _read_feed(path: Path, problems: list) -> list[RawDocument]:
 
 # ---------------------------------------------------------------- PDF
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")  # "govern-\nment": a word split at the end of a line
+_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\n(?=[a-z])")  # "govern-\nment": a word split at the end of a line
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})  # typeset "oﬃcials" is "officials" to every reader
+
+
+@lru_cache(maxsize=1)
+def _tens() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("numbers.tsv") if row["class"] == "tens")
+
+
+def _join_line_break(m: re.Match) -> str:
+    """Join a word hyphenated at a line end; keep the hyphen of a compound number ("twenty-\nfour")."""
+    left = m.group(1)
+    return f"{left}-" if left.lower() in _tens() else left
+
+
+def page_text(raw: str) -> str:
+    """A PDF page's extracted text, cleaned like any text: ligatures spelt out, line-end hyphens joined."""
+    return clean_text(_HYPHEN_BREAK.sub(_join_line_break, raw.translate(_LIGATURES)))
 
 
 @contextmanager
@@ -192,17 +283,22 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
             raise InputError(path, f"PDF has {count:,} pages; the limit is {MAX_PDF_PAGES:,}")
         if count == 0:
             raise InputError(path, "PDF has no pages")
-        pages: list[tuple[int, str]] = []
+        raw_pages: list[tuple[int, str]] = []
         for number in range(1, count + 1):
             try:
-                raw = reader.pages[number - 1].extract_text() or ""
+                raw_pages.append((number, reader.pages[number - 1].extract_text() or ""))
             except Exception as exc:  # one damaged page: keep the others
                 problems.append((str(path), f"page {number} could not be read ({type(exc).__name__}: {exc})"))
-                continue
-            text = clean_text(_HYPHEN_BREAK.sub("", raw))
-            if text:
-                pages.append((number, text))
         title, published = _pdf_metadata(reader)
+    furniture = _running_lines([raw for _, raw in raw_pages])
+    pages: list[tuple[int, str]] = []
+    for number, raw in raw_pages:
+        lines = raw.split("\n")
+        edge = set(range(_EDGE_LINES)) | set(range(len(lines) - _EDGE_LINES, len(lines)))
+        kept = [line for i, line in enumerate(lines) if not (i in edge and _line_key(line) in furniture)]
+        text = page_text("\n".join(kept))
+        if text:
+            pages.append((number, text))
     if not pages:
         raise InputError(path, f"PDF has no text layer on any of its {count} page(s) (a scan? run OCR on it first)")
     parts, regions, pos = [], [], 0
@@ -214,6 +310,29 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
     return RawDocument(kind="pdf", text="\n\n".join(parts), sha256=sha256,
                        title=_meta_get(side, "title") or title,
                        published=parse_date(_meta_get(side, "published"), path) or published, regions=regions)
+
+
+_EDGE_LINES = 3  # running headers and footers sit in the first and last lines of a page
+_DIGITS = re.compile(r"\d+")
+
+
+def _line_key(line: str) -> str:
+    """A line with its numbers blanked: "Page 3 of 12" and "Page 4 of 12" are the same footer."""
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages (running heads, page numbers, a footer):
+    page furniture, not text. Left in, "3" from a page number would read as a figure in a sentence."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for raw in pages:
+        lines = [line for line in raw.split("\n")]
+        edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        for key in {_line_key(line) for line in edge if line.strip()}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n >= max(3, len(pages) // 2 + 1)}
 
 
 def _pdf_metadata(reader) -> tuple[str | None, date | None]:
@@ -246,12 +365,14 @@ def _read_docx(path: Path, sha256: str) -> RawDocument:
         if tag == "p":
             blocks.append(Paragraph(element, document).text)
         elif tag == "tbl":
+            grid = []
             for row in Table(element, document).rows:
-                cells = []
-                for cell in row.cells:  # a merged cell repeats in every column it spans
-                    if not cells or cell.text != cells[-1]:
-                        cells.append(cell.text)
-                blocks.append(CELL_SEPARATOR.join(c.strip() for c in cells if c.strip()))
+                values, previous = [], None
+                for cell in row.cells:  # a merged cell repeats in every column it spans: keep it once
+                    values.append(None if cell._tc is previous else " ".join(cell.text.split()) or None)
+                    previous = cell._tc
+                grid.append(values)
+            blocks.extend(entry[0] for entry in grid_cells(grid, _header_row(grid))[0])
     text = clean_text("\n\n".join(b for b in blocks if b.strip()))
     if not text:
         raise InputError(path, "Word document has no text")
@@ -394,55 +515,78 @@ def _column_letter(i: int) -> str:
     return out
 
 
+def grid_cells(grid: list[list], header: int | None, *,
+               words_too: bool = True) -> tuple[list[tuple[str, int, str | None, list[list[str]]]], list[str]]:
+    """The passages of one grid of cells, and the text above its header (a title, notes).
+
+    Each filled cell of a figure column (mostly numbers, and not a label such as a year) is a line with
+    its row's labels and its column header: ``("Germany · 2019 · population · 83,092,962", row index,
+    "population", [["country", "Germany"], ["year", "2019"]])``. A table of words gives one line per row ("person: … · office: …"), unless
+    ``words_too`` is false. ``header``: the index of the header row, or ``None`` (no header: lines
+    carry no column label, ``column`` is the column letter).
+    """
+    if not grid:
+        return [], []
+    width = max(len(r) for r in grid)
+    if header is None:
+        headers, labelled, above, body_from = [_column_letter(j) for j in range(width)], False, [], 0
+    else:
+        headers = [_cell_text(v, figure=False) if not _blank(v) else _column_letter(j)
+                   for j, v in enumerate(grid[header] + [None] * (width - len(grid[header])))]
+        labelled, body_from = True, header + 1
+        above = [_cell_text(v, figure=False) for row in grid[:header] for v in row if not _blank(v)]
+    body = [(i, row) for i, row in enumerate(grid) if i >= body_from and any(not _blank(v) for v in row)]
+    figures = []
+    for j in range(width):
+        values = [row[j] for _, row in body if j < len(row) and not _blank(row[j])]
+        numbers = sum(_is_number(v) for v in values)
+        figures.append(bool(values) and numbers * 2 >= len(values) and not _is_label_header(headers[j]))
+    if figures and all(figures):
+        figures[0] = False  # the first column names the row
+    if not any(figures) and not words_too:
+        return [], above
+    out: list[tuple[str, int, str | None, list[list[str]]]] = []
+    for i, row in body:
+        row = row + [None] * (width - len(row))
+        if not any(figures):  # a table of words: the row is the passage, each value with its header
+            pairs = [f"{headers[j]}: {_cell_text(row[j], figure=False)}" if labelled else _cell_text(row[j], figure=False)
+                     for j in range(width) if not _blank(row[j])]
+            out.append((CELL_SEPARATOR.join(pairs), i, None, []))
+            continue
+        named = [[headers[j] if labelled else "", _cell_text(row[j], figure=False)]
+                 for j in range(width) if not figures[j] and not _blank(row[j])]
+        names = [text for _, text in named]
+        for j in range(width):
+            if figures[j] and not _blank(row[j]):
+                label = [headers[j]] if labelled else []
+                out.append((CELL_SEPARATOR.join(names + label + [_cell_text(row[j], figure=True)]), i, headers[j], named))
+    return out, above
+
+
 def _table_document(path: Path, sha256: str, sheets: list[tuple[str | None, list[list], int]], side: dict,
                     *, header_first: bool = False) -> RawDocument:
-    """Cell passages of every sheet: each filled cell of a figure column, with its row's labels and its header.
+    """Cell passages of every sheet (see :func:`grid_cells`).
 
     ``header_first``: the first row is the header (CSV, Parquet, JSON rows); otherwise it is looked for.
     """
     lines: list[str] = []
-    cells: list[tuple[int, int, str | None, int, str]] = []
+    cells: list[tuple[int, int, str | None, int, str | None]] = []
+    labels: list[list[list[str]]] = []
     pos = 0
     titles = []
     for sheet, grid, first_row in sheets:
-        if not grid:
-            continue
-        h = 0 if header_first else _header_row(grid)
-        width = max(len(r) for r in grid)
-        if h is None:
-            headers = [_column_letter(j) for j in range(width)]
-            body_from = 0
-        else:
-            headers = [_cell_text(v, figure=False) if not _blank(v) else _column_letter(j)
-                       for j, v in enumerate(grid[h] + [None] * (width - len(grid[h])))]
-            titles.extend(_cell_text(v, figure=False) for row in grid[:h] for v in row if not _blank(v))
-            body_from = h + 1
-        body = [(i, row) for i, row in enumerate(grid) if i >= body_from and any(not _blank(v) for v in row)]
-        figures = []  # columns of figures: mostly numbers, and not a label such as a year
-        for j in range(width):
-            values = [row[j] for _, row in body if j < len(row) and not _blank(row[j])]
-            numbers = sum(_is_number(v) for v in values)
-            figures.append(bool(values) and numbers * 2 >= len(values) and not _is_label_header(headers[j]))
-        if figures and all(figures):
-            figures[0] = False  # the first column names the row
-        for i, row in body:
-            row = row + [None] * (width - len(row))
-            if not any(figures):  # a table of words: the row is the passage, each value with its header
-                pairs = [f"{headers[j]}: {_cell_text(row[j], figure=False)}" for j in range(width) if not _blank(row[j])]
-                entries = [(CELL_SEPARATOR.join(pairs), None)]
-            else:
-                names = [_cell_text(row[j], figure=False) for j in range(width) if not figures[j] and not _blank(row[j])]
-                entries = [(CELL_SEPARATOR.join(names + [headers[j], _cell_text(row[j], figure=True)]), headers[j])
-                           for j in range(width) if figures[j] and not _blank(row[j])]
-            for line, column in entries:
-                cells.append((pos, pos + len(line), sheet, first_row + i, column))
-                lines.append(line)
-                pos += len(line) + 2
+        entries, above = grid_cells(grid, 0 if header_first else _header_row(grid) if grid else None)
+        titles.extend(above)
+        for line, i, column, named in entries:
+            cells.append((pos, pos + len(line), sheet, first_row + i, column))
+            labels.append(named)
+            lines.append(line)
+            pos += len(line) + 2
     if not lines:
         raise InputError(path, "table has no filled cells")
     return RawDocument(kind="table", text="\n\n".join(lines), sha256=sha256,
                        title=_meta_get(side, "title") or (titles[0] if titles else None),
-                       published=parse_date(_meta_get(side, "published"), path), cells=cells)
+                       published=parse_date(_meta_get(side, "published"), path), cells=cells, labels=labels)
 
 
 def is_sidecar(path: Path) -> bool:

@@ -30,16 +30,24 @@ def prose_windows(text: str, regions: list[tuple[int, int, int | None]]) -> list
 
         while k < len(sentences) and sentences[k][0] < r_end:
             s, e = sentences[k]
+            crosses = e > r_end  # runs past the region's end: the next region takes the rest of it
+            if not crosses:
+                k += 1
             s, e = max(s, r_start), min(e, r_end)
-            k += 1
-            if e - s > MAX_CHARS:
+            while s < e and text[s].isspace():  # a sentence clipped by its region's edge
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and e - s > MAX_CHARS:
                 flush()
                 out.extend((a, b, page) for a, b in _cut(text, s, e))
-                continue
-            if group and ("\n\n" in text[group[-1][1]:s] or len(group) >= MAX_SENTENCES
-                          or e - group[0][0] > MAX_CHARS):
-                flush()
-            group.append((s, e))
+            elif s < e:
+                if group and ("\n\n" in text[group[-1][1]:s] or len(group) >= MAX_SENTENCES
+                              or e - group[0][0] > MAX_CHARS):
+                    flush()
+                group.append((s, e))
+            if crosses:
+                break
         flush()
     return out
 
