@@ -152,7 +152,26 @@ class Story:
         self._starts = [s for s, _ in self.sentences]
         self.times = parse_times(self.text, reference=published)
         self.quantities = parse_quantities(self.text)
-        self.figures = [f for q in self.quantities for f in self._figures(q)]
+        self.figures = sorted((f for q in self.quantities for f in self._figures(q)), key=lambda f: f.span[0])
+        # offset indexes: every look-up below is a bisect, so a long story costs no more than its length
+        self._time_starts = [t.start for t in self.times]
+        self._quantity_starts = [q.start for q in self.quantities]
+        self._figure_starts = [f.span[0] for f in self.figures]
+        self.claims.sort(key=lambda c: int(c["start"]))
+        self._claim_starts = [int(c["start"]) for c in self.claims]
+        self._claim_reach = max((int(c["end"]) - int(c["start"]) for c in self.claims), default=0)
+
+    def times_in(self, lo: int, hi: int) -> list:
+        """Time mentions starting in ``text[lo:hi]``."""
+        return self.times[bisect.bisect_left(self._time_starts, lo):bisect.bisect_left(self._time_starts, hi)]
+
+    def quantities_in(self, lo: int, hi: int) -> list:
+        return self.quantities[bisect.bisect_left(self._quantity_starts, lo):bisect.bisect_left(self._quantity_starts, hi)]
+
+    def figures_in(self, lo: int, hi: int) -> list[Figure]:
+        """Figures whose whole mention lies in ``text[lo:hi]``."""
+        found = self.figures[bisect.bisect_left(self._figure_starts, lo):bisect.bisect_left(self._figure_starts, hi)]
+        return [f for f in found if f.span[1] <= hi]
 
     def _figures(self, q) -> list[Figure]:
         if q.qualifier not in CHECKABLE_QUALIFIERS and not (q.qualifier == "range" and len(q.numerals) == 2):
@@ -186,7 +205,7 @@ class Story:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The words, punctuation and figures of ``text[start:end]`` in order (a figure is one token)."""
-        figs = [f for f in self.figures if start <= f.span[0] and f.span[1] <= end]
+        figs = self.figures_in(start, end)
         out: list[Token] = [Token(f.span[0], f.span[1], f.text, f) for f in figs]
         for m in _WORD.finditer(self.text, start, end):
             out.append(Token(m.start(), m.end(), m.group()))
@@ -203,8 +222,9 @@ class Story:
 
     def claims_at(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[dict]:
         """Claims whose span overlaps ``text[start:end]``, tightest first."""
-        hits = [c for c in self.claims if int(c["start"]) < end and start < int(c["end"])
-                and (kinds is None or c.get("kind") in kinds)]
+        lo = bisect.bisect_left(self._claim_starts, start - self._claim_reach)
+        hi = bisect.bisect_left(self._claim_starts, end)
+        hits = [c for c in self.claims[lo:hi] if start < int(c["end"]) and (kinds is None or c.get("kind") in kinds)]
         return sorted(hits, key=lambda c: (int(c["end"]) - int(c["start"]), int(c["start"])))
 
     def claim_id_at(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> str | None:

@@ -28,6 +28,7 @@ CLAUSE_BREAKS = (";",)
 MAX_GAP = 6  # words allowed between the parts of a change ("from 4.6 billion in 2020 to ...")
 MULTIPLIER_BAND = 0.10  # "doubled" is read as a factor of 2 +/- 10 %
 FRACTION_BAND = 0.10  # "a third" as a share: +/- 10 % of itself
+MAX_LIST = 60  # tokens a listed total's parts may take
 
 
 def check_arithmetic(text: str, claims: list[dict], published=None, story: Story | None = None) -> dict[str, dict]:
@@ -498,7 +499,7 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         closer = {"(": ")", ":": None}.get(opener, opener)
         j = it + 2
         region = []
-        while j < len(toks) and toks[j].text != closer and not (closer is None and toks[j].text in (";",)):
+        while j < len(toks) and j - it <= MAX_LIST and toks[j].text != closer and not (closer is None and toks[j].text in (";",)):
             if closer not in (None, ")") and toks[j].text in ("\u2014", "--", "-") and toks[j].text != closer:
                 break
             region.append(toks[j])
@@ -574,10 +575,10 @@ def _vote_shares(story: Story, s: int, e: int, toks: list[Token], results: dict)
         return
     if any(t.figure is None and role(t.text) in ("up", "down", "from", "hedge", "multiplier") for t in toks):
         return  # a change or a comparison brings in another whole
-    if any(s <= t.start < e for t in story.times):
+    if story.times_in(s, e):
         return
     pcts = [t.figure for t in toks if t.figure is not None and t.figure.family == "percent"]
-    mentions = [q for q in story.quantities if s <= q.start < e]
+    mentions = story.quantities_in(s, e)
     if len(pcts) < 2 or len(pcts) != len(mentions):
         return  # a figure the parser could not read (or not a share) would make the sum meaningless
     lo, hi = sum(p.low for p in pcts), sum(p.high for p in pcts)

@@ -71,7 +71,7 @@ def _weekday_dates(story: Story, results: dict) -> None:
         wd = _weekdays()[m.group(1)]
         date_span = None
         # "Monday, Jan. 10, 2022", "Tuesday (Jan. 10)": the date right after the weekday
-        after = re.match(r"[ \t]*(?:,[ \t]*|\([ \t]*)", text[m.end():m.end() + 4])
+        after = re.match(r"[ \t]*(?:,[ \t]*|\([ \t]*)(?=[0-9A-Z])", text[m.end():m.end() + 5])
         if after:
             pos = m.end() + after.end()
             found = [t for t in parse_times(text[pos:pos + 40], reference=story.published)
@@ -151,7 +151,7 @@ def _ages(story: Story, results: dict) -> None:
         if len(ages) != 1 or len(born) != 1:
             continue
         bpos = s + born[0].end()
-        births = [t for t in story.times if bpos <= t.start <= bpos + 8 and t.start_date is not None
+        births = [t for t in story.times_in(bpos, bpos + 9) if t.start_date is not None
                   and t.granularity in ("day", "year") and t.anchor is None]
         if len(births) != 1:
             continue
@@ -160,8 +160,8 @@ def _ages(story: Story, results: dict) -> None:
         lo, hi = sorted((m.start(), birth.start))
         if hi - lo > AGE_REACH or any(role(w) == "kin" for w in re.findall(r"[A-Za-z]+", text[lo:hi])):
             continue  # the birth year may be another person's ("Smith, 45, and his wife, born in 1980")
-        if any(t is not birth and t.start_date is not None and s <= t.start < e
-               and abs((t.start_date - pub).days) > NEAR_DAYS for t in story.times):
+        if any(t is not birth and t.start_date is not None
+               and abs((t.start_date - pub).days) > NEAR_DAYS for t in story.times_in(s, e)):
             continue  # the sentence is about another time ("in 2010, Smith, 34, ..."): the age is not today's
         age = int(m.group(1) or m.group(2))
         if not 0 < age < 120:
@@ -191,13 +191,13 @@ def _years_in(story: Story, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """Years written in ``text[lo:hi]``: (start, end, year), from the time mentions or a figure like
     "the 1945 victory" that the quantity parser reads as a count."""
     out = []
-    for t in story.times:
-        if lo <= t.start and t.end <= hi and t.start_date is not None and t.granularity in ("year", "day", "month") \
+    for t in story.times_in(lo, hi):
+        if t.end <= hi and t.start_date is not None and t.granularity in ("year", "day", "month") \
                 and t.kind in ("date", "period") and t.amount is None:
             ym = _YEAR.search(t.text)
             if ym:
                 out.append((t.start, t.end, int(ym.group(1))))
-    for f in story.figures:
+    for f in story.figures_in(lo, hi):
         if lo <= f.start and f.end <= hi and f.kind in ("count", "number") and _YEAR.fullmatch(story.text[f.start:f.end]):
             if not any(a <= f.start < b for a, b, _ in out):
                 out.append((f.start, f.end, int(f.value)))
@@ -266,7 +266,7 @@ def _anniversaries(story: Story, results: dict) -> None:
             continue
         ys, ye, year = years[0]
         # the year it is marked: another year in the sentence ("in 2020", "next year"), else publication
-        others = [t for t in story.times if s <= t.start < e and not (ys <= t.start < ye) and t.granularity == "year"
+        others = [t for t in story.times_in(s, e) if not (ys <= t.start < ye) and t.granularity == "year"
                   and t.start_date is not None and t.start_date.year != year and t.amount is None]
         if len(others) > 1:
             continue

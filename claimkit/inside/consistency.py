@@ -22,6 +22,7 @@ from claimkit.lexicon import mapping
 
 CHECK = "inside.consistency"
 MIN_QUOTE_WORDS = 8
+MAX_MENTIONS = 20  # more mentions of one count or one quote than this is not prose: say nothing
 _BLOCKING = ("up", "down", "multiplier", "partial", "hedge", "revision", "from")
 _NOT_ANCHORS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And"})
 
@@ -72,7 +73,7 @@ def _anchors(story: Story, f) -> set[str]:
         if lo + m.start() == s or m.group() in _NOT_ANCHORS:
             continue
         out.add(m.group())
-    times = {t.text for t in story.times if s <= t.start < e}
+    times = {t.text for t in story.times_in(s, e)}
     return {w for w in out if not any(w in t for t in times)}
 
 
@@ -81,26 +82,30 @@ def _blocked(story: Story, s: int, e: int) -> bool:
 
 
 def _repeated_counts(story: Story, results: dict) -> None:
-    keyed = [(k, f) for f in story.figures if (k := _count_key(story, f))]
-    for i, (k1, f1) in enumerate(keyed):
-        for k2, f2 in keyed[i + 1:]:
-            if k1 != k2 or not (f1.high < f2.low or f2.high < f1.low):
-                continue
-            s1, s2 = story.sentence_of(f1.start), story.sentence_of(f2.start)
-            if s1 == s2 or _blocked(story, *s1) or _blocked(story, *s2):
-                continue
-            shared = _anchors(story, f1) & _anchors(story, f2)
-            if not shared:
-                continue
-            c1 = story.claim_id_at(f1.start, f1.end, NUMERIC_KINDS)
-            c2 = story.claim_id_at(f2.start, f2.end, NUMERIC_KINDS)
-            if not c1 or not c2:
-                continue
-            about = ", ".join(sorted(shared))
-            computation = (f"the story gives {fmt(f1.value)} ({story.text[f1.start:f1.span[1]]}) and "
-                           f"{fmt(f2.value)} ({story.text[f2.start:f2.span[1]]}) for one count ({about})")
-            add(results, c1, Result("contradicted", computation, [c2]))
-            add(results, c2, Result("contradicted", computation, [c1]))
+    groups: dict[str, list] = {}
+    for f in story.figures:
+        if k := _count_key(story, f):
+            groups.setdefault(k, []).append(f)
+    pairs = [(f1, f2) for fs in groups.values() if len(fs) <= MAX_MENTIONS
+             for i, f1 in enumerate(fs) for f2 in fs[i + 1:]]
+    for f1, f2 in pairs:
+        if not (f1.high < f2.low or f2.high < f1.low):
+            continue
+        s1, s2 = story.sentence_of(f1.start), story.sentence_of(f2.start)
+        if s1 == s2 or _blocked(story, *s1) or _blocked(story, *s2):
+            continue
+        shared = _anchors(story, f1) & _anchors(story, f2)
+        if not shared:
+            continue
+        c1 = story.claim_id_at(f1.start, f1.end, NUMERIC_KINDS)
+        c2 = story.claim_id_at(f2.start, f2.end, NUMERIC_KINDS)
+        if not c1 or not c2:
+            continue
+        about = ", ".join(sorted(shared))
+        computation = (f"the story gives {fmt(f1.value)} ({story.text[f1.start:f1.span[1]]}) and "
+                       f"{fmt(f2.value)} ({story.text[f2.start:f2.span[1]]}) for one count ({about})")
+        add(results, c1, Result("contradicted", computation, [c2]))
+        add(results, c2, Result("contradicted", computation, [c1]))
 
 
 def _norm_words(text: str) -> list[str]:
@@ -121,17 +126,19 @@ def _named_near(quote: dict) -> bool:
 
 
 def _quotes(story: Story, claims: list[dict], results: dict) -> None:
-    quotes = [c for c in claims if c.get("kind") == "quote" and isinstance(c.get("speaker"), str) and c.get("speaker")]
-    for i, q1 in enumerate(quotes):
-        w1 = " ".join(_norm_words(q1.get("span")))
-        if len(w1.split()) < MIN_QUOTE_WORDS:
+    by_words: dict[str, list[dict]] = {}
+    for c in claims:
+        if c.get("kind") == "quote" and isinstance(c.get("speaker"), str) and c.get("speaker"):
+            words = _norm_words(c.get("span"))
+            if len(words) >= MIN_QUOTE_WORDS:
+                by_words.setdefault(" ".join(words), []).append(c)
+    pairs = [(q1, q2) for qs in by_words.values() if 1 < len(qs) <= MAX_MENTIONS
+             for i, q1 in enumerate(qs) for q2 in qs[i + 1:]]
+    for q1, q2 in pairs:
+        if _same_person(q1["speaker"], q2["speaker"]):
             continue
-        for q2 in quotes[i + 1:]:
-            w2 = " ".join(_norm_words(q2.get("span")))
-            if w1 != w2 or _same_person(q1["speaker"], q2["speaker"]):
-                continue
-            if not (_named_near(q1) and _named_near(q2)):
-                continue  # a speaker carried over from another paragraph may be the extractor's guess
-            computation = f"the same words are given to {q1['speaker']} and to {q2['speaker']}"
-            add(results, q1["claim_id"], Result("contradicted", computation, [q2["claim_id"]]))
-            add(results, q2["claim_id"], Result("contradicted", computation, [q1["claim_id"]]))
+        if not (_named_near(q1) and _named_near(q2)):
+            continue  # a speaker carried over from another paragraph may be the extractor's guess
+        computation = f"the same words are given to {q1['speaker']} and to {q2['speaker']}"
+        add(results, q1["claim_id"], Result("contradicted", computation, [q2["claim_id"]]))
+        add(results, q2["claim_id"], Result("contradicted", computation, [q1["claim_id"]]))
