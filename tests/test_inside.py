@@ -388,6 +388,12 @@ def test_a_currency_that_rises_while_its_quote_falls_is_a_convention_not_an_erro
     assert verdicts(check_arithmetic, text) == {}
 
 
+def test_a_change_in_the_wrong_direction_is_an_error_outside_quotes_of_currencies():
+    results, _ = run(check_arithmetic, "Net profit rose 11% to $3.1bn from $3.6bn.")
+    assert results["11%"]["verdict"] == "contradicted"
+    assert results["11%"]["computation"] == "from $3.6bn to $3.1bn is -13.89 %, the story says up 11%"
+
+
 def test_earlier_values_in_brackets_are_not_parts():
     assert verdicts(check_arithmetic, "Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln).") == {}
 

@@ -126,6 +126,7 @@ def _yearish(f: Figure) -> bool:
 def _changes(story: Story, toks: list[Token], results: dict) -> None:
     if any(t.figure is None and role(t.text) == "basis" for t in toks):
         return  # "rose 5% in real terms", "underlying growth of 7.6%": another basis than the figures given
+    inverse = any(t.figure is None and role(t.text) == "inverse" for t in toks)
     for ia, ta in enumerate(toks):
         if not _amount(ta):
             continue
@@ -141,7 +142,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
         if stated is not None:  # "revenue was 10bn euros, up 8.1% from 9.25bn"
             b, size, direction = stated
             if _compatible(a, b.figure):
-                _check_size(story, a, b.figure, size.figure, direction, results)
+                _check_size(story, a, b.figure, size.figure, direction, results, inverse)
             continue
         b, ib = _to_figure(toks, ia, jf)
         if b is None or not _compatible(a, b.figure):
@@ -154,7 +155,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
             direction = role(verb.text)
         hedged = verb is not None and iv > 0 and toks[iv - 1].figure is None and role(toks[iv - 1].text) == "hedge"
         if size is not None:
-            _check_size(story, a, b.figure, size.figure, direction, results)
+            _check_size(story, a, b.figure, size.figure, direction, results, inverse)
         elif verb is not None and role(verb.text) == "multiplier" and not hedged:
             _check_factor(story, a, b.figure, float(roles()[verb.text.lower()][1]), verb.text, results)
 
@@ -298,7 +299,8 @@ def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
     return None, -1, None
 
 
-def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | None, results: dict) -> None:
+def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | None, results: dict,
+                inverse: bool = False) -> None:
     sign = -1.0 if direction == "down" else 1.0
     if s.value < 0:
         sign = 1.0
@@ -318,7 +320,7 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
         return
     stated = _double_rounded(stated)
     flipped = (-stated[1], -stated[0])
-    if all(judge(stated, iv) == "contradicted" and judge(flipped, iv) == "supported" for iv, _, _ in computations):
+    if inverse and all(judge(stated, iv) == "contradicted" and judge(flipped, iv) == "supported" for iv, _, _ in computations):
         return  # the size fits, the direction does not: "the yen rose" while yen per dollar fell - a convention, not a sum
     verdicts = [judge(stated, iv) for iv, _, _ in computations]
     verdict = "supported" if "supported" in verdicts else "contradicted"
