@@ -164,7 +164,7 @@ def _ages(story: Story, results: dict) -> None:
                and abs((t.start_date - pub).days) > NEAR_DAYS for t in story.times_in(s, e)):
             continue  # the sentence is about another time ("in 2010, Smith, 34, ..."): the age is not today's
         age = int(m.group(1) or m.group(2))
-        if not 0 < age < 120:
+        if not 0 < age < 130:
             continue
         if birth.granularity == "day":
             fit = {relativedelta(pub, birth.start_date).years}
