@@ -4,10 +4,14 @@
 recompute from other figures of the same sentence:
 
 - a change between two figures with its stated size: "rose from 4.6 billion to 10.2 billion, up 122 %",
-  "fell 3 points from 48 % to 45 %", "rose 5 % to $10.5 billion from $10 billion", "doubled to 40,000
-  from 20,000" (the size is checked; percent against percent is read both as points and as a relative
-  change, and only a size that fits neither is contradicted);
-- a share with its parts: "300 of the 1,200 staff, or 25 %", "one in four adults, or 25 percent";
+  "fell 3 points from 48 % to 45 %", "rose 5 % to $10.5 billion from $10 billion", "a 52 % rise in
+  profits to £198m from £130m", "was 10.0bn euros, up 8.1 % from 9.25bn", "rose 12 % to $1.2 billion,
+  compared with $1.07 billion", "doubled to 40,000 from 20,000" (the size is checked; percent against
+  percent is read both as points and as a relative change, and only a size that fits neither is
+  contradicted);
+- points with a percentage and the level reached: "fell 266.17 points, or 0.8 %, to 33,000.57";
+- a share with its parts: "300 of the 1,200 staff, or 25 %", "25 % of its 1,200 staff, or 300",
+  "one in four adults, or 25 percent";
 - a total with its listed parts: "1,200 people: 700 soldiers and 400 civilians", "three countries —
   France, Germany and Italy";
 - shares of one whole ("52 % of the vote ... 45 % ... 5 %") that exceed 100 %, or, with "the rest", miss it.
