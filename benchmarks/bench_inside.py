@@ -1,6 +1,6 @@
 """False alarms and catches of the inside-the-story checks (claimkit.inside) on a folder of stories.
 
-Run: PYTHONPATH=. python benchmarks/bench_inside.py [PATH ...] [--show N] [--limit N]
+Run: PYTHONPATH=. python benchmarks/bench_inside.py [PATH ...] [--show N] [--limit N] [--no-alter] [--published DATE]
 
 PATH: story files or folders of .txt files (a ``NAME.meta.json`` beside a story gives its
 ``published`` date); default: benchmarks/inside_corpus/, wire-style stories written for this
@@ -95,6 +95,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=40, help="contradicted results to print")
     ap.add_argument("--limit", type=int, default=0, help="stories to read at most")
     ap.add_argument("--no-alter", action="store_true")
+    ap.add_argument("--published", help="publication date for stories without one (YYYY-MM-DD)")
     args = ap.parse_args()
 
     from claimkit import Article, load_article
@@ -107,6 +108,10 @@ def main() -> None:
     change_sentences = change_decided = 0
     for path in files:
         article = load_article(path)
+        if article.published is None and args.published:
+            from datetime import date
+
+            article.published = date.fromisoformat(args.published)
         claims, results = check(article)
         n_claims += len(claims)
         byid = {c["claim_id"]: c for c in claims}
