@@ -177,6 +177,17 @@ def test_count_of_named_items():
     assert verdicts(check_arithmetic, "Two of the three countries - France and Germany - abstained.") == {}
 
 
+def test_count_of_names_after_a_comma_closed_by_a_comma():
+    assert verdicts(check_arithmetic, "Two permanent members, Britain and France, voted against the resolution.") \
+        == {"Two permanent members": "supported"}
+    results, _ = run(check_arithmetic, "Three permanent members, Britain and France, voted against the resolution.")
+    assert results["Three permanent members"]["computation"] == "2 named (Britain, France), the story says Three"
+    assert verdicts(check_arithmetic, "He toured three countries, France, Germany and Italy.") == {"three countries": "supported"}
+    # names that run on into other words are not a closed list
+    assert verdicts(check_arithmetic, "Five people, Smith and Jones among them, were hurt.") == {}
+    assert verdicts(check_arithmetic, "The talks involved 57 countries, Russia said on Thursday.") == {}
+
+
 def test_shares_of_one_whole():
     ok = "Yes won 52 percent of the vote, while 45 percent voted no and the remaining 3 percent abstained."
     bad = "Yes won 52 percent of the vote, while 49 percent voted no and the remaining 3 percent abstained."

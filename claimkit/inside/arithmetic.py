@@ -498,7 +498,10 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         if tt.figure is None or tt.figure.family in ("percent", "points") or it + 1 >= len(toks):
             continue
         opener = toks[it + 1].text
-        if opener not in (":", "\u2014", "--", "-", "("):
+        if opener == "," and _whole_count(tt.figure):
+            _named_after_comma(story, toks, it, results)
+            continue
+        if opener not in (":", "\u2014", "\u2013", "--", "-", "("):
             continue
         if it >= 2 and _is(toks[it - 1], "determiner") and _is(toks[it - 2], "of") or it >= 1 and _is(toks[it - 1], "of"):
             continue  # "two of the three countries: ..." - the list names the part, not the total
@@ -506,7 +509,7 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         j = it + 2
         region = []
         while j < len(toks) and j - it <= MAX_LIST and toks[j].text != closer and not (closer is None and toks[j].text in (";",)):
-            if closer not in (None, ")") and toks[j].text in ("\u2014", "--", "-") and toks[j].text != closer:
+            if closer not in (None, ")") and toks[j].text in ("\u2014", "\u2013", "--", "-") and toks[j].text != closer:
                 break
             region.append(toks[j])
             j += 1
@@ -515,8 +518,27 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         figs = [t for t in region if t.figure is not None]
         if figs:
             _sum_parts(story, tt.figure, [t.figure for t in figs], region, results)
-        elif tt.figure.kind == "count" and float(tt.figure.value).is_integer() and tt.figure.low == tt.figure.high:
+        elif _whole_count(tt.figure):
             _count_items(story, tt.figure, region, results)
+
+
+def _whole_count(f: Figure) -> bool:
+    """An exact count of named things: "three countries"."""
+    return f.kind == "count" and float(f.value).is_integer() and f.low == f.high
+
+
+def _named_after_comma(story: Story, toks: list[Token], it: int, results: dict) -> None:
+    """"Two members, Britain and France, voted against": names after a comma, closed by a comma or the clause's end."""
+    j = it + 2
+    while j < len(toks) and j - it <= MAX_LIST and toks[j].figure is None and (
+            toks[j].text in (",",) or toks[j].low == "and" or toks[j].text[:1].isupper() or toks[j].low in _NAME_LINKS):
+        j += 1
+    region = toks[it + 2:j]
+    if j < len(toks):
+        if not region or region[-1].text != ",":
+            return  # the names run into other words ("Smith and Jones among them"): not a closed list
+        region = region[:-1]
+    _count_items(story, toks[it].figure, region, results)
 
 
 def _addable(total: Figure, part: Figure) -> bool:
