@@ -247,6 +247,11 @@ def test_anniversary():
     assert r["computation"] == "from 1945 to 2020 is 75 years, the story says the 70th anniversary"
 
 
+def test_a_year_after_anniversary_without_of_is_when_it_is_marked():
+    text = "She was expected at the musical's fifth anniversary celebrations in April 2004 but stayed away."
+    assert verdicts(check_calendar, text, date(2005, 3, 1)) == {}
+
+
 # ---------------------------------------------------------------- consistency
 
 

@@ -255,10 +255,10 @@ def _anniversaries(story: Story, results: dict) -> None:
     for q in story.quantities:
         if q.kind != "ordinal" or q.value is None:
             continue
-        after = text[q.end:q.end + 14]
-        am = re.match(r"\s+(\w+)", after)
+        after = text[q.end:q.end + 20]
+        am = re.match(r"\s+(\w+)\s+of\b", after)
         if not am or role(am.group(1)) != "anniversary":
-            continue
+            continue  # "the anniversary of X": a year elsewhere ("celebrations in April 2004") is when, not what
         s, e = story.sentence_of(q.start)
         lo = q.end + am.end()
         years = [y for y in _years_in(story, lo, min(e, lo + 60))]
@@ -266,7 +266,7 @@ def _anniversaries(story: Story, results: dict) -> None:
             continue
         ys, ye, year = years[0]
         # the year it is marked: another year in the sentence ("in 2020", "next year"), else publication
-        others = [t for t in story.times_in(s, e) if not (ys <= t.start < ye) and t.granularity == "year"
+        others = [t for t in story.times_in(s, e) if not (ys <= t.start < ye) and t.granularity in ("year", "month", "day")
                   and t.start_date is not None and t.start_date.year != year and t.amount is None]
         if len(others) > 1:
             continue
