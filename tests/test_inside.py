@@ -434,3 +434,25 @@ def test_members_of_two_unions_are_two_counts():
     text = ("The company said 344 members of the United Paperworkers International Union went on strike. "
             "It is negotiating with the International Brotherhood of Electrical Workers, whose 65 members honour the picket lines.")
     assert verdicts(check_consistency, text) == {}
+
+
+def test_a_computation_that_used_no_other_claim_cites_the_words_it_read_and_keeps_the_verdicts_contract(tmp_path):
+    from claimkit import validate, verify
+    from claimkit.display import show_inside
+    from claimkit.report import write_report
+
+    article = load_article("The hearing began on Tuesday, Jan. 10, 2022, in Oslo.\n\n"
+                           "Four countries - France, Germany and Italy - abstained.", published="2022-01-13")
+    claims = extract_claims(article)
+    verdicts = verify(claims)
+    by_span = verdicts.merge(claims[["claim_id", "span"]], on="claim_id", suffixes=("", "_c")).set_index("span_c")
+    (ref,) = by_span.loc["Tuesday", "evidence_ids"]
+    start, end = map(int, ref.removeprefix("story@").split("-"))
+    assert article.text[start:end] == "Jan. 10, 2022"
+    assert by_span.loc["Four countries", "verdict"] == "contradicted"
+    assert validate(verdicts, "verdicts").success
+    assert "Jan. 10, 2022" in str(show_inside(verdicts, claims))
+    from claimkit.outputs import write_outputs
+
+    write_outputs(tmp_path, article=article, claims=claims, verdicts=verdicts)
+    assert "the story: \u201cFrance, Germany and Italy\u201d" in write_report(tmp_path).read_text(encoding="utf-8")

@@ -247,6 +247,7 @@ class Result:
     computation: str
     evidence_ids: list[str] = field(default_factory=list)
     note: str = ""
+    read: tuple[int, int] | None = None  # the words of the story the computation read (cited when no other claim is)
 
     def as_dict(self) -> dict:
         return {"verdict": self.verdict, "evidence_ids": list(self.evidence_ids), "expected": self.computation,
@@ -267,8 +268,27 @@ def add(results: dict[str, Result], claim_id: str | None, result: Result) -> Non
         old.evidence_ids = list(dict.fromkeys(old.evidence_ids + result.evidence_ids))
 
 
+def story_ref(start: int, end: int) -> str:
+    """An evidence id for words of the story itself: ``story@START-END`` (offsets into the article text)."""
+    return f"story@{start}-{end}"
+
+
 def finish(results: dict[str, Result]) -> dict[str, dict]:
-    return {cid: r.as_dict() for cid, r in results.items() if r.verdict}
+    """The decided results as dicts; a computation that used no other claim cites the words it read."""
+    out = {}
+    for cid, r in results.items():
+        if not r.verdict:
+            continue
+        if not r.evidence_ids and r.read is not None:
+            r.evidence_ids = [story_ref(*r.read)]
+        out[cid] = r.as_dict()
+    return out
+
+
+def spanning(*figures) -> tuple[int, int]:
+    """The stretch of text from the first to the last of some figures (or (start, end) pairs)."""
+    spans = [f.span if hasattr(f, "span") else f for f in figures if f is not None]
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def judge(stated: tuple[float, float], computed: tuple[float, float], tol: float = 1e-9) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from claimkit.inside._common import (
-    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, fmt_as, judge, phrases, role, roles,
+    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, fmt_as, judge, phrases, role, roles, spanning,
 )
 
 CHECK = "inside.arithmetic"
@@ -199,7 +199,8 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
         computation = (f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
                        f"of {fmt_as(start, b)}, the story says {s2.said}")
         target = _cid(story, s2)
-        add(results, target, Result(verdict, computation, [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target],
+                                    read=spanning(s1, s2, b)))
 
 
 def _stated_then_from(toks: list[Token], jfrom: int) -> tuple[Token, Token, str] | None:
@@ -333,7 +334,7 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     computation = f"from {a.text} to {b.text} is {text}, the story says {said}"
     target = _cid(story, s)
     evidence = [c for c in (_cid(story, a), _cid(story, b)) if c and c != target]
-    add(results, target, Result(verdict, computation, evidence))
+    add(results, target, Result(verdict, computation, evidence, read=spanning(a, b, s)))
 
 
 def _double_rounded(iv: tuple[float, float]) -> tuple[float, float]:
@@ -352,7 +353,7 @@ def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, 
     computation = f"from {a.text} to {b.text} is \u00d7{fmt(b.value / a.value)}, the story says {word} (\u00d7{fmt(factor)})"
     target = _cid(story, b)
     evidence = [c for c in (_cid(story, a),) if c and c != target]
-    add(results, target, Result(verdict, computation, evidence))
+    add(results, target, Result(verdict, computation, evidence, read=spanning(a, b)))
 
 
 # ---------------------------------------------------------------- shares
@@ -404,7 +405,8 @@ def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -
     verdict = judge(_double_rounded(_share_iv(share, share.text)), (100 * rel[0], 100 * rel[1]))
     computation = f"{part.text} of {w.text} is {fmt(100 * part.value / w.value)} %, the story says {share.said}"
     target = _cid(story, share)
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, part), _cid(story, w)) if c and c != target]))
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, part), _cid(story, w)) if c and c != target],
+                                read=spanning(share, part, w)))
 
 
 def _shares(story: Story, toks: list[Token], results: dict) -> None:
@@ -430,7 +432,8 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
                 verdict = judge(_iv(tp.figure), computed)
                 computation = f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.said}"
                 target = _cid(story, tp.figure)
-                add(results, target, Result(verdict, computation, [c for c in (_cid(story, r),) if c and c != target]))
+                add(results, target, Result(verdict, computation, [c for c in (_cid(story, r),) if c and c != target],
+                                            read=spanning(r, tp.figure)))
             continue
         p, w = part.figure, whole.figure
         if not _compatible(p, w) or p.family in ("percent", "points") or w.value <= 0 or p.value > w.value:
@@ -442,7 +445,8 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
         verdict = judge(_double_rounded(_share_iv(tp.figure, tp.figure.text)), computed)
         computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.said}"
         target = _cid(story, tp.figure)
-        add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target],
+                                    read=spanning(p, w, tp.figure)))
 
 
 def _skippable(t: Token) -> bool:
@@ -564,7 +568,8 @@ def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[To
     verdict = judge(_iv(total), (lo, hi))
     computation = f"{' + '.join(p.text for p in parts)} = {fmt(sum(p.value for p in parts))}, the story says {total.text}"
     target = _cid(story, total)
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in parts) if c and c != target]))
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in parts) if c and c != target],
+                                read=spanning(*parts)))
 
 
 _NAME_LINKS = ("the", "of", "and", "de", "del", "la", "van", "von", "al")
@@ -591,7 +596,7 @@ def _count_items(story: Story, total: Figure, region: list[Token], results: dict
     names = [" ".join(t.text for t in i) for i in items]
     verdict = "supported" if len(items) == int(total.value) else "contradicted"
     computation = f"{len(items)} named ({', '.join(names)}), the story says {total.text}"
-    add(results, _cid(story, total), Result(verdict, computation, []))
+    add(results, _cid(story, total), Result(verdict, computation, [], read=(region[0].start, region[-1].end)))
 
 
 # ---------------------------------------------------------------- shares of one whole
@@ -617,4 +622,5 @@ def _vote_shares(story: Story, s: int, e: int, toks: list[Token], results: dict)
     verdict = "contradicted" if bad else "supported"
     computation = f"{' + '.join(p.text for p in pcts)} = {fmt(sum(p.value for p in pcts))} %, shares of one whole make 100 %"
     target = _cid(story, pcts[-1])
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target]))
+    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target],
+                                read=spanning(*pcts)))

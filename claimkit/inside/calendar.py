@@ -124,7 +124,7 @@ def _weekday_dates(story: Story, results: dict) -> None:
             computation = "; ".join(f"{_long(d)} was a {_WEEKDAY_NAMES[d.weekday()]}" for d in candidates) + f", the story says {m.group(1)}"
         target = _time_cid(story, m.start(), m.end())
         date_cid = _time_cid(story, s, e)
-        add(results, target, Result(verdict, computation, [c for c in (date_cid,) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (date_cid,) if c and c != target], read=(s, e)))
 
 
 def _long(d: date) -> str:
@@ -181,7 +181,8 @@ def _ages(story: Story, results: dict) -> None:
         computation = f"born {said}, on {_long(pub)} aged {ages_txt}, the story says {age}"
         a_start, a_end = m.span(1) if m.group(1) else m.span(2)
         target = story.claim_id_at(a_start, a_end, NUMERIC_KINDS)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, birth.start, birth.end),) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, birth.start, birth.end),) if c and c != target],
+                                    read=(birth.start, birth.end)))
 
 
 # ---------------------------------------------------------------- years between a year and publication
@@ -237,7 +238,8 @@ def _years_between(story: Story, results: dict) -> None:
         verdict = "supported" if abs(n - gap) <= YEAR_SLACK else "contradicted"
         computation = f"from {year} to {_long(pub)} is {gap} years, the story says {n} years"
         target = story.claim_id_at(f.start, f.end, ("duration",)) or story.claim_id_at(f.start, f.end)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target],
+                                    read=(ys, ye)))
 
 
 def _linked(text: str, f, y: tuple[int, int, int]) -> bool:
@@ -277,4 +279,5 @@ def _anniversaries(story: Story, results: dict) -> None:
         computation = f"from {year} to {marked} is {gap} years, the story says the {q.text} anniversary"
         # the ordinal is seldom a claim of its own; then the verdict goes on the year
         target = story.claim_id_at(q.start, q.end) or _time_cid(story, ys, ye)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target]))
+        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target],
+                                    read=(q.start, q.end)))
