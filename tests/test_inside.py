@@ -456,3 +456,13 @@ def test_a_computation_that_used_no_other_claim_cites_the_words_it_read_and_keep
 
     write_outputs(tmp_path, article=article, claims=claims, verdicts=verdicts)
     assert "the story: \u201cFrance, Germany and Italy\u201d" in write_report(tmp_path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "He said the six factories were Leisure Garments, Modern Garments, Precious Six Garments, TW Garments and Vogue Landmark.",
+    "But the singer, who had four nominations, and Joss Stone and Franz Ferdinand, who were up for three awards, got nothing.",
+    "Among the overlooked films were Hobson's Choice, Dirty Harry, The 39 Steps, The Searchers and King Kong.",
+    "Gerrard 79 og, Drogba 107, Kezman 112.",
+])
+def test_names_after_a_comma_that_are_not_the_counted_things(text):
+    assert verdicts(check_arithmetic, text) == {}

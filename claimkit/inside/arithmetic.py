@@ -502,7 +502,7 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         if tt.figure is None or tt.figure.family in ("percent", "points") or it + 1 >= len(toks):
             continue
         opener = toks[it + 1].text
-        if opener == "," and _whole_count(tt.figure):
+        if opener == "," and _whole_count(tt.figure, story.text):
             _named_after_comma(story, toks, it, results)
             continue
         if opener not in (":", "\u2014", "\u2013", "--", "-", "("):
@@ -522,18 +522,25 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
         figs = [t for t in region if t.figure is not None]
         if figs:
             _sum_parts(story, tt.figure, [t.figure for t in figs], region, results)
-        elif _whole_count(tt.figure):
+        elif _whole_count(tt.figure, story.text):
             _count_items(story, tt.figure, region, results)
 
 
-def _whole_count(f: Figure) -> bool:
-    """An exact count of named things: "three countries"."""
-    return f.kind == "count" and float(f.value).is_integer() and f.low == f.high
+MAX_NAMED = 20  # a list of names longer than this is a table, not prose
+
+
+def _whole_count(f: Figure, text: str = "") -> bool:
+    """An exact, small count of things named by a common noun: "three countries" (not "The 39 Steps", "Six Garments")."""
+    noun = text[f.end:f.span[1]].strip() if text else "x"
+    return (f.kind == "count" and float(f.value).is_integer() and f.low == f.high and 2 <= f.value <= MAX_NAMED
+            and bool(noun) and noun[:1].islower())
 
 
 def _named_after_comma(story: Story, toks: list[Token], it: int, results: dict) -> None:
     """"Two members, Britain and France, voted against": names after a comma, closed by a comma or the clause's end."""
     j = it + 2
+    if j >= len(toks) or toks[j].figure is not None or not toks[j].text[:1].isupper():
+        return  # the names start right after the comma ("four nominations, and Joss Stone ..." is not a list)
     while j < len(toks) and j - it <= MAX_LIST and toks[j].figure is None and (
             toks[j].text in (",",) or toks[j].low == "and" or toks[j].text[:1].isupper() or toks[j].low in _NAME_LINKS):
         j += 1
@@ -542,6 +549,8 @@ def _named_after_comma(story: Story, toks: list[Token], it: int, results: dict) 
         if not region or region[-1].text != ",":
             return  # the names run into other words ("Smith and Jones among them"): not a closed list
         region = region[:-1]
+    if not any(t.low == "and" for t in region):
+        return  # an enumeration ends "... and C"
     _count_items(story, toks[it].figure, region, results)
 
 
