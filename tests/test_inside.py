@@ -247,6 +247,16 @@ def test_anniversary():
     assert r["computation"] == "from 1945 to 2020 is 75 years, the story says the 70th anniversary"
 
 
+def test_anniversary_marked_on_a_date_of_the_story_and_years_ago_on_a_date():
+    text = ("Leaders gathered on Monday, Jan. 27, to mark the 75th anniversary of its liberation by Soviet troops in 1945. "
+            "The camp was liberated 75 years ago, on Jan. 27, 1945.")
+    found = run(check_calendar, text, date(2020, 1, 27))[0]
+    assert {r["computation"] for r in found.values()} >= {
+        "from 1945 to 2020 is 75 years, the story says the 75th anniversary",
+        "from 1945 to 27 January 2020 is 75 years, the story says 75 years"}
+    assert {r["verdict"] for r in found.values()} == {"supported"}
+
+
 def test_a_year_after_anniversary_without_of_is_when_it_is_marked():
     text = "She was expected at the musical's fifth anniversary celebrations in April 2004 but stayed away."
     assert verdicts(check_calendar, text, date(2005, 3, 1)) == {}

@@ -247,7 +247,7 @@ def _linked(text: str, f, y: tuple[int, int, int]) -> bool:
     ys, ye, _ = y
     between = text[f.end:ys] if ys >= f.end else text[ye:f.start]
     words = re.findall(r"[A-Za-z]+", between)
-    words = [w for w in words if w.lower() not in ("ago", "in", "back", "or", "when", "the", "year", "of")]
+    words = [w for w in words if w.lower() not in ("ago", "in", "on", "back", "or", "when", "the", "year", "of")]
     return not words and len(between) <= 20 and not re.search(r"[.;]", between)
 
 
@@ -270,9 +270,10 @@ def _anniversaries(story: Story, results: dict) -> None:
         # the year it is marked: another year in the sentence ("in 2020", "next year"), else publication
         others = [t for t in story.times_in(s, e) if not (ys <= t.start < ye) and t.granularity in ("year", "month", "day")
                   and t.start_date is not None and t.start_date.year != year and t.amount is None]
-        if len(others) > 1:
+        marked_years = {t.start_date.year for t in others}
+        if len(marked_years) > 1:
             continue
-        marked = others[0].start_date.year if others else pub.year
+        marked = marked_years.pop() if marked_years else pub.year
         n = int(q.value)
         gap = marked - year
         verdict = "supported" if abs(n - gap) <= YEAR_SLACK else "contradicted"
