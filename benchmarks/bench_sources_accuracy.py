@@ -84,7 +84,21 @@ def main(verbose: bool = False) -> None:
     for k in sorted(counts):
         print(f"    {k[0]:8s} -> {k[1]:13s} {counts[k]}")
     print(f"  verify time per derived text: mean {sum(timings) / len(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms")
+    # each derived text against the OTHER articles' sources only: every decision there is a false one
+    others_decided, others_n = [], 0
+    sources = sorted(DATA.glob("*.source.txt"))
+    for name in labels:
+        base = name.split(".")[0]
+        published = json.loads((DATA / f"{base}.source.meta.json").read_text())["published"]
+        unrelated = load_sources([s for s in sources if s.name.split(".")[0] != base],
+                                 cache_dir=Path(tempfile.gettempdir()) / "claimkit-bench-derived")
+        v = verify(extract_claims(load_article(DATA / name, published=published)), sources=unrelated, evidence=empty)
+        others_n += len(v)
+        others_decided += [(name, r.span, r.verdict) for r in v.itertuples() if r.verdict != "unverified"]
+    print(f"  against the other articles' sources only: {len(others_decided)} of {others_n} claims decided (each a false verdict)")
     if verbose:
+        for d in others_decided:
+            print("  unrelated:", *d)
         for name, span, t, verdict, found, note in rows:
             ok = (verdict in ("contradicted", "misleading")) == t and verdict != "unverified"
             print(f"{'  ' if ok else '!!'} {name:32s} {span:32s} {'WRONG' if t else 'right':5s} {verdict:12s} {note[:150]}")

@@ -28,6 +28,7 @@ from claimkit.paths import ROOT
 PRELOAD = (
     "pandas", "claimkit", "claimkit.articles", "claimkit.claims", "claimkit.display", "claimkit.outputs",
     "claimkit.validation", "claimkit.verdicts", "claimkit.evidence", "claimkit.report", "claimkit.claimreview",
+    "claimkit.sources", "claimkit.against",
 )
 ENGINE_NAME = "claimkit-warm"
 
@@ -53,6 +54,8 @@ def _kernel_warm_up(modules=PRELOAD) -> list[str]:
             pass
     if "claimkit.validation" in sys.modules:
         sys.modules["claimkit.validation"]._context()  # GX context: seconds once, milliseconds after
+    if "claimkit.verdicts" in sys.modules:
+        sys.modules["claimkit.checks"].load_checks()  # the check modules and the entry-point scan (~0.1 s)
     _BASELINE.update(environ=dict(os.environ), path=list(sys.path), argv=list(sys.argv),
                      filters=list(warnings.filters))
     return loaded

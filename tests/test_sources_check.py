@@ -5,7 +5,6 @@ countries, around 300,000 troops, Tuesday, and "we may take" where the story quo
 take") contradicts exactly those four claims. The reference tables are left out (an empty
 EvidenceStore) so that the sources alone decide.
 """
-import json
 import shutil
 
 import pytest

@@ -109,3 +109,55 @@ def test_the_same_person_with_another_office_is_contradicted(no_tables):
     assert v.verdict == "contradicted" and "Deputy Foreign Minister" in v.note
     same = check("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", source, "Sergei Ryabkov", no_tables)
     assert same.verdict == "supported"
+
+
+def test_a_vague_headline_figure_does_not_outweigh_the_precise_one(no_tables):
+    source = ("Floods in Pakistan kill more than 1,100\n\n"
+              "Monsoon floods in Pakistan have killed 1,136 people since mid-June, the disaster agency said on Monday.")
+    v = check("Monsoon floods have killed 1,163 people in Pakistan since June, the disaster agency said.",
+              source, "1,163 people", no_tables)
+    assert v.verdict == "contradicted" and "1,136" in v.expected
+
+
+def test_a_document_about_another_story_decides_nothing(no_tables):
+    other = ("MUNICH (Reuters) - Siemens reported a 14 percent rise in industrial profit on Thursday. "
+             "Revenue grew 9 percent to 17.9 billion euros. Its shares rose 2.4 percent in early trading.")
+    story = ("Lufthansa swung to an operating profit of 393 million euros in the second quarter. "
+             "Revenue more than doubled to 8.5 billion euros. Shares in the airline rose 4 percent.")
+    srcset = load_sources([load_article(other, published="2023-08-10")], cache=False)
+    v = verify(extract_claims(load_article(story, published="2022-08-04")), sources=srcset, evidence=no_tables)
+    assert set(v["verdict"]) == {"unverified"}
+
+
+def test_this_year_is_not_borne_out_by_a_single_day(no_tables):
+    source = "The Social Democrats won Sunday's election in Lower Saxony, preliminary results showed on Monday."
+    v = check("The Social Democrats won the Lower Saxony election this year.", source, "this year", no_tables,
+              published="2022-10-12", source_published="2022-10-10")
+    assert v.verdict == "unverified"
+
+
+def test_a_table_cell_is_a_passage_with_its_row_and_column_labels(no_tables, tmp_path):
+    table = tmp_path / "population.csv"
+    table.write_text("country,year,population\nGermany,2019,83092962\nFrance,2019,67248926\n")
+    srcset = load_sources([table], cache=False)
+    story = "Germany had a population of 83.1 million in 2019, while France had 76 million people."
+    v = verify(extract_claims(load_article(story, published="2020-05-01")), sources=srcset, evidence=no_tables)
+    v = v.set_index("span")
+    assert v.loc["83.1 million"].verdict == "supported"
+    assert v.loc["83.1 million"].passages[0]["row"] == 2 and v.loc["83.1 million"].passages[0]["column"] == "population"
+    assert v.loc["76 million people"].verdict == "contradicted" and "67,248,926" in v.loc["76 million people"].expected
+
+
+REPORTED = ("Kremlin spokesman Dmitry Peskov told reporters that this week's talks had given some positive nuances "
+            "but were not enough.")
+
+
+def test_reported_speech_is_supported_with_its_speaker_and_never_contradicted(no_tables):
+    srcset = load_sources([load_article(REPORTED, published="2022-01-13")], cache=False)
+    same = extract_claims(load_article(REPORTED, published="2022-01-13"))
+    other = extract_claims(load_article(REPORTED.replace("Kremlin spokesman Dmitry Peskov", "NATO chief Jens Stoltenberg"),
+                                        published="2022-01-13"))
+    v_same = verify(same, sources=srcset, evidence=no_tables)
+    v_other = verify(other, sources=srcset, evidence=no_tables)
+    assert "supported" in set(v_same.loc[v_same["kind"] == "attribution", "verdict"])
+    assert set(v_other.loc[v_other["kind"] == "attribution", "verdict"]) == {"unverified"}

@@ -41,6 +41,7 @@ CONTRADICT_AT = 0.5  # aboutness from which a different figure contradicts it
 UNIT_BONUS = 0.3  # aboutness added when a count counts the same (not generic) noun as the claim
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
+SAME_TIME_SPAN = 8  # a date bears out a period at most this many times longer ("this week" by "Monday", not "this year")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|…|\.\.\.", re.UNICODE)
@@ -336,6 +337,12 @@ def same_figure(a: dict, b: dict) -> bool:
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
 
 
+def _width(row: dict) -> float:
+    """How vague a figure is: the width of its interval (infinite when open-ended)."""
+    iv = figure_interval(row)
+    return math.inf if iv is None else iv[1] - iv[0]
+
+
 def significant_digits(span: str) -> int:
     """How many significant digits the figure is written with ("10.9" 3, "2.6 billion" 2, "100,000" 1)."""
     nums = _NUMERAL.findall(span or "")
@@ -366,7 +373,10 @@ def same_time(a: dict, b: dict) -> bool | None:
     wa, wb = _weekday(text(a.get("span")) or ""), _weekday(text(b.get("span")) or "")
     pa, pb = period(a.get("date")), period(b.get("date"))
     if pa and pb:
-        return pa[0] <= pb[1] and pb[0] <= pa[1]
+        if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
+            return False
+        la, lb = (pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1
+        return True if max(la, lb) <= SAME_TIME_SPAN * min(la, lb) else None  # "this year" is not borne out by a Sunday
     if wa and wb:
         return wa == wb
     return None
@@ -375,29 +385,60 @@ def same_time(a: dict, b: dict) -> bool | None:
 # ---------------------------------------------------------------- the source set's mentions, indexed once
 
 class _SourceMentions:
-    """The source set's own claims, grouped by passage, turned into :class:`Mention` on first use."""
+    """The source set's own claims, grouped by passage, turned into :class:`Mention` on first use.
+
+    A document's claims are extracted (or read from the disk cache) only when one of its passages is
+    a candidate, so a large source set pays only for the documents a story touches."""
 
     def __init__(self, srcset):
         self.srcset = srcset
-        df = srcset.claims
         self.by_passage: dict[str, list[dict]] = {}
-        for r in df.to_dict("records"):
-            pid = r.get("passage_id")
-            if pid:
-                self.by_passage.setdefault(str(pid), []).append(r)
+        self._loaded: set[str] = set()
         self._mentions: dict[str, list[Mention]] = {}
-        self._texts = {d.path: d.text for d in srcset.documents}
+        self._docs = {d.path: d for d in srcset.documents}
+        self._profiles: dict[str, tuple] = {}
+        self._related: dict[tuple, bool] = {}
+
+    def related(self, document: str, story) -> bool:
+        """Whether a document is about the story's events (a shared source folder holds documents about
+        other stories too): it names enough of the people, places and bodies the story names, or holds
+        most of the story's words. ``story``: :func:`story_profile`."""
+        names, words = story
+        key = (document, names, words)
+        hit = self._related.get(key)
+        if hit is None:
+            d = self._docs.get(document)
+            prof = self._profiles.get(document)
+            if prof is None:
+                body = d.text if d else ""
+                prof = self._profiles[document] = (proper_names(body), topic_words(body))
+            shared, named = shared_names(names, prof[0])
+            overlap = len(words & prof[1]) / len(words) if words else 1.0
+            hit = self._related[key] = (named > 0 and shared >= min(RELATED_NAMES, named)) or overlap >= RELATED_WORDS
+        return hit
+
+    def rows(self, passage_id: str) -> list[dict]:
+        """The source claims standing in one passage (as dicts)."""
+        doc = self.srcset.passage(passage_id).document
+        if doc not in self._loaded:
+            self._loaded.add(doc)
+            d = self._docs.get(doc)
+            if d is not None:
+                for r in self.srcset.claims_in(d.passage_ids).to_dict("records"):
+                    if r.get("passage_id"):
+                        self.by_passage.setdefault(str(r["passage_id"]), []).append(r)
+        return self.by_passage.get(passage_id, [])
 
     def mentions(self, passage_id: str) -> list[Mention]:
         hit = self._mentions.get(passage_id)
         if hit is None:
             hit = []
-            rows = self.by_passage.get(passage_id, [])
+            rows = self.rows(passage_id)
             by_sentence: dict[tuple[str, str], list[dict]] = {}
             for r in rows:
                 by_sentence.setdefault((str(r.get("document")), text(r.get("sentence")) or ""), []).append(r)
             for (doc, sentence), rs in by_sentence.items():
-                body = self._texts.get(doc, "")
+                body = self._docs[doc].text if doc in self._docs else ""
                 placed = []
                 for r in rs:
                     start, end = int(r["start"]), int(r["end"])
@@ -409,9 +450,6 @@ class _SourceMentions:
                 hit.extend(mentions_in(sentence, placed, passage_id=passage_id, document=doc))
             self._mentions[passage_id] = hit
         return hit
-
-    def all_passages(self) -> list[str]:
-        return list(self.by_passage)
 
 
 _INDEXED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -435,6 +473,63 @@ def _locate(sentence: str, span: str, nth: int = 0) -> tuple[int, int] | None:
         if pos < 0:
             return None
     return pos, pos + len(span)
+
+
+RELATED_NAMES = 2  # proper names a document must share with the story to be taken as about its events
+RELATED_WORDS = 0.4  # or the share of the story's content words it holds (a summary's source: 0.46-0.88 in benchmarks/data)
+_NAME = re.compile(r"(?<![\w’'])([A-Z][\w’'.-]*[A-Za-z]|[A-Z]{2,})")
+
+
+def proper_names(text_: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words of a text that may name what it is about ("Haiti", "UNICEF", "Siemens"),
+    lower-cased: (those inside sentences, those opening one, which are capitalised anyway). Function
+    words, weekdays, months and agencies (claimkit/lexicon/not_names.txt) are left out."""
+    skip = _name_skip()
+    inside, opening = set(), set()
+    for m in _NAME.finditer(text_ or ""):
+        before = text_[max(0, m.start() - 3):m.start()]
+        w = m.group(1).lower().rstrip(".").replace("’s", "").replace("'s", "")
+        if w in skip or len(w) < 2:
+            continue
+        if m.start() == 0 or re.search(r"[.!?\n\"“]\s*$", before):
+            opening.add(w)
+        else:
+            inside.add(w)
+    return frozenset(inside), frozenset(opening - inside)
+
+
+def shared_names(story: tuple[frozenset[str], frozenset[str]], doc: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int]:
+    """(names story and document share, names the story has): a sentence opener counts as a name when
+    the other text has it inside a sentence ("Lufthansa posted…" and "… - Lufthansa swung…")."""
+    s_in, s_open = story
+    d_in, d_open = doc
+    story_names = s_in | (s_open & d_in)
+    return len(story_names & (d_in | d_open)), len(story_names)
+
+
+@lru_cache(maxsize=1)
+def _name_skip() -> frozenset[str]:
+    from claimkit.lexicon import words
+
+    return _stopwords() | frozenset(words("not_names.txt"))
+
+
+def topic_words(body: str) -> frozenset[str]:
+    """The content words of a text that say what it is about (not verbs of change, "percent", "billion")."""
+    return frozenset(c for w, _, _ in tokens(body) if (c := content(w)) and word_weight(c) >= 1)
+
+
+def story_profile(ctx: CheckContext) -> tuple:
+    """The story's proper names and content words (from its text, else its claims' sentences), once per context."""
+    hit = getattr(ctx, "_story_profile", None)
+    if hit is None:
+        body = ctx.text or " ".join(dict.fromkeys(str(c.get("sentence") or "") for c in ctx.claims))
+        hit = (proper_names(body), topic_words(body))
+        try:
+            ctx._story_profile = hit
+        except AttributeError:
+            pass
+    return hit
 
 
 def claim_mention(claim: dict, ctx: CheckContext) -> Mention:
@@ -486,6 +581,7 @@ class Candidate:
     about: float
     agrees: bool | None
     why: str = ""
+    anchored: bool = False  # a word of the claim's own (not a verb of change) stands beside the mention too
 
 
 def _describe(m: Mention) -> str:
@@ -500,7 +596,8 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
     if me is None:
         return None, [], []
     index = source_mentions(srcset)
-    passages = candidate_passages(claim, srcset)
+    story = story_profile(ctx)
+    passages = [(p, sc) for p, sc in candidate_passages(claim, srcset) if index.related(p.document, story)]
     out = []
     for p, _ in passages:
         for m in index.mentions(p.id):
@@ -520,7 +617,8 @@ def score_candidates(claim: dict, ctx: CheckContext, family: str) -> tuple[Menti
             noun = counted_noun(claim) if family == "figure" else None
             if noun and noun == counted_noun(m.row) and (noun not in _generic() or any(w in m.owned for w in me.owned)):
                 about = min(1.0, about + UNIT_BONUS)  # "homes" and "homes": the same kind of thing counted
-            out.append(Candidate(m, round(about, 3), agrees))
+            anchored = any(w in m.owned and word_weight(w) >= 1 for w in me.owned)
+            out.append(Candidate(m, round(about, 3), agrees, anchored=anchored))
     out.sort(key=lambda c: -c.about)
     return me, out, passages
 
@@ -551,7 +649,7 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
     if me is None:
         return unverified(f"{SILENT}: the claim could not be placed in its sentence")
     agree = [c for c in cands if c.agrees]
-    differ = [c for c in cands if c.agrees is False]
+    differ = [c for c in cands if c.agrees is False and c.anchored]  # to deny, a passage must share the claim's own words
     best_agree = agree[0] if agree else None
     best_differ = differ[0] if differ else None
     span = text(claim.get("span")) or ""
@@ -567,18 +665,26 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
                          note=f"The sources give {describe_value(m)} for another period ({m.row.get('date')}, {_passage_ref(srcset, m)}), not for {claim.get('date')}.")
         ids, recs, docs = _evidence(srcset, [m])
         return Check("supported", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{m.sentence}\"")
+                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{_short(m.sentence)}\"")
+    if best_agree and best_agree.about >= max(support_at, CONTRADICT_AT) and best_differ and best_differ.about >= CONTRADICT_AT \
+            and not (family == "figure" and _width(best_differ.mention.row) < _width(best_agree.mention.row)):
+        # (a vaguer figure that agrees, "more than 1,100", does not outweigh a precise one that does not, "1,136")
+        a, d = best_agree.mention, best_differ.mention
+        return unverified(f"the sources state both: {describe_value(a)} ({_passage_ref(srcset, a)}, aboutness {best_agree.about:.2f}) "
+                          f"and {describe_value(d)} ({_passage_ref(srcset, d)}, aboutness {best_differ.about:.2f}); "
+                          "read both passages to tell which is about the claim")
     if best_differ and best_differ.about >= CONTRADICT_AT and (best_agree is None or best_differ.about > best_agree.about + MARGIN):
         m = best_differ.mention
         ids, recs, docs = _evidence(srcset, [m] + ([best_agree.mention] if best_agree else []))
-        if best_agree is not None and family == "figure":
+        if best_agree is not None and family == "figure" and _width(best_agree.mention.row) <= _width(claim):
+            # the claim's figure itself is in the sources (not just a vaguer one that admits it), about something else
             o = best_agree.mention
             return Check("misleading", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                         note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{o.sentence}\"); "
-                              f"about this the sources say {describe_value(m)}: \"{m.sentence}\"")
+                         note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{_short(o.sentence)}\"); "
+                              f"about this the sources say {describe_value(m)}: \"{_short(m.sentence)}\"")
         return Check("contradicted", ids[:1], expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs[:1], passages=recs[:1],
                      note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_differ.about:.2f}), "
-                          f"not '{span}': \"{m.sentence}\"")
+                          f"not '{span}': \"{_short(m.sentence)}\"")
     if not passages:
         return unverified(f"{SILENT}: no passage shares the claim's words")
     if not cands:
@@ -590,8 +696,12 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
 
 def _value_text(m: Mention) -> str:
     iv = figure_interval(m.row)
-    return f"'{m.span}'" + (f" ({fmt_interval((num(m.row.get('low')) or iv[0], num(m.row.get('high')) or iv[1]))})"
+    return f"'{m.span}'" + (f" ({fmt_interval((round(iv[0]), round(iv[1])) if abs(iv[0]) >= 100 else iv)})"
                             if iv and all(math.isfinite(x) for x in iv) and m.span and not m.span[0].isdigit() else "")
+
+
+def _short(sentence: str, limit: int = 160) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _date_text(m: Mention) -> str:
@@ -733,7 +843,7 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     doc_start = match.passage.start + match.start  # the stretch in document offsets
     doc_end = match.passage.start + match.end
     for p in match.cited or [match.passage]:
-        for r in index.by_passage.get(p.id, []):
+        for r in index.rows(p.id):
             if str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker")):
                 if int(r["start"]) < doc_end and int(r["end"]) > doc_start:
                     return text(r.get("speaker"))
@@ -782,8 +892,9 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     srcset = ctx.sources
     index = source_mentions(srcset)
     found, other = [], []
-    for pid, rows in index.by_passage.items():
-        for r in rows:
+    for p, _ in srcset.search(f"{person} {title}", k=SEARCH_K):
+        pid = p.id
+        for r in index.rows(pid):
             if str(r.get("kind")) != "role" or same_person(person, text(r.get("speaker"))) < 90:
                 continue
             r_role, r_countries = title_role(text(r.get("subject")))
@@ -805,9 +916,63 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     return unverified(f"{SILENT} on {person}'s office")
 
 
+# ---------------------------------------------------------------- reported speech
+
+ATTRIBUTION_FOUND_AT = 0.8  # share of the reported words' content words a source passage must hold
+
+
+def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
+    """Reported speech ("Russia said that it was at a dead end"): supported when a passage of a related
+    document holds nearly all of its words and gives them to the same speaker. A paraphrase is normal in
+    reported speech, so a difference never contradicts: it leaves the claim unverified."""
+    import json
+
+    from claimkit.matching import same_person
+
+    srcset = ctx.sources
+    speaker = text(claim.get("speaker"))
+    try:
+        details = json.loads(text(claim.get("details")) or "{}")
+    except ValueError:
+        details = {}
+    said = details.get("content_text") or text(claim.get("subject")) or ""
+    words = {c for w, _, _ in tokens(said) if (c := content(w))}
+    if not speaker or len(words) < 3:
+        return None
+    index = source_mentions(srcset)
+    story = story_profile(ctx)
+    best, best_share = None, 0.0
+    for p, _ in srcset.search(said, k=SEARCH_K):
+        if not index.related(p.document, story):
+            continue
+        share = len(words & {c for w, _, _ in tokens(p.text) if (c := content(w))}) / len(words)
+        if share > best_share:
+            best, best_share = p, share
+    if best is None or best_share < ATTRIBUTION_FOUND_AT:
+        return unverified(f"{SILENT} on what {speaker} said here")
+    # the figures, dates and names in the reported words must all be in the passage (their own checks say more)
+    exact = {w.lower() for w, _, _ in tokens(said) if w[0].isdigit() or w.lower() in _name_skip() - _stopwords()}
+    missing = sorted(exact - {w.lower() for w, _, _ in tokens(best.text)})
+    if missing:
+        return unverified(f"{_passage_ref(srcset, Mention('attribution', said, best.text, (0, 0), {}, passage_id=best.id, document=best.document))} "
+                          f"has these words but not {', '.join(missing)}: see the checks of the figures and dates in them")
+    givers = [text(r.get("speaker")) for r in index.rows(best.id)
+              if str(r.get("kind")) in ("attribution", "quote") and text(r.get("speaker"))]
+    m = Mention("attribution", said, best.text, (0, 0), {}, passage_id=best.id, document=best.document)
+    where = _passage_ref(srcset, m)
+    if any(same_person(speaker, g) >= 80 or speaker.lower() in g.lower() or g.lower() in speaker.lower() for g in givers):
+        ids, recs, docs = _evidence(srcset, [m])
+        return Check("supported", ids, expected=f"{where}: \"{_short(best.text)}\"", sources=docs, passages=recs,
+                     note=f"{where} gives these words ({best_share:.0%} of them) to {speaker}.")
+    if givers:
+        return unverified(f"{where} has these words ({best_share:.0%} of them) but gives them to {', '.join(dict.fromkeys(givers))}; "
+                          "read the passage to tell who said it")
+    return unverified(f"{where} has these words ({best_share:.0%} of them) but does not say who said them")
+
+
 # ---------------------------------------------------------------- the check
 
-@claim_check("sources", kinds=FIGURE_KINDS + ("time", "quote", "role"))
+@claim_check("sources", kinds=FIGURE_KINDS + ("time", "quote", "role", "attribution"))
 def sources(claim: dict, ctx: CheckContext) -> Check | None:
     if ctx.sources is None:
         return None
@@ -816,6 +981,8 @@ def sources(claim: dict, ctx: CheckContext) -> Check | None:
         return check_quote(claim, ctx)
     if kind == "role":
         return check_title(claim, ctx)
+    if kind == "attribution":
+        return check_attribution(claim, ctx)
     if kind == "time":
         if not text(claim.get("date")) and not _weekday(text(claim.get("span")) or ""):
             return unverified("the date could not be resolved, so it cannot be compared with the sources")
@@ -843,7 +1010,7 @@ def explain(claim: dict, ctx: CheckContext) -> list[dict]:
         m = c.mention
         shared = sorted(set(me.owned) & set(m.owned)) if me else []
         if m.passage_id in used:
-            why = f"decided the verdict ({verdict.verdict})"
+            why = f"decided the source check ({verdict.verdict})"
         elif c.about < SUPPORT_AT - 0.2:
             why = "not about the same thing (too few of the claim's words stand beside it)"
         elif c.agrees:

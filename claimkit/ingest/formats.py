@@ -145,11 +145,11 @@ def _html_tables(html: str) -> tuple[str, list[str]]:
         return html, []
     lines: list[str] = []
     cells = 0
-    for table in list(root.iter("table")):
-        if table.xpath(".//table"):
+    for element in list(root.iter("table")):
+        if element.xpath(".//table"):
             continue
         grid = []
-        for tr in table.xpath(".//tr"):
+        for tr in element.xpath(".//tr"):
             row = []
             for cell in tr.xpath("./th|./td"):
                 span = cell.get("colspan", "1")
@@ -162,7 +162,7 @@ def _html_tables(html: str) -> tuple[str, list[str]]:
         entries = grid_cells(grid, _header_row(grid), words_too=False)[0]
         if entries:
             lines.extend(entry[0] for entry in entries)
-            table.drop_tree()
+            element.drop_tree()
     if not lines:
         return html, []
     return lxml.html.tostring(root, encoding="unicode"), lines
