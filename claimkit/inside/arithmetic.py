@@ -339,9 +339,18 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
 
 def _double_rounded(iv: tuple[float, float]) -> tuple[float, float]:
     """A stated size may be a rounded rounded figure (10.448 -> 10.45 -> "10.5 %"): rounding through ever more
-    digits reaches u/2 + u/20 + u/200 ... = u/2 + u/18 from the value, so a ninth of the half-width more each side."""
+    digits reaches u/2 + u/20 + u/200 ... = u/2 + u/18 from the value, so a ninth of the half-width more each side;
+    or a figure cut after its last digit (29.56 -> "29.5"), so up to a whole unit more away from zero."""
     more = (iv[1] - iv[0]) / 18
-    return iv[0] - more, iv[1] + more
+    lo, hi = iv[0] - more, iv[1] + more
+    # or a cut one: wire copy writes +29.56 % as "29.5 pct" (Reuters, 1987), so a size may reach a whole unit
+    # of its last digit further from zero than written
+    half = (iv[1] - iv[0]) / 2
+    if iv[0] >= 0:
+        hi = max(hi, iv[1] + half)
+    elif iv[1] <= 0:
+        lo = min(lo, iv[0] - half)
+    return lo, hi
 
 
 def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, results: dict) -> None:
