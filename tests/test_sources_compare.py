@@ -192,3 +192,12 @@ def test_a_weekday_beside_its_date_must_match_the_sources(no_tables):
     same = check("Index futures and options expire on Friday, March 20, the exchange said.",
                  source, "March 20", no_tables, published="1987-03-13", source_published="1987-03-13")
     assert same.verdict == "supported"
+
+
+def test_a_range_agrees_only_when_both_its_ends_do(no_tables):
+    # wire copy (reworded), the range's upper end changed in the story: the two ranges overlap but differ
+    source = "Officials said heavy rains would cut the maize crop by 21.4 to 22.6 pct this season."
+    v = check("Heavy rains will cut the maize crop by 21.4 to 50.2 pct this season, officials said.", source, "pct", no_tables)
+    assert v.verdict != "supported"
+    same = check("Heavy rains will cut the maize crop by 21.4 to 22.6 pct this season, officials said.", source, "pct", no_tables)
+    assert same.verdict == "supported"

@@ -332,9 +332,25 @@ def same_figure(a: dict, b: dict) -> bool:
             return _bound_agrees(bound, pad_a + pad_b, other[0], other[1], open_a)
         bound = lo_b if open_b == "low" else hi_b
         return _bound_agrees(bound, pad_a + pad_b, lo_a, hi_a, open_b)
+    if _explicit_range(a) and _explicit_range(b) and not (_near(lo_a, lo_b) and _near(hi_a, hi_b)):
+        return False  # "21.4 to 50.2 pct" is not "21.4 to 22.6 pct", though the two overlap
     lo_a, hi_a, lo_b, hi_b = lo_a - pad_a, hi_a + pad_a, lo_b - pad_b, hi_b + pad_b
     eps = 1e-9 * max(1.0, abs(lo_a))
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
+
+
+RANGE_BOUND_TOLERANCE = 0.05  # two ranges state the same when each bound is within 5 % (rounding: "1.2 to 1.5 million", "1.23 to 1.48 million")
+
+
+def _explicit_range(row: dict) -> bool:
+    """A range written with both its ends ("21.4 to 22.6 pct", "between 20 and 30"), not a rounding ("hundreds")."""
+    if (text(row.get("qualifier")) or "") != "range" or num(row.get("low")) is None or num(row.get("high")) is None:
+        return False
+    return '"approximate": false' in (text(row.get("details")) or "").replace("'", '"').replace("False", "false")
+
+
+def _near(x: float, y: float) -> bool:
+    return abs(x - y) <= RANGE_BOUND_TOLERANCE * max(abs(x), abs(y)) + 1e-9
 
 
 def _width(row: dict) -> float:
