@@ -201,3 +201,25 @@ def test_a_range_agrees_only_when_both_its_ends_do(no_tables):
     assert v.verdict != "supported"
     same = check("Heavy rains will cut the maize crop by 21.4 to 22.6 pct this season, officials said.", source, "pct", no_tables)
     assert same.verdict == "supported"
+
+
+def test_a_year_and_a_quarter_that_do_not_meet_deny_nothing(no_tables):
+    # wire copy (reworded): the story's figure was changed, so its sentence is no longer the source's; its
+    # "last year" (1986) then met the source's "the first quarter" (of 1987) and was contradicted
+    source = ("For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
+              "and share value was 1.6 billion dlrs, up 47 pct from last year's first quarter.")
+    story = ("For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
+             "and share value was 3.6 billion dlrs, up 47 pct from last year's first quarter.")
+    v = check(story, source, "last year", no_tables, published="1987-04-07", source_published="1987-04-07")
+    assert v.verdict != "contradicted"
+
+
+def test_a_headline_before_a_copied_sentence_still_lets_it_be_found_word_for_word(no_tables):
+    # the source document opens with its title line, which has no full stop
+    text = ("Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
+            "10,000 for Tunisia and 5,000 for Libya, traders said.")
+    srcset = load_sources([load_article(text, title="WHEAT SHIPMENTS FROM THE PORT", published="1987-04-07")],
+                          cache=False)
+    claims = extract_claims(load_article(text, published="1987-04-07"))
+    v = verify(claims, sources=srcset, evidence=no_tables)
+    assert not set(v["verdict"]) & {"contradicted", "misleading"}, v[["span", "verdict", "note"]].values.tolist()

@@ -42,6 +42,7 @@ UNIT_BONUS = 0.3  # aboutness added when a count counts the same (not generic) n
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
 SAME_TIME_SPAN = 8  # a date bears out a period at most this many times longer ("this week" by "Monday", not "this year")
+DENY_TIME_SPAN = 2  # two times that do not meet deny each other only when of like length (days, months, quarters, years)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|…|\.\.\.", re.UNICODE)
@@ -389,12 +390,15 @@ def same_time(a: dict, b: dict) -> bool | None:
     wa, wb = _weekday(text(a.get("span")) or ""), _weekday(text(b.get("span")) or "")
     pa, pb = period(a.get("date")), period(b.get("date"))
     if pa and pb:
+        la, lb = (pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1
+        alike = max(la, lb) <= SAME_TIME_SPAN * min(la, lb)
         if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
-            return False
+            # "last year" against "the first quarter" (of this year): a year and a quarter are not two answers
+            # to one question, so they deny nothing; a day against another day, a month against a month do
+            return False if max(la, lb) <= DENY_TIME_SPAN * min(la, lb) else None
         if wa and wb and wa != wb and pa[0] == pa[1] == pb[0] == pb[1]:
             return False  # "Friday, March 20" against "Wednesday, March 20": the same day named as two weekdays
-        la, lb = (pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1
-        return True if max(la, lb) <= SAME_TIME_SPAN * min(la, lb) else None  # "this year" is not borne out by a Sunday
+        return True if alike else None  # "this year" is not borne out by a Sunday
     if wa and wb:
         return wa == wb
     return None
@@ -992,7 +996,8 @@ def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
 
 @lru_cache(maxsize=64)
 def _squashed(s: str) -> str:
-    return " ".join(s.split())
+    """White space made plain: a run holding a line break is one line break, any other run one space."""
+    return re.sub(r"[^\S\n]+", " ", re.sub(r"\s*\n\s*", "\n", s)).strip()
 
 
 VERBATIM_MIN_WORDS = 6  # a sentence this long found word for word in a document is that document's sentence
@@ -1011,7 +1016,9 @@ def verbatim_source(claim: dict, ctx: CheckContext) -> str | None:
         while at >= 0:
             after = at + len(sentence)
             # a whole sentence there, not the end of a longer one ("Deputy Foreign Minister X said …")
-            if (at == 0 or body[at - 1] == " " and body[at - 2:at - 1] in SENTENCE_ENDS) and (after == len(body) or body[after] == " "):
+            # (a sentence starts the text or a line, or follows the end of another; a headline ends without a stop)
+            if (at == 0 or body[at - 1] == "\n" or body[at - 1] == " " and body[at - 2:at - 1] in SENTENCE_ENDS) \
+                    and (after == len(body) or body[after] in " \n"):
                 if index.related(doc.path, story):
                     return doc.path
                 break
