@@ -223,6 +223,15 @@ def test_weekday_beside_a_date(text, span, verdict):
     assert verdicts(check_calendar, text)[span] == verdict
 
 
+@pytest.mark.parametrize("text, verdict", [
+    # wire copy of 1987 (reworded): the weekday and the date with no comma between them
+    ("Bank borrowings averaged 228 mln dlrs in the week to Wednesday March 18, the central bank said.", "supported"),
+    ("Bank borrowings averaged 228 mln dlrs in the week to Friday March 18, the central bank said.", "contradicted"),
+])
+def test_weekday_beside_a_date_without_a_comma(text, verdict):
+    assert set(verdicts(check_calendar, text, date(1987, 3, 19)).values()) == {verdict}
+
+
 def test_weekday_computation_is_written_out():
     results, _ = run(check_calendar, "Talks resumed on Tuesday (Jan. 10) in Geneva.")
     assert results["Tuesday"]["computation"] == "Jan. 10 (10 January 2022) was a Monday, the story says Tuesday"

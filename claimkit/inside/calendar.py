@@ -2,7 +2,7 @@
 
 ``check_calendar(text, claims, published)`` returns ``{claim_id: result}`` for:
 
-- a weekday beside a date in the same mention: "Monday, Jan. 10, 2022", "on Tuesday (Jan. 11)",
+- a weekday beside a date in the same mention: "Monday, Jan. 10, 2022", "on Tuesday (Jan. 11)", "Wednesday March 18",
   "Jan. 10 (Monday)"; a date without a year is taken in the year that puts it within half a year of
   publication, and is left alone without a publication date;
 - an age beside a birth date or year and the publication date: "Smith, 45, was born in 1976"
@@ -70,8 +70,8 @@ def _weekday_dates(story: Story, results: dict) -> None:
     for m in _weekday_re().finditer(text):
         wd = _weekdays()[m.group(1)]
         date_span = None
-        # "Monday, Jan. 10, 2022", "Tuesday (Jan. 10)": the date right after the weekday
-        after = re.match(r"[ \t]*(?:,[ \t]*|\([ \t]*)(?=[0-9A-Z])", text[m.end():m.end() + 5])
+        # "Monday, Jan. 10, 2022", "Tuesday (Jan. 10)", wire style "Wednesday March 18": the date right after the weekday
+        after = re.match(r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?=[0-9A-Z])", text[m.end():m.end() + 5])
         if after:
             pos = m.end() + after.end()
             found = [t for t in parse_times(text[pos:pos + 40], reference=story.published)
