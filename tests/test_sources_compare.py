@@ -223,3 +223,19 @@ def test_a_headline_before_a_copied_sentence_still_lets_it_be_found_word_for_wor
     claims = extract_claims(load_article(text, published="1987-04-07"))
     v = verify(claims, sources=srcset, evidence=no_tables)
     assert not set(v["verdict"]) & {"contradicted", "misleading"}, v[["span", "verdict", "note"]].values.tolist()
+
+
+def test_a_speaker_who_is_no_name_cannot_differ_from_the_story_s(no_tables):
+    # wire copy (reworded), a figure changed in the story so its sentence is not the source's: the one-word quote
+    # "nonperforming" was found in a later sentence the source gives to "company", and the quote was contradicted
+    source = ('WASHINGTON, March 27 - Harbor Coast Banks Inc said in a filing with regulators that it may reclassify '
+              'as "nonperforming" 412 mln dlrs of loans to Argentina.\n\n'
+              'The company added that it expects first quarter earnings to be "down moderately" from a year earlier.\n\n'
+              '"A longer suspension of interest payments could see such loans classified as nonperforming and put '
+              'on nonaccrual," it said.')
+    srcset = load_sources([load_article(source, published="1987-03-27", title="HARBOR COAST MAY RECLASSIFY LOANS")],
+                          cache=False)
+    claims = extract_claims(load_article(source.replace("412", "618"), published="1987-03-27"))
+    v = verify(claims, sources=srcset, evidence=no_tables).set_index("span")
+    assert v.loc["nonperforming", "verdict"] == "supported"
+    assert v.loc["618 mln dlrs", "verdict"] == "contradicted"

@@ -872,6 +872,11 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     return None
 
 
+def _names_someone(speaker: str) -> bool:
+    """Whether a speaker as resolved is a name (a capitalised word), not a pronoun or a common noun."""
+    return any(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'.-]*", speaker))
+
+
 def check_quote(claim: dict, ctx: CheckContext) -> Check:
     srcset = ctx.sources
     quote = text(claim.get("span")) or ""
@@ -888,7 +893,8 @@ def check_quote(claim: dict, ctx: CheckContext) -> Check:
                      computation=diff_text(match.ops),
                      note=f"Misquote: {where} has other words: {diff_text(match.changes)} (story → source).")
     speaker, said_by = text(claim.get("speaker")), _speaker_in_source(srcset, match)
-    if speaker and said_by:
+    if speaker and said_by and _names_someone(speaker) and _names_someone(said_by):
+        # (a pronoun or a common noun, "its", "the company", names no one a speaker could differ from)
         from claimkit.matching import same_person
 
         if same_person(speaker, said_by) < 80 and speaker.lower() not in said_by.lower() and said_by.lower() not in speaker.lower():
