@@ -2041,6 +2041,8 @@ _UNIT_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?i:to|an
 _SUSPENDED_GAP = re.compile(r"[-–—][ \u00a0]+(?i:to|or)[ \u00a0]+")  # "a 3- to 4-foot wall"
 _BETWEEN_BEFORE = re.compile(r"(?i:between)[ \u00a0]+$")
 _FROM_BEFORE = re.compile(r"(?i:from)[ \u00a0]+$")
+_BY_BEFORE = re.compile(r"(?<![A-Za-z])(?i:by)[ \u00a0]+$")
+_FROM_AFTER = re.compile(r"[ \u00a0]+(?i:from)[ \u00a0]+\S*\d")
 
 
 def _unit_ranges(text, qs, lex):
@@ -2084,6 +2086,8 @@ def _unit_range(text, a, b, lex):
                         lex.change_re.search(text, max(0, opener.start() - 30), opener.end()):
                     return None  # "rose from 5 km to 10 km": a change
                 start = opener.start()
+            elif w == "to" and _BY_BEFORE.search(text, max(0, a.start - 8), a.start) and _FROM_AFTER.match(text, b.end):
+                return None  # "cut its debt by 2.6 billion euros to 7.3 billion euros from 8.9 billion": a change
     elif ka == "money" and kb == "number" and b.scale_word and a.scale_word is None and text[a.end:b.start] in ("-", "–"):
         kind, unit, start = "money", a.unit, a.start  # "$10-15 million"
     elif ka == "number" and kb in _RANGE_KINDS and _SUSPENDED_GAP.fullmatch(text, a.end, b.start) and len(a.numerals) == 1 \
