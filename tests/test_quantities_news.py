@@ -188,3 +188,10 @@ def test_ranges_of_measures_and_sums(sentence, text, low, high, unit):
 
 def test_a_change_from_one_measure_to_another_is_two_figures():
     assert [q.text for q in parse_quantities("The range rose from 5 km to 10 km.")] == ["5 km", "10 km"]
+
+
+def test_a_change_by_one_sum_to_another_from_a_third_is_three_figures():
+    # "by A to B from C": the size of a change, the level reached and the level it started from, not a range A-B
+    assert [q.text for q in parse_quantities("The group cut its net debt by 2.6 billion euros to 7.3 billion euros "
+                                             "from 8.9 billion euros.")] == ["2.6 billion euros", "7.3 billion euros", "8.9 billion euros"]
+    assert [q.text for q in parse_quantities("The cable was extended by 5 km to 10 km.")] == ["5 km to 10 km"]
