@@ -92,7 +92,8 @@ def alter(text: str, claim: dict) -> str | None:
 
 def story_words(article, evidence_id: str) -> dict | None:
     """Words of the story a computation read (``story@START-END``: the date inside "Monday, Jan. 10, 2022",
-    the age in "Smith, 45,"), as a claim-like dict ``alter`` can change; None for another evidence id."""
+    the age in "Smith, 45,"), as a claim-like dict ``alter`` can change; None for another evidence id or for
+    words that are no date or figure."""
     m = re.fullmatch(r"story@(\d+)-(\d+)", evidence_id)
     if not m:
         return None
@@ -101,6 +102,8 @@ def story_words(article, evidence_id: str) -> dict | None:
     start, end = int(m.group(1)), int(m.group(2))
     words = article.text[start:end]
     is_time = any(t.start == 0 and t.end == len(words) for t in parse_times(words))
+    if not is_time and not _NUM.fullmatch(words):
+        return None  # names listed after "three countries" are no figure to alter
     return {"span": words, "start": start, "end": end, "kind": "time" if is_time else "quantity"}
 
 
