@@ -1,12 +1,17 @@
 """Atomic file output: a crash at any moment leaves the old file or the new one, never a torn one."""
+
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +57,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".jsonl")
 
 
-def write_table(df, path: str | Path) -> Path:
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     """Write a DataFrame by suffix (.csv, .json, .jsonl, .parquet), atomically."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -71,11 +76,13 @@ def write_table(df, path: str | Path) -> Path:
     else:
         from claimkit.errors import InputError
 
-        raise InputError(path, f"unknown table format {suffix or '(no suffix)'}; use one of {', '.join(TABLE_SUFFIXES)}")
+        raise InputError(
+            path, f"unknown table format {suffix or '(no suffix)'}; use one of {', '.join(TABLE_SUFFIXES)}"
+        )
     return path
 
 
-def read_table(path: str | Path):
+def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table`."""
     import pandas as pd
 

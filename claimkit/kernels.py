@@ -163,7 +163,9 @@ class WarmKernel:
             # forked from the batch's warm zygote: no interpreter start and no imports; the request is
             # sent now, the kernel is connected to in wait_ready() (the zygote may still be importing)
             try:
-                self.km = zygote.ForkedKernel(zygote_address, env=env, cwd=tempfile.gettempdir(), extra_arguments=arguments)
+                self.km = zygote.ForkedKernel(
+                    zygote_address, env=env, cwd=tempfile.gettempdir(), extra_arguments=arguments
+                )
             except OSError as exc:
                 return self._without_zygote(exc, wait)
             self.kc = None

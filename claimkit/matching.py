@@ -5,10 +5,12 @@ spokesman" = "Press Secretary of the President") are data in ``claimkit/lexicon/
 this module only looks them up, exactly first and then fuzzily (rapidfuzz) for spelling and
 translation variants.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 
 from claimkit.lexicon import table
 
@@ -27,7 +29,7 @@ def normalise(text: str | None) -> str:
     return _SPACE.sub(" ", str(text).replace("\u2019", "'")).strip(" .,;:!?\"'()").lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def aliases(kind: str) -> tuple[tuple[str, str], ...]:
     """(alias, canonical) pairs of one kind, longest alias first."""
     pairs = [(normalise(r["alias"]), r["canonical"]) for r in table("aliases.tsv") if r["kind"] == kind]
@@ -87,7 +89,7 @@ def same_person(a: str | None, b: str | None) -> int:
     return int(fuzz.token_set_ratio(na, nb))
 
 
-def find_mentions(terms, text: str) -> list[tuple[str, int, int]]:
+def find_mentions(terms: Iterable[str], text: str) -> list[tuple[str, int, int]]:
     """Where any of ``terms`` (names of a body, city, event; their aliases included) occurs in ``text``.
 
     Exact, case-insensitive, whole-word matches first; a long term (10+ characters) may also match
