@@ -2,10 +2,11 @@
 
 Builds the claims and verdicts tables of the seed article and its altered copy, validates each
 once to warm up, then times ``validate`` (``time.process_time``) over ``--runs`` validations of
-each table, alternating the two articles. ``--plain`` runs GX without claimkit's speed patches
-(the reference path through ``Batch.validate``); ``--profile`` prints a cProfile of the timed runs.
+each table, alternating the two articles, through GX's public API as ``claimkit.validation`` uses
+it (context, suites and validation definitions made once per process, ``BOOLEAN_ONLY`` results).
+``--profile`` prints a cProfile of the timed runs.
 
-Run: PYTHONPATH=. python benchmarks/bench_gx_validation.py [--runs 30] [--plain] [--profile]
+Run: PYTHONPATH=. python benchmarks/bench_gx_validation.py [--runs 30] [--profile]
 """
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ ARTICLES = [ROOT / "data/articles/russia-osce-dead-end.txt",
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=30)
-    ap.add_argument("--plain", action="store_true")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     tables = []
@@ -38,11 +38,6 @@ def main() -> None:
         claims = ck.extract_claims(ck.load_article(path))
         tables.append((claims, ck.verify(claims)))
     validation._context()
-    if args.plain:
-        from claimkit import gxpatch
-
-        gxpatch.uninstall()
-        validation._validate_batch = validation._validate_batch_public
     for claims, verdicts in tables:  # warm-up
         validation.validate(claims, "claims"), validation.validate(verdicts, "verdicts")
     prof = cProfile.Profile() if args.profile else None
@@ -58,7 +53,7 @@ def main() -> None:
             if prof:
                 prof.disable()
             assert report.success, report.summary()
-    mode = "plain GX" if args.plain else "claimkit path"
+    mode = "claimkit path"
     for suite, ts in times.items():
         print(f"{mode:14s} {suite:9s} rows={len(tables[0][0 if suite == 'claims' else 1])}: "
               f"median {statistics.median(ts) * 1000:6.1f} ms  mean {statistics.mean(ts) * 1000:6.1f} ms  "

@@ -135,6 +135,30 @@ def cmd_batch(args) -> int:
     return 1 if result.failed or result.summary_error else 0
 
 
+def cmd_check(args) -> int:
+    from claimkit.gate import run_check
+    from claimkit.gate.formats import github_annotations, write_all
+
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers", "must be at least 1")
+    result = run_check(args.paths, out_dir=args.output, changed_since=args.changed_since, fail_on=args.fail_on,
+                       reviews=args.reviews, sources=args.sources or (), parameters=dict(args.param or []),
+                       workers=args.workers, progress=args.progress)
+    write_all(result, report_url=args.report_url)
+    for line in github_annotations(result):
+        print(line)
+    reused = sum(1 for s in result.stories if s.reused)
+    verdict = "FAILED" if result.exit_code else "passed"
+    print(f"claimkit check {verdict}: {len(result.stories)} {'story' if len(result.stories) == 1 else 'stories'} ({reused} unchanged), "
+          f"{len(result.failing)} failing claims ({', '.join(result.fail_on)}), {len(result.overridden)} overridden by a review, "
+          f"{len(result.errors)} not checked, in {result.seconds:.1f} s → {Path(args.output) / 'summary.md'}", file=sys.stderr)
+    for c in result.failing:
+        print(f"  {c.story}:{c.line or '?'}: {c.verdict}: {c.span}", file=sys.stderr)
+    for s in result.errors:
+        print(f"  {s.story}: not checked: {s.error}", file=sys.stderr)
+    return result.exit_code
+
+
 def cmd_report(args) -> int:
     from claimkit.report import report
 
@@ -182,6 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter for every article (repeatable)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: when standard error is a terminal)")
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("check", help="a pre-publication gate: check stories, exit 1 on a contradicted claim (CI outputs)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="story files or folders (default: the working directory)")
+    p.add_argument("--changed-since", metavar="REV", help="only the story files changed since the git revision REV")
+    p.add_argument("--fail-on", default="contradicted", metavar="VERDICTS",
+                   help="comma list of verdicts that fail the check (default: contradicted; may add misleading, unsupported)")
+    p.add_argument("--reviews", help="journalists' reviews file (JSON); a reviewed claim fails or passes by its review")
+    p.add_argument("--sources", nargs="+", metavar="PATH", help="documents every story is checked against")
+    p.add_argument("-o", "--output", default="claimkit-check", help="output folder: reports, results cache, JUnit, summary (default: claimkit-check)")
+    p.add_argument("--report-url", metavar="URL", help="where the output folder is published: links in summary.md point there")
+    p.add_argument("--workers", type=int, help="local worker processes (default: the number of cores)")
+    p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter for every story (repeatable)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: when standard error is a terminal)")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("report", help="the HTML report (and ClaimReview JSON-LD) of a run folder, or of every article of a batch folder")
     p.add_argument("folder", help="a run folder (from claimkit run) or a batch folder (from claimkit batch)")

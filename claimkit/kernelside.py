@@ -46,7 +46,7 @@ def warm_up(modules: tuple[str, ...] | list[str] = PRELOAD) -> list[str]:
         except ImportError:
             pass
     if "claimkit.validation" in sys.modules:
-        sys.modules["claimkit.validation"]._context()  # GX context: seconds once, milliseconds after
+        sys.modules["claimkit.validation"].warm_up()  # GX context and definitions: seconds once, milliseconds after
     _BASELINE.update(environ=dict(os.environ), path=list(sys.path), argv=list(sys.argv), filters=list(warnings.filters))
     return loaded
 

@@ -12,7 +12,9 @@ loads it on first access. Behaviour is unchanged; only the moment the grammar is
 from import time to first use.
 
 claimkit installs it only in processes it starts itself (the ``claimkit`` command, batch workers,
-warm kernels), never in a user's own interpreter.
+warm kernels), never in a user's own interpreter. Kernels started by ``claimkit run`` load this
+module as an IPython extension (``load_ipython_extension``): it runs before the first cell and,
+unlike ``exec_lines``, executes no cell of its own, so the notebook's cells count from 1.
 """
 from __future__ import annotations
 
@@ -61,3 +63,8 @@ def defer_rfc3987_syntax() -> bool:
         return False
     sys.modules[NAME] = _STANDIN
     return True
+
+
+def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython extension protocol
+    """``--IPKernelApp.extensions=claimkit.lazyimports``: defer the grammar in a kernel before its first cell."""
+    defer_rfc3987_syntax()

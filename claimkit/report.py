@@ -17,10 +17,10 @@ from urllib.parse import quote
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
 from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs, written_outputs
+from claimkit.paths import TEMPLATES  # the package's templates/, resolved with importlib.resources
 
 REPORT_FILE = "report.html"
 INDEX_FILE = "index.html"
-TEMPLATES = Path(__file__).with_name("templates")
 
 
 @lru_cache(maxsize=1)

@@ -130,7 +130,8 @@ def _fits(value, kind: str) -> bool:
 
 
 # the kernel claimkit starts defers jsonschema's IRI grammar (claimkit.lazyimports): 2.5 s off every run
-KERNEL_ARGUMENTS = ["--IPKernelApp.exec_lines=__import__('claimkit.lazyimports', fromlist=['_']).defer_rfc3987_syntax()"]
+# an IPython extension, not exec_lines: exec_lines run as a cell, which newer IPython counts
+KERNEL_ARGUMENTS = ["--IPKernelApp.extensions=claimkit.lazyimports"]
 
 
 def kernel_manager_class():

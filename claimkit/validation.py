@@ -5,8 +5,12 @@ checks need a value computed from several columns or from the article text ("spa
 text[start:end]"); those are *derived columns*, added by this module before the suite runs
 and named in the suite like any other column.
 
-The GX context is ephemeral, made once per process and reused: setting it up costs seconds,
-validating a small table costs milliseconds.
+Great Expectations is used through its public API only: an ephemeral context, and for each suite
+one ``ValidationDefinition`` (the suite and a whole-dataframe batch definition), all made once per
+process and reused — setting them up costs seconds, a validation of a small table tens of
+milliseconds. Each table is validated with the ``BOOLEAN_ONLY`` result format (all a pass needs);
+a failing table once more with ``SUMMARY`` for the failing values, its Data Docs page and the
+failures listed.
 """
 from __future__ import annotations
 
@@ -113,17 +117,22 @@ def load_suite_dict(name: str) -> dict:
         raise InputError(path, f"suite is not valid JSON ({exc})") from None
 
 
+# Result formats: a pass needs only booleans (the cheapest GX computes); a failure is validated once
+# more with the failing values (SUMMARY), for the report, its Data Docs page and the failures listed.
+PASS_FORMAT = "BOOLEAN_ONLY"
+FAILURE_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
+SAMPLE = 5  # failing values kept per failed expectation
+
+
 @lru_cache(maxsize=1)
 def _context():
+    """The ephemeral GX context of this process (made once: setting it up costs seconds)."""
     import logging
 
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    from claimkit import gxpatch
-
-    gxpatch.install()
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     return ctx
@@ -131,13 +140,54 @@ def _context():
 
 @lru_cache(maxsize=None)
 def _batch_definition(asset_name: str):
+    """A whole-dataframe batch definition per table kind, made once per process."""
     ctx = _context()
     try:
         ds = ctx.data_sources.get("claimkit")
-    except Exception:
+    except (KeyError, ValueError, LookupError):
         ds = ctx.data_sources.add_pandas("claimkit")
     asset = ds.add_dataframe_asset(asset_name)
     return asset.add_batch_definition_whole_dataframe("whole table")
+
+
+@lru_cache(maxsize=None)
+def _validation_definition(suite: str):
+    """The GX ValidationDefinition (suite + batch definition) for ``suite``, made once per process.
+
+    ``suite`` is a name in ``expectations/`` or the path of a suite file; the dataframe is passed
+    to each run as a batch parameter.
+    """
+    import great_expectations as gx
+
+    name = _suite_name(suite)
+    spec = {k: v for k, v in load_suite_dict(suite).items() if k != "id"}
+    if str(suite) != name:  # a suite given by path: its own name, never clashing with a shipped suite
+        spec["name"] = f"{spec.get('name') or name} ({suite})"
+    ctx = _context()
+    gx_suite = ctx.suites.add(gx.ExpectationSuite(**spec))
+    return ctx.validation_definitions.add(
+        gx.ValidationDefinition(name=f"claimkit {gx_suite.name}", data=_batch_definition(name), suite=gx_suite))
+
+
+def warm_up(suites=("claims", "verdicts")) -> None:
+    """Make the context and the suites' validation definitions, and validate an empty table of each
+    suite's columns once, so that GX's lazily loaded parts are in place (a warm kernel calls this
+    before its first notebook; the zygote before it forks kernels). Never raises: a warm-up failure
+    only means the first real validation pays the set-up."""
+    import pandas as pd
+
+    for suite in suites:
+        try:
+            spec = load_suite_dict(suite)
+            columns = next((e["kwargs"].get("column_set") for e in spec.get("expectations", [])
+                            if e.get("type") == "expect_table_columns_to_match_set"), None) or []
+            _run(suite, _validation_definition(suite), pd.DataFrame(columns=list(columns)), 0)
+        except Exception:  # noqa: BLE001 - a warm-up is an optimisation, never a failure
+            pass
+
+
+def _suite_name(suite) -> str:
+    return Path(suite).stem if str(suite).endswith(".json") else str(suite)
 
 
 def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
@@ -146,14 +196,8 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
     ``text`` is the article text, for the checks that compare spans with it; by default it is
     taken from ``df.attrs["article_text"]`` (set by ``extract_claims``).
     """
-    import great_expectations as gx
-
-    from claimkit import gxpatch
-
-    name = Path(suite).stem if str(suite).endswith(".json") else str(suite)
-    spec = load_suite_dict(str(suite))
-    expectations_spec = {k: v for k, v in spec.items() if k not in {"id"}}
-    gx_suite = gx.ExpectationSuite(**expectations_spec)
+    name = _suite_name(suite)
+    definition = _validation_definition(str(suite))
     data = df.copy()
     if text is None:
         text = df.attrs.get("article_text")
@@ -163,50 +207,16 @@ def validate(df, suite: str, *, text: str | None = None) -> ValidationReport:
     for col in data.columns:
         if data[col].dtype == object and data[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             data[col] = data[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict, tuple)) else v)
-    with gxpatch.row_filter_memo(), gxpatch.graph_memo():
-        return _validate_batch(name, gx_suite, data, len(df))
+    return _run(name, definition, data, len(df))
 
 
-def _failed_suite(name: str, result):
-    """A suite of the expectations that failed in ``result``, to be run again for their details."""
-    import great_expectations as gx
-
-    failed = [r.expectation_config for r in result.results if not r.success]
-    return gx.ExpectationSuite(name=f"{name} failures", expectations=[
-        {"type": c.type, "kwargs": {k: v for k, v in c.kwargs.items() if k != "batch_id"}, "meta": c.meta or {}}
-        for c in failed])
-
-
-def _validate_batch(name: str, gx_suite, data, rows: int) -> ValidationReport:
-    from great_expectations.validator.v1_validator import Validator
-
-    # What ``batch.validate`` runs, without its first ``get_batch`` (which loads and fingerprints the
-    # table once more than the validator does) and with one batch load for all the runs below.
-    validator = Validator(batch_definition=_batch_definition(name), batch_parameters={"dataframe": data},
-                          result_format="BOOLEAN_ONLY")
-    # a pass needs only booleans (about half the time); the details are computed for failures alone
-    result = validator.validate_expectation_suite(gx_suite)
+def _run(name: str, definition, data, rows: int) -> ValidationReport:
+    """Validate with booleans only; on failure, once more with the failing values."""
+    result = definition.run(batch_parameters={"dataframe": data}, result_format=PASS_FORMAT)
     failures = []
     if not result.success:
-        detail_suite = _failed_suite(name, result)
-        validator.result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
-        detailed = validator.validate_expectation_suite(detail_suite)
-        failures = [_failure(r) for r in detailed.results if not r.success]
-        validator.result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
-        result = validator.validate_expectation_suite(gx_suite)
-    return ValidationReport(name, bool(result.success), len(result.results), rows, failures, result)
-
-
-def _validate_batch_public(name: str, gx_suite, data, rows: int) -> ValidationReport:
-    """:func:`_validate_batch` through the public ``Batch.validate`` (the reference the tests compare with)."""
-    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": data})
-    result = batch.validate(gx_suite, result_format="BOOLEAN_ONLY")
-    failures = []
-    if not result.success:
-        detail_suite = _failed_suite(name, result)
-        detailed = batch.validate(detail_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
-        failures = [_failure(r) for r in detailed.results if not r.success]
-        result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20})
+        result = definition.run(batch_parameters={"dataframe": data}, result_format=FAILURE_FORMAT)
+        failures = [_failure(r) for r in result.results if not r.success]
     return ValidationReport(name, bool(result.success), len(result.results), rows, failures, result)
 
 
@@ -215,13 +225,14 @@ def _failure(r) -> Failure:
     kw = cfg.kwargs
     column = kw.get("column") or (f"{kw.get('column_A')}, {kw.get('column_B')}" if "column_A" in kw else None)
     res = r.result or {}
-    sample = res.get("partial_unexpected_list") or []
+    sample = (res.get("partial_unexpected_list") or [])[:SAMPLE]
     missing = ((res.get("details") or {}).get("mismatched") or {}).get("missing")
     if missing:
         column, sample = "(table)", [f"missing column {m}" for m in missing]
     if r.exception_info and r.exception_info.get("raised_exception"):
         sample = [r.exception_info.get("exception_message")]
-    return Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample], (cfg.meta or {}).get("why", ""))
+    return Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample],
+                   (cfg.meta or {}).get("why", ""))
 
 
 def _plain(v):

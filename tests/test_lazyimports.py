@@ -49,7 +49,11 @@ def test_defer_is_a_no_op_once_the_real_module_is_loaded():
 
 
 def test_kernels_claimkit_run_starts_defer_the_grammar():
-    """`claimkit run` starts its kernel with KERNEL_ARGUMENTS: the stand-in is in place before the first cell."""
+    """`claimkit run` starts its kernel with KERNEL_ARGUMENTS: the stand-in is in place before the first cell.
+
+    The probe below is the first (and only) code sent to the kernel: it sees the stand-in, not the
+    real module, and the grammar's parser module has not been imported by then.
+    """
     from jupyter_core.utils import run_sync
 
     from claimkit.runner import KERNEL_ARGUMENTS, kernel_manager_class
@@ -63,9 +67,12 @@ def test_kernels_claimkit_run_starts_defer_the_grammar():
         run_sync(kc.wait_for_ready)(timeout=60)
         seen = []
         run_sync(kc.execute_interactive)(
-            "import sys; print(type(sys.modules.get('rfc3987_syntax')).__name__, get_ipython().execution_count)",
+            "import sys, json; print(json.dumps([type(sys.modules.get('rfc3987_syntax')).__name__,"
+            " any(m.startswith('rfc3987_syntax.') for m in sys.modules)]))",
             output_hook=lambda m: seen.append(m["content"].get("text", "")), timeout=60)
     finally:
         kc.stop_channels()
         run_sync(km.shutdown_kernel)(now=True)
-    assert "".join(seen).split() == ["_DeferredModule", "1"]
+    standin, submodules_loaded = json.loads("".join(seen))
+    assert standin == "_DeferredModule", "the kernel must defer the IRI grammar before the first cell runs"
+    assert submodules_loaded is False, "nothing of the real rfc3987_syntax package is imported yet"

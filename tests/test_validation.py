@@ -78,7 +78,7 @@ def test_a_passing_check_builds_docs_only_when_asked(tmp_path):
     assert report.docs == str(tmp_path / "data_docs" / "claims.html") and (tmp_path / "data_docs" / "claims.html").exists()
 
 
-# ------------------------------------------------------------ the GX speed patch changes no result
+# ------------------------------------------------------------ GX's validation definitions, made once and reused
 
 def _seed_tables():
     from claimkit import extract_claims, load_article, verify
@@ -96,41 +96,73 @@ def _broken(table, cells: dict):
     return out
 
 
-def _comparable(report) -> dict:
-    raw = report.raw.to_json_dict()
-    raw["meta"]["batch_markers"].pop("ge_load_time")  # the clock, different at every run
-    return {"success": report.success, "evaluated": report.evaluated, "rows": report.rows,
-            "failures": [str(f) for f in report.failures], "raw": raw}
-
-
-def test_the_fast_path_gives_the_results_of_plain_gx_on_passing_and_failing_tables(monkeypatch):
-    """The GX speed patch and the direct validator give what unpatched GX gives through the
-    public ``Batch.validate``: the same report and the same raw GX result, pass or fail."""
-    from claimkit import gxpatch, validation
-    from claimkit.validation import _context
-
-    _context()  # installs the patch
-    if not gxpatch.installed():
-        pytest.skip(f"GX speed patch not installed here: {gxpatch._state['refused']}")
+@pytest.fixture(scope="module")
+def tables():
     seed_claims, seed_verdicts = _seed_tables()
-    cases = [
-        (seed_claims, "claims"), (seed_verdicts, "verdicts"),
-        (_broken(seed_claims, {(0, "kind"): "rumour", (1, "low"): 1e9, (2, "span"): "not in the text"}), "claims"),
-        (_broken(seed_verdicts, {(0, "verdict"): "maybe", (1, "method"): "guess"}), "verdicts"),
+    return {
+        ("claims", "good"): seed_claims,
+        ("claims", "broken"): _broken(seed_claims, {(0, "kind"): "rumour", (1, "low"): 1e9, (2, "span"): "not in the text"}),
+        ("claims", "duplicates"): pd.concat([claims(), claims()], ignore_index=True),
+        ("claims", "missing column"): seed_claims.drop(columns=["unit"]),
+        ("verdicts", "good"): seed_verdicts,
+        ("verdicts", "broken"): _broken(seed_verdicts, {(0, "verdict"): "maybe", (1, "method"): "guess"}),
         # the row-conditioned expectations: evidence behind a supported verdict, a reviewer behind a review
-        (_broken(seed_verdicts, {(0, "verdict"): "supported", (0, "evidence_count"): 0, (0, "method"): "query",
-                                   (0, "query"): None, (0, "expected"): None,
-                                   (3, "method"): "review", (3, "reviewer"): None}), "verdicts"),
-        (pd.concat([claims(), claims()], ignore_index=True), "claims"),
-    ]
-    patched = [_comparable(validate(df, suite, text=df.attrs.get("article_text", TEXT))) for df, suite in cases]
-    gxpatch.uninstall()
-    monkeypatch.setattr(validation, "_validate_batch", validation._validate_batch_public)
-    try:
-        plain = [_comparable(validate(df, suite, text=df.attrs.get("article_text", TEXT))) for df, suite in cases]
-    finally:
-        gxpatch.install()
-    assert [p["success"] for p in plain] == [True, True, False, False, False, False]
-    assert len(plain[4]["failures"]) >= 4, plain[4]["failures"]
-    for p, q in zip(patched, plain):
-        assert p == q
+        ("verdicts", "conditioned"): _broken(seed_verdicts, {
+            (0, "verdict"): "supported", (0, "evidence_count"): 0, (0, "method"): "query", (0, "query"): None,
+            (0, "expected"): None, (3, "method"): "review", (3, "reviewer"): None}),
+        ("verdicts", "missing column"): seed_verdicts.drop(columns=["reviewer"]),
+    }
+
+
+def _seen(tables, key) -> tuple:
+    df = tables[key]
+    report = validate(df, key[0], text=df.attrs.get("article_text", TEXT))
+    return key, report.success, report.evaluated, report.rows, tuple(str(f) for f in report.failures)
+
+
+def test_each_table_is_judged_on_its_own_whatever_was_validated_before(tables):
+    """The context, suites and validation definitions are reused across validations: a table's
+    report is the same whether it comes first, after a failing table of its kind, or after a passing one."""
+    keys = list(tables)
+    forward = {r[0]: r for r in (_seen(tables, k) for k in keys)}
+    backward = {r[0]: r for r in (_seen(tables, k) for k in reversed(keys))}
+    interleaved = {r[0]: r for r in (_seen(tables, k) for k in keys[::2] + keys[1::2])}
+    assert forward == backward == interleaved
+    assert [forward[k][1] for k in keys] == [True, False, False, False, True, False, False, False]
+
+
+def test_row_conditioned_expectations_fail_only_on_their_rows(tables):
+    report = validate(tables[("verdicts", "conditioned")], "verdicts")
+    failed = {(f.expectation, f.column) for f in report.failures}
+    assert ("expect_column_values_to_be_between", "evidence_count") in failed  # a supported verdict needs evidence
+    assert ("expect_column_values_to_not_be_null", "reviewer") in failed  # a review needs its reviewer
+    assert ("expect_column_values_to_not_be_null", "query") in failed  # a query verdict names its query
+    assert validate(tables[("verdicts", "good")], "verdicts").success
+
+
+def test_a_missing_column_is_named(tables):
+    report = validate(tables[("claims", "missing column")], "claims")
+    assert not report.success
+    assert any(f.column == "(table)" and "missing column unit" in f.sample for f in report.failures), report.summary()
+
+
+def test_a_failure_keeps_five_sample_values_and_counts_them_all():
+    df = pd.concat([claims(claim_id=f"c-{i:010x}", kind=f"rumour{i}") for i in range(8)], ignore_index=True)
+    (failure,) = [f for f in validate(df, "claims", text=TEXT).failures if f.column == "kind"]
+    assert failure.unexpected_count == 8 and failure.sample == [f"rumour{i}" for i in range(5)]
+
+
+def test_a_suite_file_given_by_path_runs_beside_the_shipped_suite_of_the_same_name(tmp_path):
+    import json
+
+    from claimkit.paths import EXPECTATIONS
+
+    spec = json.loads((EXPECTATIONS / "claims.json").read_text())
+    spec["expectations"] = [e for e in spec["expectations"] if e["type"] == "expect_column_values_to_be_in_set"
+                            and e["kwargs"].get("column") == "kind"]
+    strict = tmp_path / "claims.json"
+    spec["expectations"][0]["kwargs"]["value_set"] = ["time"]
+    strict.write_text(json.dumps(spec))
+    mine = validate(claims(), str(strict), text=TEXT)
+    assert not mine.success and mine.evaluated == 1 and mine.failures[0].sample == ["quantity"]
+    assert validate(claims(), "claims", text=TEXT).success, "the shipped suite is unchanged"
