@@ -15,6 +15,7 @@ RUFF_CLEAN = [
     "claimkit/__main__.py",
     "claimkit/errors.py",
     "claimkit/files.py",
+    "claimkit/paths.py",
     "claimkit/sentences.py",
     "claimkit/articles.py",
     "claimkit/matching.py",
