@@ -7,21 +7,11 @@ supported 5) so search engines and fact-check aggregators can read it.
 """
 from __future__ import annotations
 
-import math
+from claimkit.files import present as _clean  # a cell's value, or None when it says nothing
 
+# a rating for each decided verdict (claimkit.vocab.DECIDED); unverified claims are not reviewed
 RATINGS = {"contradicted": 1, "misleading": 2, "unsupported": 3, "supported": 5}
-LABELS = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "misleading": "Misleading",
-    "unsupported": "Unsupported",
-}
-
-
-def _clean(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return v
+LABELS = {verdict: verdict.capitalize() for verdict in RATINGS}
 
 
 def _author(name: str | None, default_org: str):

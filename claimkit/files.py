@@ -99,3 +99,23 @@ def read_table(path: str | Path) -> pd.DataFrame:
     from claimkit.errors import InputError
 
     raise InputError(path, f"unknown table format {suffix or '(no suffix)'}")
+
+
+def missing(value: object) -> bool:
+    """Whether a cell holds nothing: None, NaN, pandas' NA or NaT (a list or other container never does)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are the values not equal to themselves
+    except (TypeError, ValueError):  # pd.NA answers NA to !=, an array answers an array
+        return type(value).__name__ in ("NAType", "NaTType")
+
+
+def blank(value: object) -> bool:
+    """Whether a cell says nothing: :func:`missing`, or a string of white space."""
+    return (isinstance(value, str) and not value.strip()) or (not isinstance(value, str) and missing(value))
+
+
+def present(value: object) -> object:
+    """The cell's value, or None when it is :func:`blank` (for JSON, templates and reports)."""
+    return None if blank(value) else value

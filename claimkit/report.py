@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
+from claimkit.files import blank as _blank  # a cell that says nothing (None, NaN, white space)
+from claimkit.files import present as _clean  # its value, or None
 from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs, written_outputs
 from claimkit.paths import TEMPLATES  # the package's templates/, resolved with importlib.resources
 
@@ -44,14 +46,6 @@ def json_ld(data) -> str:
     so no string in it can close the block."""
     text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _blank(v) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
-
-
-def _clean(v):
-    return None if _blank(v) else v
 
 
 def _as_article(record: dict) -> SimpleNamespace:

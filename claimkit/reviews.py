@@ -20,9 +20,8 @@ from pathlib import Path
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
-
-VERDICTS = ("supported", "contradicted", "misleading", "unsupported", "unverified")
-NEEDS_SOURCE = ("supported", "contradicted", "misleading")  # a verdict that asserts something names what it rests on
+from claimkit.vocab import ASSERTING as NEEDS_SOURCE  # a verdict that asserts something names what it rests on
+from claimkit.vocab import VERDICTS
 DEFAULT_FILE = "reviews.json"
 FIELDS = ("claim_id", "verdict", "note", "source", "reviewer", "reviewed_at", "evidence_ids", "expected", "article_id", "span")
 

@@ -5,6 +5,8 @@ a newsroom can read and extend them without touching code.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -32,3 +34,15 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 def mapping(name: str, key: str, value: str) -> dict[str, str]:
     """Two columns of a TSV table as a dict."""
     return {row[key]: row[value] for row in table(name)}
+
+
+def alternation(phrases: Iterable[str], *, space: str | None = r"\s+") -> str:
+    r"""A regex alternation matching any of ``phrases`` literally, longest first (so "per cent" wins over "per").
+
+    ``space``: the pattern a space in a phrase stands for (``r"\s+"``: any run of white space, the
+    default; ``None``: one space). No group is added around it: wrap it as the pattern needs.
+    """
+    escaped = (re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    if space is None:
+        return "|".join(escaped)
+    return "|".join(e.replace(r"\ ", space) for e in escaped)
