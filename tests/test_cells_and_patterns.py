@@ -1,4 +1,5 @@
 """The shared helpers: what counts as an empty cell, and the regex alternation built from a word list."""
+
 import math
 import re
 

@@ -1,4 +1,5 @@
 """One vocabulary: the suites in expectations/ accept exactly the words claimkit.vocab defines, and the code uses them."""
+
 import json
 
 import pytest
@@ -10,18 +11,24 @@ from claimkit.paths import EXPECTATIONS
 def value_set(suite: str, column: str) -> list:
     """The value set a suite's ``expect_column_values_to_be_in_set`` gives ``column``."""
     data = json.loads((EXPECTATIONS / f"{suite}.json").read_text(encoding="utf-8"))
-    sets = [e["kwargs"]["value_set"] for e in data["expectations"]
-            if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"].get("column") == column]
+    sets = [
+        e["kwargs"]["value_set"]
+        for e in data["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"].get("column") == column
+    ]
     assert len(sets) == 1, f"expectations/{suite}.json: {len(sets)} value sets for {column!r}"
     return sets[0]
 
 
-@pytest.mark.parametrize(("suite", "column", "words"), [
-    ("verdicts", "verdict", vocab.VERDICTS),
-    ("verdicts", "method", vocab.METHODS),
-    ("claims", "kind", vocab.CLAIM_KINDS),
-    ("claims", "qualifier", vocab.QUALIFIERS),
-])
+@pytest.mark.parametrize(
+    ("suite", "column", "words"),
+    [
+        ("verdicts", "verdict", vocab.VERDICTS),
+        ("verdicts", "method", vocab.METHODS),
+        ("claims", "kind", vocab.CLAIM_KINDS),
+        ("claims", "qualifier", vocab.QUALIFIERS),
+    ],
+)
 def test_a_suite_accepts_exactly_the_vocabulary(suite, column, words):
     assert sorted(value_set(suite, column)) == sorted(words)
 
