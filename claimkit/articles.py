@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimkit.errors import InputError
+from claimkit.files import SIDECAR_SUFFIX
 from claimkit.lexicon import words
 from claimkit.sentences import split_sentences
 
@@ -25,7 +26,6 @@ HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json",)
 FEED_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
-SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 200 * 1024 * 1024
 
 

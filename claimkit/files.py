@@ -55,6 +55,8 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 
 
 TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".jsonl")
+#: what a file's metadata is called: ``story.txt`` -> ``story.meta.json``, ``table.csv`` -> ``table.meta.json``
+SIDECAR_SUFFIX = ".meta.json"
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
