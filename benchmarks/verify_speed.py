@@ -7,12 +7,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
-from claim_fixtures import SEED, make_claims, seed_specs  # noqa: E402
-
-from claimkit import load_article, verify  # noqa: E402
-from claimkit.evidence import EvidenceStore  # noqa: E402
+from claimkit import load_article, verify
+from claimkit.evidence import EvidenceStore
+from tests.helpers.claims import SEED, make_claims, seed_specs
 
 claims = make_claims(load_article(SEED), seed_specs())
 t = time.perf_counter()

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from browser import ROOT, artifact_dir, chromium, free_port, publish_screenshot, stop
+from tests.helpers.browser import ROOT, artifact_dir, chromium, free_port, publish_screenshot, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.notebook]
 

@@ -2,11 +2,10 @@
 
 import pytest
 
-from browser import VIEWPORT, artifact_dir, chromium, publish_screenshot
 from claimkit.display import show_article
 from claimkit.report import write_batch_report, write_report
-from desk_fixtures import SEED, seed_run
-from test_report import hostile_run
+from tests.helpers.browser import VIEWPORT, artifact_dir, chromium, publish_screenshot
+from tests.helpers.desk import SEED, hostile_run, seed_run
 
 pytestmark = pytest.mark.browser
 

@@ -30,6 +30,8 @@ RUFF_CLEAN = [
     "tests/test_quantities_golden.py",
     "tests/test_vocab.py",
     "tests/test_cells_and_patterns.py",
+    "tests/conftest.py",
+    "tests/helpers",
     "tests/test_docs.py",
     "tests/test_kernels.py",
     "tests/test_tooling.py",
@@ -83,3 +85,18 @@ def test_the_version_is_the_newest_release_in_the_changelog():
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     released = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, flags=re.MULTILINE)
     assert released and released[0] == claimkit.__version__
+
+
+def test_no_test_file_imports_another_or_a_loose_module_beside_it():
+    """Shared code is a fixture in tests/conftest.py or a module of the tests.helpers package."""
+    import ast
+
+    loose = {p.stem for p in (ROOT / "tests").glob("*.py")}
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: import {n}" for n in names if n.split(".")[0] in loose]
+    assert not offenders, offenders

@@ -5,10 +5,10 @@ test pins one claim; tests/test_verify_seed.py runs the real extractors on the f
 """
 import pytest
 
-from claim_fixtures import ALTERED, SEED, claim, make_claims, seed_specs
 from claimkit import load_article, verify
 from claimkit.evidence import EvidenceStore
 from claimkit.verify import VERDICT_COLUMNS, candidates, check_claim, summarise
+from tests.helpers.claims import ALTERED, SEED, claim, make_claims, seed_specs
 
 
 @pytest.fixture(scope="module")
