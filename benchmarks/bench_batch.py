@@ -54,7 +54,7 @@ def floor(paths) -> float:
     import claimkit as ck
 
     try:
-        from claimkit.verify import verify
+        from claimkit.verdicts import verify
     except ImportError:
         verify = None
     def one(p):

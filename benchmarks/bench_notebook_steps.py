@@ -27,7 +27,7 @@ from claimkit.display import ranked_claims, show_article, show_validation, verdi
 from claimkit.outputs import reviews_path, write_outputs  # noqa: E402
 from claimkit.report import write_report  # noqa: E402
 from claimkit.validation import check  # noqa: E402
-from claimkit.verify import readable, summarise  # noqa: E402
+from claimkit.verdicts import readable, summarise  # noqa: E402
 
 ARTICLES = [ROOT / "data/articles/russia-osce-dead-end.txt",
             ROOT / "data/articles/altered/russia-osce-dead-end-altered.txt"]

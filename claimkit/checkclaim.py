@@ -32,7 +32,7 @@ def claims_for(article, claims_file: str = ""):
 def choose_claim(claims, verdicts, claim_id: str = "") -> str:
     """``claim_id`` if given (it must exist), else the most check-worthy claim the evidence decides,
     else the most check-worthy claim."""
-    from claimkit.verify import find_claim
+    from claimkit.verdicts import find_claim
 
     if claim_id:
         return find_claim(claims, claim_id)["claim_id"]
@@ -75,7 +75,7 @@ class ClaimInContext:
 
 
 def show_claim(claims, claim_id: str) -> ClaimInContext:
-    from claimkit.verify import find_claim
+    from claimkit.verdicts import find_claim
 
     return ClaimInContext(find_claim(claims, claim_id))
 

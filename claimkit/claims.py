@@ -119,7 +119,7 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
     """
     import pandas as pd
 
-    from claimkit.checkworthiness import score
+    from claimkit.checkworthiness import nested, score
 
     article = article_or_text if isinstance(article_or_text, Article) else load_article(article_or_text)
     if published is not None:
@@ -131,7 +131,8 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
     _fill_dates(doc, findings)
 
     rows, seen = [], Counter()
-    for f in findings:
+    inside = nested(findings, lambda f: doc.sentence_at(f.start))
+    for i, f in enumerate(findings):
         s, e = doc.sentence_at(f.start)
         if f.end > e:  # a span running over a sentence boundary ("We will act. We will not wait,"): its sentences
             e = max(e, doc.sentence_at(max(f.start, f.end - 1))[1])
@@ -150,7 +151,7 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
             "value": f.value, "low": f.low, "high": f.high,
             "qualifier": f.qualifier, "unit": f.unit, "subject": f.subject, "speaker": f.speaker,
             "date": f.date,
-            "checkworthiness": score(f, sentence),
+            "checkworthiness": score(f, sentence, nested=i in inside),
             "extractor": f.extractor,
             "details": json.dumps(f.extra, ensure_ascii=False, sort_keys=True, default=str) if f.extra else None,
         })

@@ -66,17 +66,46 @@ def cmd_extract(args) -> int:
 SHOWN_VERDICT_COLUMNS = ["claim_id", "kind", "span", "verdict", "method", "expected"]  # on the terminal
 
 
+def _load_sources(paths):
+    """The source set of ``--sources``: each unusable file one line on standard error; InputError (exit 2)
+    when none is usable."""
+    if not paths:
+        return None
+    import warnings
+
+    from claimkit.sources import SourceWarning, load_sources
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SourceWarning)  # reported below, one line each
+        srcset = load_sources(paths)
+    for where, reason in srcset.problems:
+        print(f"claimkit: {where}: {reason}", file=sys.stderr)
+    return srcset
+
+
+def _source_paths(paths) -> list[str]:
+    """``--sources`` for a notebook run: absolute paths, each checked to exist (exit 2 if not)."""
+    out = []
+    for p in paths or []:
+        if not Path(p).exists():
+            raise InputError(p, "no such source file or folder")
+        out.append(str(Path(p).resolve()))
+    return out
+
+
 def cmd_verify(args) -> int:
     from claimkit.articles import load_article
     from claimkit.claims import extract_claims
-    from claimkit.verify import verify
+    from claimkit.verdicts import verify
 
     article = load_article(Path(args.article), published=args.published)
-    if args.evidence and not Path(args.evidence).is_dir():
-        raise InputError(args.evidence, "no such folder of reference tables")
+    for folder in args.evidence or []:
+        if not Path(folder).is_dir():
+            raise InputError(folder, "no such folder of reference tables")
     if args.reviews and not Path(args.reviews).is_file():
         raise InputError(args.reviews, "no such reviews file")
-    verdicts = verify(extract_claims(article), evidence=args.evidence, reviews=args.reviews)
+    sources = _load_sources(args.sources)
+    verdicts = verify(extract_claims(article), evidence=args.evidence or None, sources=sources, reviews=args.reviews)
     if args.validate:
         from claimkit.validation import validate
 
@@ -88,7 +117,7 @@ def cmd_verify(args) -> int:
         from claimkit.files import write_table
 
         table = verdicts.copy()
-        for col in ("evidence_ids", "sources"):
+        for col in ("evidence_ids", "sources", "passages"):
             if col in table and Path(args.output).suffix.lower() == ".csv":
                 import json
 
@@ -110,6 +139,8 @@ def cmd_run(args) -> int:
     from claimkit.runner import run_article
 
     params = dict(args.param or [])
+    if args.sources:
+        params["sources"] = _source_paths(args.sources)
     result = run_article(args.article, out_dir=args.output, parameters=params, progress_bar=sys.stderr.isatty())
     print(f"executed {result.notebook}", file=sys.stderr)
     for p in sorted(result.out_dir.iterdir()):
@@ -123,8 +154,11 @@ def cmd_batch(args) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers", "must be at least 1")
+    params = dict(args.param or [])
+    if args.shared_sources:
+        params["sources"] = _source_paths(args.shared_sources)
     result = run_batch(args.sources, args.output, workers=args.workers, scheduler=args.scheduler, resume=args.resume,
-                       parameters=dict(args.param or []), progress=None if args.progress is None else args.progress)
+                       parameters=params, progress=None if args.progress is None else args.progress)
     reused = sum(1 for r in result.rows if r.get("reused"))
     print(f"{len(result.ok)} done ({reused} from an earlier run), {len(result.failed)} failed, "
           f"in {result.seconds:.1f} s → {result.out_dir / 'summary.csv'}", file=sys.stderr)
@@ -184,7 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="the verdicts table of one article, checked against reference data")
     p.add_argument("article", help="a .txt, .md, .html or .json article")
     p.add_argument("--published", help="publication date, YYYY-MM-DD (default: from the article or its sidecar)")
-    p.add_argument("--evidence", help="folder of reference tables (default: the shipped data/reference/)")
+    p.add_argument("--evidence", action="append", metavar="DIR",
+                   help="a folder of reference tables, consulted with the shipped data/reference/ (repeatable)")
+    p.add_argument("--sources", nargs="+", metavar="PATH",
+                   help="the documents the story was written from: files or folders (.txt .md .html .json .jsonl .pdf .docx .csv .xlsx .parquet)")
     p.add_argument("--reviews", help="journalists' reviews file (JSON); reviews win over automatic verdicts")
     p.add_argument("-o", "--output", help="write the table to FILE (.csv, .json, .jsonl or .parquet) instead of the terminal")
     p.add_argument("--all", action="store_true", help="on the terminal, list unverified claims too")
@@ -193,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="execute the article notebook with papermill")
     p.add_argument("article", help="a .txt, .md, .html or .json article")
+    p.add_argument("--sources", nargs="+", metavar="PATH", help="the documents the story was written from (files or folders)")
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter (repeatable)")
     p.add_argument("-o", "--output", help="output folder (default: out/<article name>)")
     p.set_defaults(func=cmd_run)
@@ -203,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="local worker processes (default: the number of cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786) instead")
     p.add_argument("--resume", action="store_true", help="keep the articles whose outputs are complete, run the rest")
+    p.add_argument("--sources", dest="shared_sources", nargs="+", metavar="PATH",
+                   help="source documents shared by every article (each article's own come from its sidecar or feed record 'sources')")
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="a notebook parameter for every article (repeatable)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: when standard error is a terminal)")
     p.set_defaults(func=cmd_batch)

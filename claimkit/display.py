@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 KIND_COLOURS = {
     "quantity": "#ffe08a", "money": "#ffd0a8", "percent": "#fff3a8", "duration": "#e7d7ff",
     "time": "#c9e7ff", "quote": "#d8f5d0", "attribution": "#e9f7e4", "comparison": "#ffd6e7", "role": "#e4e4e4",
+    "capital": "#d6f0ff", "currency": "#f0e6d6",
 }
 VERDICT_COLOURS = {
     "supported": "#b7ebc0", "contradicted": "#ffb3b3", "misleading": "#ffd59e",
@@ -502,7 +503,7 @@ def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
     reviewed = verdicts[verdicts["method"] == "review"] if "method" in verdicts.columns else verdicts
     if reviewed.empty:
         return HTML(NOTHING_CHANGED)
-    from claimkit.verify import verify
+    from claimkit.verdicts import verify
 
     automatic = verify(claims[claims["claim_id"].isin(set(reviewed["claim_id"]))], evidence=evidence)
     return show_changes(automatic, reviewed)

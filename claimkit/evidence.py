@@ -23,6 +23,7 @@ from claimkit.errors import InputError
 from claimkit.files import SIDECAR_SUFFIX
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
+PASSAGE_COLUMNS = ("document", "sha256", "page", "sheet", "row", "column", "start", "end", "text")  # empty for reference rows
 _DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -82,13 +83,16 @@ def sql_date(value) -> str:
 class EvidenceStore:
     """The reference tables of a folder, queryable with SQL and citable by row id."""
 
-    def __init__(self, folder: str | Path | None = None):
-        self.folder = Path(folder) if folder is not None else default_folder()
-        if not self.folder.is_dir():
-            raise InputError(self.folder, "evidence folder not found")
+    def __init__(self, folder: str | Path | list | tuple | None = None):
+        folders = list(folder) if isinstance(folder, (list, tuple)) else [folder]
+        self.folders = [Path(f) if f is not None else default_folder() for f in folders] or [default_folder()]
+        self.folder = self.folders[-1]  # the user's folder when the shipped data comes first
         self.tables: dict[str, ReferenceTable] = {}
-        for csv in sorted(self.folder.glob("*.csv")):
-            self.tables[csv.stem] = self._load_table(csv)
+        for f in self.folders:
+            if not f.is_dir():
+                raise InputError(f, "evidence folder not found")
+            for csv in sorted(f.glob("*.csv")):
+                self.tables[csv.stem] = self._load_table(csv)  # a later folder's table of the same name replaces
         self._con = None
         self._loaded: dict[str, tuple] = {}  # table -> (file stamp, TABLE or VIEW) of its snapshot
         self._answers: dict[str, object] = {}  # sql -> DataFrame, see lookup()
@@ -97,7 +101,8 @@ class EvidenceStore:
         self._cache: dict[str, tuple] = {}
 
     def __repr__(self) -> str:
-        return f"EvidenceStore({str(self.folder)!r}, tables={list(self.tables)})"
+        where = str(self.folder) if len(self.folders) == 1 else [str(f) for f in self.folders]
+        return f"EvidenceStore({where!r}, tables={list(self.tables)})"
 
     @staticmethod
     def _load_table(csv: Path) -> ReferenceTable:
@@ -254,7 +259,9 @@ class EvidenceStore:
         not a number shows up as a failing value, not as a load error).
 
         Columns: table, id, fact (the row's key columns joined, e.g. "Poland"), as_of, value (the
-        row's figure, where the table has one), source_name, source_url, retrieved, licence.
+        row's figure, where the table has one), source_name, source_url, retrieved, licence, kind
+        ("reference"; :func:`claimkit.verdicts.evidence_table` adds the source passages as "passage" rows),
+        and the passage columns (document, sha256, page, sheet, row, column, start, end, text), empty here.
         """
         return self._facts().copy()
 
@@ -266,18 +273,19 @@ class EvidenceStore:
         hit = self._cache.get("\0facts")
         if hit is not None and hit[0] == stamp:
             return hit[1]
-        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence"]
+        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence", "kind",
+                   *PASSAGE_COLUMNS]
         frames = []
         for t in self.tables.values():
             df = pd.read_csv(t.path, dtype=str, keep_default_na=False, na_values=[""])
             key = t.meta.get("key") or ["id"]
             value_col = t.check.get("value")
             frames.append(pd.DataFrame({
-                "table": t.name, "id": df["id"], "fact": df[key].fillna("").astype(str).agg(" / ".join, axis=1),
+                "table": t.name, "id": df["id"], "fact": _joined(df[key]),
                 "as_of": df[t.as_of_column] if t.as_of_column else None,
                 "value": df[value_col] if value_col else None,
                 "source_name": df["source_name"], "source_url": df["source_url"],
-                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"),
+                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"), "kind": "reference",
             }, columns=columns))
         if not frames:
             return pd.DataFrame(columns=columns)
@@ -291,7 +299,16 @@ class EvidenceStore:
         return out
 
 
-_STORES: dict[tuple[int, Path], tuple[tuple, EvidenceStore]] = {}
+def _joined(cols) -> "pandas.Series":  # noqa: F821
+    """The key columns of each row joined with ' / ' (column-wise: a row-wise apply costs seconds on the world tables)."""
+    cols = cols.fillna("").astype(str)
+    out = cols.iloc[:, 0]
+    for c in cols.columns[1:]:
+        out = out + " / " + cols[c]
+    return out
+
+
+_STORES: dict[tuple[int, tuple[Path, ...]], tuple[tuple, EvidenceStore]] = {}
 
 
 def _folder_stamp(folder: Path) -> tuple:
@@ -304,21 +321,38 @@ def _folder_stamp(folder: Path) -> tuple:
 
 
 def open_store(evidence=None) -> EvidenceStore:
-    """An :class:`EvidenceStore` from a store, a folder, or ``None`` (the shipped data/reference/).
+    """An :class:`EvidenceStore` from a store, a folder, a list of folders (their tables together), or
+    ``None`` (the shipped data/reference/).
 
     A folder's store is opened once per process and reused while its tables and sidecars are
     unchanged on disk (opening one costs a DuckDB connection and a snapshot of each table).
     """
     if isinstance(evidence, EvidenceStore):
         return evidence
-    folder = Path(evidence) if evidence is not None else default_folder()
-    if not folder.is_dir():
-        return EvidenceStore(folder)  # raises the usual InputError
-    key = (os.getpid(), folder.resolve())  # a forked child opens its own: a DuckDB connection is not fork-safe
-    stamp = _folder_stamp(key[1])
+    items = list(evidence) if isinstance(evidence, (list, tuple)) else [evidence]
+    folders = [Path(f) if f is not None else default_folder() for f in items] or [default_folder()]
+    for f in folders:
+        if not f.is_dir():
+            return EvidenceStore(folders)  # raises the usual InputError
+    resolved = tuple(dict.fromkeys(f.resolve() for f in folders))
+    key = (os.getpid(), resolved)  # a forked child opens its own: a DuckDB connection is not fork-safe
+    stamp = tuple(_folder_stamp(f) for f in resolved)
     hit = _STORES.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    store = EvidenceStore(folder)
+    store = EvidenceStore(list(resolved) if len(resolved) > 1 else resolved[0])
     _STORES[key] = (stamp, store)
     return store
+
+
+def evidence_store(evidence=None) -> EvidenceStore:
+    """The reference tables :func:`claimkit.verify` consults: the shipped data/reference/ together with
+    the user's folder or folders (``evidence``: a folder or a list of them; a table of the same name
+    as a shipped one replaces it). An :class:`EvidenceStore` is used as it is (shipped data only if
+    it holds them), so ``EvidenceStore(folder)`` checks against that folder alone."""
+    if isinstance(evidence, EvidenceStore):
+        return evidence
+    if evidence is None:
+        return open_store(None)
+    extra = list(evidence) if isinstance(evidence, (list, tuple)) else [evidence]
+    return open_store([default_folder()] + [Path(f) for f in extra if f is not None])

@@ -46,6 +46,9 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
         table = verdicts.copy()
         if "evidence_ids" in table.columns:
             table["evidence_ids"] = table["evidence_ids"].map(lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v)
+        if "passages" in table.columns:  # the cited source passages (dicts), as JSON
+            table["passages"] = table["passages"].map(
+                lambda v: json.dumps(list(v), ensure_ascii=False, default=str) if isinstance(v, (list, tuple)) else v)
         write_table(table, out / VERDICTS_FILE)
         written["verdicts"] = VERDICTS_FILE
     if claimreview is not None:
@@ -135,9 +138,7 @@ def _remember(out: Path, *, claims, verdicts, texts: dict) -> None:
         return
     result = {"manifest": json.loads(texts[MANIFEST_FILE]), "article": json.loads(texts[ARTICLE_FILE]), "claims": claims}
     if verdicts is not None:
-        if "evidence_ids" in verdicts.columns:  # as read_outputs parses the JSON lists write_outputs wrote
-            verdicts["evidence_ids"] = verdicts["evidence_ids"].map(
-                lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else [])
+        _parse_lists(verdicts)  # as read_outputs parses the JSON lists write_outputs wrote
         result["verdicts"] = verdicts
     if texts.get(VALIDATION_FILE) is not None:
         result["validation"] = json.loads(texts[VALIDATION_FILE])
@@ -161,6 +162,13 @@ def written_outputs(out_dir) -> dict | None:
     return {k: v.copy(deep=False) if hasattr(v, "columns") else v for k, v in entry[1].items()}
 
 
+def _parse_lists(verdicts) -> None:
+    """The JSON lists of a verdicts table read back from a file (evidence ids; cited passages), in place."""
+    for col in ("evidence_ids", "passages"):
+        if col in verdicts.columns:
+            verdicts[col] = verdicts[col].map(lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else [])
+
+
 def reviews_path(output_dir, reviews: str | None = None) -> Path:
     """The reviews file of a run: the one given, else ``reviews.json`` in the output folder (it survives re-runs)."""
     return Path(reviews) if reviews else Path(output_dir) / REVIEWS_FILE
@@ -177,7 +185,6 @@ def read_outputs(out_dir) -> dict:
               "claims": normalise_claims(read_table(out / CLAIMS_FILE))}
     if (out / VERDICTS_FILE).exists():
         v = read_table(out / VERDICTS_FILE)
-        if "evidence_ids" in v.columns:
-            v["evidence_ids"] = v["evidence_ids"].map(lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else [])
+        _parse_lists(v)
         result["verdicts"] = v
     return result

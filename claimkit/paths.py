@@ -30,6 +30,8 @@ from typing import cast
 #: the folder this claimkit is imported from (the checkout, or site-packages): child processes
 #: (kernels, batch workers) get it on ``PYTHONPATH`` so that they import this same claimkit
 ROOT = Path(__file__).resolve().parents[1]
+#: the claimkit package folder itself (its code and lexicons)
+PACKAGE = Path(__file__).resolve().parent
 
 SHIPPED_PACKAGE_DIR = "_shipped"
 

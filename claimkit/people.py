@@ -117,6 +117,13 @@ def _stop_names() -> frozenset[str]:
     return frozenset(time_words | {"On", "In", "At", "The", "A", "An", "But", "And", "As", "If", "He", "She", "It", "They", "We", "I"})
 
 
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    from claimkit.lexicon import table as t
+
+    return frozenset(row["word"] for row in t("time_words.tsv") if row["kind"] == "month" and not row["word"].endswith("."))
+
+
 # ---------------------------------------------------------------- roles
 
 
@@ -131,7 +138,9 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
         tok = m.group()
         core = tok[:-2] if tok.endswith("'s") else tok
         core_clean = core.rstrip(".")
-        if core_clean[:1].isupper() and core_clean.replace("-", "").replace("'", "").replace(".", "").isalpha() and core_clean not in stop:
+        # a month after a first name is a surname ("Theresa May"), unless a day number follows ("Biden May 5")
+        surname_month = count and core_clean in _month_names() and not re.match(r"\s*\d", text[m.end():])
+        if core_clean[:1].isupper() and core_clean.replace("-", "").replace("'", "").replace(".", "").isalpha() and (core_clean not in stop or surname_month):
             end = m.start() + len(core) - (1 if core.endswith(".") and len(core_clean) > 1 else 0)
             count += 1
             if tok.endswith("'s") or tok.endswith(".") and len(core_clean) > 1:

@@ -112,6 +112,7 @@ def _figure(value, low, high) -> str:
 
 def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dict]:
     """One dict per claim, in text order, with its verdict, its evidence rows and its source links."""
+    from claimkit.against import passage_where
     from claimkit.display import as_list, records, safe_url
 
     by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in records(verdicts)}
@@ -119,12 +120,16 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
     cards = []
     for c in records(claims.sort_values(["start", "end"])):
         v = by_id.get(str(c["claim_id"]), {})
+        passages = [p for p in as_list(v.get("passages")) if isinstance(p, dict)]
+        passage_ids = {str(p.get("id")) for p in passages}
         rows = []
         for eid in as_list(v.get("evidence_ids")):
+            if str(eid) in passage_ids:
+                continue  # shown as a source passage, with its document and page
             e = evidence.get(str(eid), {})
             rows.append({"id": str(eid), "fact": e.get("fact"), "as_of": e.get("as_of"),
                          "source_name": e.get("source_name"), "source_url": e.get("source_url")})
-        cited = {r["source_url"] for r in rows if r["source_url"]}
+        cited = {r["source_url"] for r in rows if r["source_url"]} | {str(p.get("document")) for p in passages}
         sources = [s for s in as_list(v.get("sources")) if s not in cited]
         before, span, after = _sentence_parts(c.get("sentence"), c.get("span"))
         figure = _figure(c.get("value"), c.get("low"), c.get("high"))
@@ -137,6 +142,8 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
             "verdict": _clean(v.get("verdict")), "expected": _clean(v.get("expected")), "method": _clean(v.get("method")),
             "note": _clean(v.get("note")), "reviewer": _clean(v.get("reviewer")),
             "checked_at": _clean(v.get("checked_at")), "evidence": rows,
+            "passages": [{"where": passage_where(p), "text": _clean(p.get("text"))} for p in passages],
+            "diff": _clean(v.get("computation")) if c.get("kind") == "quote" else None,
             "sources": [{"url": s, "href": safe_url(s)} for s in sources],
         })
     return cards

@@ -75,3 +75,20 @@ def test_the_notebook_runs_on_the_seed_with_the_real_extractors_and_its_defaults
     nb = run(tmp_path, reviews_file=str(tmp_path / "reviews.json"))
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
     assert "No review recorded" in text_of(nb)
+
+
+@pytest.mark.notebook
+def test_with_sources_the_deep_dive_ranks_the_passages_and_says_why(tmp_path):
+    source = tmp_path / "wire.txt"
+    altered = ROOT / "data" / "articles" / "altered" / "russia-osce-dead-end-altered.txt"
+    source.write_text(altered.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "wire.meta.json").write_text(json.dumps({"published": "2022-01-13"}))
+    claims = load_article(SEED)
+    from claimkit import extract_claims
+
+    table = extract_claims(claims)
+    cid = table.loc[table["span"] == "57 countries", "claim_id"].iloc[0]
+    nb = run(tmp_path, claim_id=cid, sources=[str(source)], reviews_file=str(tmp_path / "reviews.json"))
+    out = text_of(nb)
+    assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+    assert "67 countries" in out and "decided the source check" in out and "wire.txt" in out

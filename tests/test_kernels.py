@@ -112,4 +112,4 @@ def test_nbclients_own_clean_up_ends_a_forked_kernel():
 
 
 def test_warm_kernels_keep_the_preload_list_where_the_batch_imports_it():
-    assert kernels.PRELOAD is kernelside.PRELOAD and "claimkit.verify" in kernels.PRELOAD
+    assert kernels.PRELOAD is kernelside.PRELOAD and "claimkit.verdicts" in kernels.PRELOAD

@@ -10,6 +10,8 @@ REF = date(2022, 1, 13)
 NEWSY = st.lists(st.sampled_from(list("0123456789 ,.-'\"sthndr") + [
     "January ", "May ", "Monday ", "last ", "next ", "week ", "year ", "years ", "since ", "in ", "the ", "ago ",
     "decades ", "2014", "1990s", "between ", "and ", "from ", "to ", "for ", "six ", "mid-", "early ", "every ",
+    "/", "Q3 ", "quarter ", "summer ", "winter ", "century ", "the week of ", "ending ", "twenty-nine ", "second ",
+    "of ", "Sept. ", "Christmas ", "half ", "-16", "hours ",
 ]), max_size=60).map("".join)
 
 

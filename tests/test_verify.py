@@ -100,10 +100,10 @@ def test_a_true_figure_from_another_period_is_misleading():
     assert "troops-2022-02-15-us-president" in v.evidence_ids and "2022-02-15" in v.note
 
 
-def test_a_count_that_was_true_years_before_is_misleading():
+def test_a_count_that_was_true_years_before_is_contradicted_saying_when_it_held():
     text = "Talks took place at the OSCE with 56 countries."
     v = one(text, claim("quantity", "56 countries", value=56, low=56, high=56, qualifier="exact", unit="country"))
-    assert v.verdict == "misleading" and "2006-06-22" in v.note
+    assert v.verdict == "contradicted" and "2006-06-22" in v.note
 
 
 def test_a_figure_between_the_estimates_is_unsupported_not_contradicted():
@@ -180,7 +180,39 @@ def test_evidence_may_be_a_folder_or_a_store(seed_verdicts, tmp_path):
     assert a == b
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert set(verify(claims, evidence=empty)["verdict"]) == {"unverified"}
+    assert set(verify(claims, evidence=EvidenceStore(empty))["verdict"]) == {"unverified"}, "a store is used as it is"
+
+
+def test_an_evidence_folder_is_added_to_the_shipped_tables_not_put_in_their_place(seed_verdicts, tmp_path):
+    claims, v = seed_verdicts
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert verify(claims, evidence=empty)["verdict"].tolist() == v["verdict"].tolist()
+    assert verify(claims, evidence=[empty, empty])["verdict"].tolist() == v["verdict"].tolist()
+
+
+def test_two_evidence_folders_are_consulted_together_with_the_shipped_data(tmp_path):
+    import json
+
+    for name, state, joined in (("un_members", "Switzerland", "2002-09-10"), ("au_members", "Morocco", "2017-01-30")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.csv").write_text(f"id,state,joined,source_name,source_url\n{name}-1,{state},{joined},X,https://example.org/\n")
+        (folder / f"{name}.meta.json").write_text(json.dumps({
+            "source_name": "X", "source_url": "https://example.org/", "retrieved": "2026-11-29", "licence": "facts",
+            "columns": {c: {"type": "date" if c == "joined" else "string"} for c in ("id", "state", "joined", "source_name", "source_url")},
+            "check": {"kind": "membership", "organisation": name, "mentions": [name.split("_")[0].upper()], "units": ["country"],
+                      "member": "state", "from": "joined"}}))
+    text = "The UN list had 1 country. The AU list had 1 country. The OSCE has 57 countries."
+    article = load_article(text, published="2022-01-13")
+    claims = make_claims(article, [
+        claim("quantity", "1 country", value=1, low=1, high=1, unit="country"),
+        claim("quantity", "1 country", after="The AU", value=1, low=1, high=1, unit="country"),
+        claim("quantity", "57 countries", value=57, low=57, high=57, unit="country"),
+    ])
+    v = verify(claims, evidence=[tmp_path / "un_members", tmp_path / "au_members"])
+    assert v["table"].tolist() == ["un_members", "au_members", "osce_participating_states"]
+    assert v["verdict"].tolist() == ["supported"] * 3
 
 
 def test_the_verdicts_suite_passes_on_verify_output(seed_verdicts, altered_verdicts):

@@ -80,6 +80,25 @@ def _feed_record(article) -> dict:
     return {k: v for k, v in record.items() if v is not None}
 
 
+def article_sources(article, base: Path) -> list[str]:
+    """The article's own source documents: the ``sources`` list of its sidecar or feed record (a path or a
+    list of paths, relative to the sidecar's or the feed's folder), as absolute paths; a missing one is an InputError."""
+    own = (article.meta or {}).get("sources")
+    if not own:
+        return []
+    if isinstance(own, str):
+        own = [own]
+    if not isinstance(own, list) or not all(isinstance(p, str) for p in own):
+        raise InputError(article.path or article.title or "article", "'sources' must be a path or a list of paths")
+    out = []
+    for p in own:
+        full = (Path(base) / p).resolve()
+        if not full.exists():
+            raise InputError(full, f"source named by {article.path or 'the feed record'} not found")
+        out.append(str(full))
+    return out
+
+
 def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) -> list[ArticleTask]:
     """One task per article named by ``sources`` (folders, globs, files, JSON Lines feeds), in input order.
 
@@ -105,7 +124,7 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
     tasks: list[ArticleTask] = []
     seen: set[str] = set()
 
-    def add(source: str, *, article=None, record=None, path=None, error=None, stem="article", raw=None):
+    def add(source: str, *, article=None, record=None, path=None, error=None, stem="article", raw=None, base=None):
         if article is not None:
             key = f"{slug(article.title or stem)}-{article.id.removeprefix('a-')}"
         else:  # unreadable: named by its bytes (or, for a feed line, where it came from)
@@ -120,6 +139,14 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
             params["output_dir"] = str(folder)
             if "published" in declared and not params.get("published") and article.published:
                 params["published"] = article.published.isoformat()
+            try:  # a bad sources list fails this article only
+                own = article_sources(article, base or (Path(path).parent if path else out))
+                if own and "sources" not in declared:
+                    raise InputError(source, f"the article names sources but {notebook.name} takes no 'sources' parameter")
+            except InputError as exc:
+                own, error = [], str(exc)
+            if own:
+                params["sources"] = list(dict.fromkeys(list(params.get("sources") or []) + own))
         tasks.append(ArticleTask(
             order=len(tasks), key=key, source=source, folder=str(folder), notebook=str(notebook),
             parameters=params, article_id=getattr(article, "id", None), title=getattr(article, "title", None),
@@ -131,7 +158,7 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
         if path.suffix.lower() in FEED_SUFFIXES:
             errors: list = []
             for art in read_feed(path, errors):
-                add(art.path or str(path), article=art, record=_feed_record(art), stem=path.stem)
+                add(art.path or str(path), article=art, record=_feed_record(art), stem=path.stem, base=path.parent)
             for err in errors:  # bad lines, by line number
                 add(err.source, error=err.reason, stem=f"{path.stem}-line-{err.line}")
             continue

@@ -15,8 +15,10 @@ from datetime import date
 from functools import cached_property
 from typing import Callable, Iterable
 
-# claim kinds (the contract's vocabulary, plus ``role`` for person-title pairs)
-CLAIM_KINDS = ("quantity", "money", "percent", "time", "duration", "quote", "attribution", "comparison", "role")
+# claim kinds (the contract's vocabulary, plus ``role`` for person-title pairs and ``capital``/``currency`` for
+# a country's capital or currency stated in passing: claimkit.extract.world_facts)
+CLAIM_KINDS = ("quantity", "money", "percent", "time", "duration", "quote", "attribution", "comparison", "role",
+               "capital", "currency")
 
 
 @dataclass

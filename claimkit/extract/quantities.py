@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimkit.extract import Document, Finding, extractor
@@ -158,6 +158,16 @@ class _Lexicon:
         self.function = self.context.get("function", set())
         self.name_head = self.context.get("name_head", set())
         self.months = self.context.get("month", set())
+        # what decides a figure's reading after its first pass (_refine): verbs are never counted nouns, a year before a
+        # noun is a date, "pounds" near a weight word are a weight, measures in two units or per a unit are one figure
+        self.verbs = frozenset(self.context.get("verb", ()))
+        self.year_det = frozenset(self.context.get("year_det", ()))
+        self.weight_cue = frozenset(self.context.get("weight_cue", ()))
+        self.money_cue = frozenset(self.context.get("money_cue", ()))
+        self.rate_per = frozenset(self.context.get("rate_per", ()))
+        self.compound = {(r["big"], r["small"]): float(r["factor"]) for r in table("compound_units.tsv")}
+        self.compound_big = frozenset(b for b, _ in self.compound)
+        self.rates = {(r["unit"], r["per"]): r["rate"] for r in table("rates.tsv")}
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
         plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
@@ -188,8 +198,11 @@ class _Lexicon:
 
         # currencies
         pre, suf = {}, {}
+        self.currency_factor: dict[str, float] = {}  # suffix token (lower case) -> factor of a minor unit ("cents": 0.01)
         for r in table("currencies.tsv"):
             (pre if r["position"] == "prefix" else suf)[r["token"]] = r["code"]
+            if r["position"] != "prefix" and r.get("factor") and float(r["factor"]) != 1:
+                self.currency_factor[" ".join(r["token"].lower().split())] = float(r["factor"])
         self.currency_prefix = pre
         self.currency_suffix = {k.lower(): v for k, v in suf.items()}
         self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
@@ -203,7 +216,8 @@ class _Lexicon:
         else:
             body = "|".join((re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
                             for t in sorted(suf, key=len, reverse=True))
-        self.suffix_cur_re = re.compile(r"[ \u00a0]?(?:" + body + r")(?![A-Za-z])")
+        # glued ("50€"), after one space ("5 dollars") or a hyphen before a word ("a 25-cent coin", "a 20-euro note")
+        self.suffix_cur_re = re.compile(r"(?:[ \u00a0]|-(?=[A-Za-z])|)(?:" + body + r")(?![A-Za-z])")
 
         # units
         self.units: dict[str, tuple[str, str, float]] = {}
@@ -225,6 +239,10 @@ class _Lexicon:
         toks = list(suf) + cs + ci
         self.cur_unit_keys = frozenset(t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1)
         self.cur_unit_one = frozenset(t.lower() for t in toks if len(t) == 1)
+        # the same gate on three characters (a token of two is followed by a non-letter, as the patterns require):
+        # with currencies named by country ("Israeli shekels", "Argentine pesos") two letters pass too many words
+        self.cur_unit_keys3 = frozenset("".join(" " if c.isspace() else c for c in t[:3]).lower() for t in toks if len(t) > 2)
+        self.cur_unit_keys2 = frozenset(t.lower() for t in toks if len(t) == 2)
 
         # scale suffixes after digits
         glued = [t for t, (_, _, f) in self.suffix.items() if f in ("suffix", "glued")]
@@ -255,7 +273,9 @@ class _Lexicon:
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
         self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
-        self.prefix_words = tuple({t.lower() for t in pre if t[0].isalpha()})
+        # (a set: _prev returns the whole run of letters and dots before the figure, and prefix_re wants a non-letter
+        # before the token, so only a run equal to a token can match)
+        self.prefix_words = frozenset(t.lower() for t in pre if t[0].isalpha() and all(c.isalpha() or c == "." for c in t))
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
         self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to|))(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+|)$")
@@ -1220,6 +1240,7 @@ def parse_quantities(text: str) -> list[Quantity]:
     # the start). ASCII text: one search for the next anchor of either kind (lex.anchor_low). Other text: the next
     # anchor is the first of two searches, each kept until the scan passes it.
     asc = text.isascii()
+    primes = "'" in text or not asc and ("\u2032" in text or "\u2019" in text)  # 5'10": a height may follow a figure
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
     else:
@@ -1324,7 +1345,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 rev = text[::-1]
         pa = _prev(text, a, arev)
         money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
-            pa in lex.prefix_sym_last or pa.endswith(lex.prefix_words)) else None
+            pa in lex.prefix_sym_last or pa in lex.prefix_words) else None
         if digit:  # _read_numeral, its digit test passed
             num = _digits_alone(text, a, lex, money_prefix is not None)
             if num is None or num.__class__ is _Tok:
@@ -1334,6 +1355,13 @@ def parse_quantities(text: str) -> list[Quantity]:
             num = _read_words(text, a, lex, money_prefix is not None, None, m_end)
         else:
             num = _read_numeral(text, a, lex, money_prefix is not None)
+        if num is None and a == word_at and text[a] in "aA":
+            # "a five-mile run": the article does not start a numeral here; the number word alone may
+            am = _AN.match(text, a)
+            if am and am.end() < m_end:
+                a = am.end()
+                pa = _prev(text, a, arev)
+                num = _read_numeral(text, a, lex, False)
         if num is None:
             pos = m_end
             continue
@@ -1344,9 +1372,252 @@ def parse_quantities(text: str) -> list[Quantity]:
         if q is None:
             pos = max(num.end, a + 1)
             continue
+        k = q.kind
+        if k != "number" and k != "percent" and k != "ordinal" \
+                or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 and text[q.end + 1:q.end + 2] in _A_OR_OF
+                                      or primes and text[q.end:q.end + 1] in _PRIMES):
+            q = _refine(text, q, lex)
+            if q is None:
+                pos = max(num.end, a + 1)
+                continue
         out.append(q)
         pos = max(q.end, a + 1)
-    return _merge_bounds(text, out, lex) if len(out) > 1 else out
+    if len(out) > 1:
+        out = _merge_bounds(text, out, lex)
+        if len(out) > 1:
+            for q in out:
+                k = q.kind
+                if (k == "money" or k == "dimension" or k == "duration") and q.value is not None:
+                    out = _unit_ranges(text, out, lex)
+                    break
+        if len(out) > 1:
+            for i in range(1, len(out)):
+                if out[i].kind == "money" and out[i - 1].kind == "money":
+                    out = _money_pairs(text, out, lex)
+                    break
+    return out
+
+
+_NAME_LIKE = re.compile(r"\d[gG]|\d{1,2}/(?:1[1-9]|[23]\d)")  # "5G"; "9/11", "7/21" (a day, not a fraction)
+_HY_SCALE = re.compile(r"[-\u2010\u2011](thousand|million|billion|trillion)(?![A-Za-z])", re.I)
+_RATE = re.compile(r"[ \u00a0]+(?i:an?|per|each|every)[ \u00a0]+([A-Za-z]+)(?![A-Za-z])")
+_COMPOUND_GAP = re.compile(r"(?:[ \u00a0]*+,?[ \u00a0]*+(?i:and[ \u00a0]++)|[ \u00a0]++|-)(?=[\dA-Za-z])")
+_COMPOUND_FIRST = frozenset(" \u00a0,-")  # what may follow a measure that _refine_measure extends
+_AND_HALF = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![A-Za-z])", re.I)
+_OF_A_UNIT = re.compile(r"(?:[ \u00a0]+of|)[ \u00a0]+an?[ \u00a0]+([A-Za-z]+)(?![A-Za-z])", re.I)
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+_OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
+_A_OR_OF = frozenset("aAoO")  # "half a mile", "three-quarters of an acre": what may follow a fraction of a unit
+_WS_SPACE = str.maketrans("\t\n\r\x0b\x0c", "     ")  # ASCII white space as a space (the currency/unit gate)
+_PRIMES = frozenset("'′’")
+_FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
+_HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
+_INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
+_NO_WORD = re.compile("(.{0})").match("")
+_NEXT_WORD = re.compile(r"[ \u00a0-]+([A-Za-z]+)")
+
+
+def _scaled(q, factor, add=0.0, **changes):
+    """``q`` with value and bounds multiplied by ``factor`` (plus ``add``), and ``changes``."""
+    def f(v):
+        if v is None:
+            return None
+        v = v * factor + add
+        v = round(v, 12) if v.__class__ is float else v
+        return _fmt(v)
+    return replace(q, value=f(q.value), low=f(q.low), high=f(q.high), **changes)
+
+
+def _span(text, q, start, end, **changes):
+    return replace(q, start=start, end=end, text=text[start:end], **changes)
+
+
+def _numeral_text(text, q):
+    return text[q.numerals[0][0]:q.numerals[0][1]] if q.numerals else q.text
+
+
+def _is_year(text, q):
+    """A plain four-digit figure in the years' range, written without a separator: "2016", not "2,016"."""
+    if len(q.numerals) != 1 or q.value is None or q.value.__class__ is float:
+        return False
+    w = _numeral_text(text, q)
+    return len(w) == 4 and w.isdigit() and YEAR_RANGE[0] <= q.value <= YEAR_RANGE[1]
+
+
+def _refine(text, q, lex):
+    """A figure's reading, checked against the words around it (rare cases: run only for non-plain figures).
+
+    Counts whose noun is a verb ("13 proves"), a year's noun ("the 2016 high") or a word that does not count
+    ("zero carbon", "one involving", "half way"); money written "$300-million", "500m euros", "2016 won";
+    "pounds" of weight; measures in two units ("5 feet 2 inches"), per a unit ("188 miles an hour"),
+    "and a half", a fraction of a unit ("half a mile"); "zero-hours" (a word, not a duration).
+    """
+    kind = q.kind
+    if kind == "count":
+        return _refine_count(text, q, lex)
+    if kind == "money":
+        return _refine_money(text, q, lex)
+    if kind == "number":
+        pm = _FEET_INCHES.match(text, q.end) if text[q.end:q.end + 1] in _PRIMES and q.value is not None else None
+        if pm and q.qualifier == "exact" and len(q.numerals) == 1:  # 5'10", 6′2″: feet and inches
+            if not pm.group(1):  # "6' tall"
+                return _span(text, q, q.start, pm.end(), kind="dimension", unit="ft", measure_span=(q.start, pm.end()))
+            inches = float(pm.group(1))
+            if inches < 12:
+                return _scaled(_span(text, q, q.start, pm.end()), 12, inches, kind="dimension", unit="in",
+                               measure_span=(q.start, pm.end()))
+        # "half a mile", "three-quarters of an hour": a fraction of a unit
+        if text[q.end + 1:q.end + 2] not in _A_OR_OF:
+            return q
+        m = _OF_A_UNIT.match(text, q.end)
+        if m:
+            um = lex.unit_re.match(text, m.start(1) - 1)
+            if um and um.group("ci"):
+                info = lex.units.get(" ".join(um.group("ci").lower().split()))
+                if info and info[1] in ("dimension", "duration", "percent"):
+                    unit, k, factor = info
+                    return _scaled(_span(text, q, q.start, um.end()), factor, kind=k, unit=unit,
+                                   measure_span=(q.measure_span[0] if q.measure_span else q.start, um.end()))
+        return q
+    if kind in ("dimension", "duration"):
+        return _refine_measure(text, q, lex)
+    return q
+
+
+def _as_number(text, q):
+    """The figure alone, without the word after it that is not its unit or counted noun."""
+    end = q.measure_span[1] if q.measure_span else q.numerals[-1][1]
+    end = max(end, q.numerals[-1][1]) if q.numerals else end
+    if q.range_span and q.range_span[1] > end and q.qualifier != "range":
+        end = q.range_span[1]
+    return _span(text, q, q.start, end, kind="number", unit=None, measure_span=(q.measure_span[0], end)
+                 if q.measure_span else None)
+
+
+def _refine_count(text, q, lex):
+    noun = q.text.rsplit(None, 1)[-1].rsplit("-", 1)[-1].lower()
+    code = lex.currency_suffix.get(noun) if q.value is None else None
+    if code and code.isupper():  # "millions of dollars", "tens of thousands of pounds"
+        f = lex.currency_factor.get(noun)
+        return _scaled(q, f, kind="money", unit=code) if f else replace(q, kind="money", unit=code)
+    numeral = _numeral_text(text, q).lower()
+    if (numeral[-1:] == "g" or "/" in numeral) and _NAME_LIKE.fullmatch(numeral):
+        return None  # "5G networks", "the 9/11 attacks": a name, not a count
+    if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isdigit():
+        return _as_number(text, q)  # "a 3-2 win": a score
+    plural = noun in lex.lemmas or _looks_plural(noun)
+    if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
+                                             or q.value is not None and q.value != int(q.value))):
+        q = _as_number(text, q)
+        if len(numeral) == 4 and _is_year(text, q):
+            return None
+        return q
+    if len(numeral) == 4 and q.qualifier == "exact" and _is_year(text, q):
+        # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
+        if not plural or _prev(text, q.start) in lex.year_det:
+            return None
+    return q
+
+
+def _refine_money(text, q, lex):
+    end = q.end
+    c = text[end:end + 1]
+    if c in "-\u2010\u2011" and q.scale_word is None:
+        m = _HY_SCALE.match(text, end)  # "$300-million", "C$1.2-billion"
+        if m:
+            w = m.group(1).lower()
+            factor = lex.words[w][1]
+            q = _scaled(_span(text, q, q.start, m.end()), factor, scale_word=lex.scale_name.get(w, w),
+                        measure_span=(q.measure_span[0], m.end()) if q.measure_span else None)
+            return q
+    tail = q.text[-7:].lower()
+    if q.unit == "KRW" and tail.endswith("won") and q.scale_word is None and "," not in q.text:
+        # "who in 2016 won the election": a verb, not the currency
+        if _is_year(text, q):
+            return None
+        return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))
+    if q.unit == "GBP" and (tail.endswith("pounds") or tail.endswith("pound")) and "£" not in q.text:
+        # "weighed two pounds", "five pounds of cocaine", "a 10-pound baby": a weight; "a five-pound note": money
+        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
+        if "-" in q.text or tail.endswith(" pound") and q.value != 1:
+            # "a 10-pound baby", "a 3 pound bag": a weight, unless a note or coin follows or a price is named
+            nw = _NEXT_WORD.match(text, end)
+            if not (nw and nw.group(1).lower() in lex.money_cue) and not (before & lex.money_cue and not before & lex.weight_cue):
+                return replace(q, kind="dimension", unit="lb")
+            return q
+        of = _OF_WORD.match(text, end)
+        if (of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")) or before & lex.weight_cue:
+            return replace(q, kind="dimension", unit="lb")
+    return q
+
+
+def _refine_measure(text, q, lex):
+    unit = q.unit
+    end = q.end
+    numeral = _numeral_text(text, q)
+    if numeral.lower() == "zero" and text[q.numerals[0][1]:q.numerals[0][1] + 1] == "-":
+        return _as_number(text, replace(q, measure_span=(q.start, q.numerals[0][1])))  # "zero-hours contracts"
+    if unit == "lb" and text[end - 5:end].lower().endswith("pound"):
+        nw = _NEXT_WORD.match(text, end)
+        before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
+        if nw and nw.group(1).lower() in lex.money_cue or before & lex.money_cue and not before & lex.weight_cue:
+            return replace(q, kind="money", unit="GBP")  # "a five-pound note", "it costs 3 pound"
+    if unit == "m" and text[end - 1:end] == "m" and text[end - 2:end - 1].isdigit():
+        um = lex.cur_unit_re.match(text, end)  # "500m euros": million, in a currency named after it
+        if um is not None and um.group("cur") is not None:
+            cur = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
+            if cur:
+                return _scaled(_span(text, q, q.start, um.end()), 10 ** 6, kind="money", unit=cur, scale_word="million",
+                               measure_span=(q.measure_span[0], um.end()) if q.measure_span else None)
+    if (unit == "degC" or unit == "degF") and text[end - 1:end] in ("C", "F") and q.numerals \
+            and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F") \
+            and (_NEXT_WORD.match(text, end) or _NO_WORD).group(1)[-1:] == "s":
+        return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))  # "Group 5 C"
+    nxt = text[end:end + 1]
+    if nxt == "" or nxt.isalnum() or nxt not in _COMPOUND_FIRST:
+        return q  # nothing this function reads starts here
+    if unit in lex.compound_big and q.value is not None:
+        g = _COMPOUND_GAP.match(text, end)
+        if g and not text[g.end()].isdigit():
+            w = _ALPHA.match(text, g.end())
+            if not w or w.group().lower() not in lex.words:
+                g = None
+        if g:
+            num = _read_numeral(text, g.end(), lex)
+            if isinstance(num, _Numeral) and num.value is not None and not num.ordinal:
+                um = lex.unit_re.match(text, num.end)
+                small = None
+                if um:
+                    tok = um.group("cs") or " ".join(um.group("ci").lower().split())
+                    info = lex.units.get(tok) or lex.units.get(tok.lower())
+                    small = info[0] if info else None
+                elif unit == "ft" and num.value < 12:
+                    um = _INCH.match(text, num.end)  # "6ft 2in", "6 ft 2 in", "6 ft 2\""
+                    if um or text[g.start():g.start() + 1] == "-" or _HEIGHT_END.match(text, num.end):
+                        small = "in"  # "5-foot-2", "5 ft 10.": inches understood
+                factor = lex.compound.get((unit, small))
+                if factor:
+                    new_end = um.end() if um else num.end
+                    q = _scaled(_span(text, q, q.start, new_end), factor, num.value, unit=small,
+                                numerals=q.numerals + ((num.start, num.end, _fmt(num.value)),),
+                                measure_span=(q.measure_span[0], new_end) if q.measure_span else None)
+                    return q
+    c2 = text[end + 1:end + 2]
+    if c2 != "a" and c2 != "A" and c2 != "p" and c2 != "P" and c2 != "e" and c2 != "E":
+        return q
+    h = _AND_HALF.match(text, end) if c2 == "a" or c2 == "A" else None
+    if h and q.value is not None:  # "a mile and a half"
+        return _scaled(_span(text, q, q.start, h.end()), 1, 0.5, measure_span=(q.measure_span[0], h.end())
+                       if q.measure_span else None)
+    r = _RATE.match(text, end)
+    if r:
+        per = r.group(1).lower()
+        per = lex.lemmas.get(per, per)
+        if per in lex.rate_per:
+            rate = lex.rates.get((unit, per), f"{unit}/{per}")
+            return _span(text, q, q.start, r.end(), unit=rate, measure_span=(q.measure_span[0], r.end())
+                         if q.measure_span else None)
+    return q
 
 
 def _percent_mention(text, a, lex):
@@ -1514,20 +1785,26 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if c_after_maybe and c_after != "-":
         # no suffix currency or unit starts with these two characters (ASCII: exact; others go to the regex)
-        k2 = text[p:p + 2]
-        if k2.isascii():
-            k2 = k2.lower()
-            if k2[1:].isspace():
-                k2 = k2[0] + " "
-            if k2 not in lex.cur_unit_keys and c_after.lower() not in lex.cur_unit_one:
+        k3 = text[p:p + 3]
+        if k3.isascii():
+            k3 = k3.lower()
+            if not k3.isalpha():
+                k3 = k3.translate(_WS_SPACE)
+            # a token of one or two characters ("C", "p", "kg") is never followed by a letter
+            if k3 not in lex.cur_unit_keys3 and (k3[:2] not in lex.cur_unit_keys2 or k3[2:].isalpha()) \
+                    and (c_after.lower() not in lex.cur_unit_one or k3[1:2].isalpha()):
                 c_after_maybe = False
     um = None
     if not currency and c_after_maybe:
         um = lex.cur_unit_re.match(text, end)
         if um is not None and um.group("cur") is not None:
-            currency = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
+            cur_tok = " ".join(um.group("cur").lstrip(" \u00a0-").lower().split())
+            currency = lex.currency_suffix.get(cur_tok)
             if currency:
                 unit_end = max(unit_end, um.end())
+                minor = lex.currency_factor.get(cur_tok)
+                if minor:
+                    factor = minor
             else:
                 um = lex.unit_re.match(text, end)
     if currency:
@@ -1579,7 +1856,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if num.round is None and not rng and not after_row and not qrow and approx_row is None:
         # an exact figure (the common case): the general resolution below, with its branches settled
         if factor != 1 and value is not None:
-            value = value * factor
+            value = value * factor if factor > 1 else round(value * factor, 12)
         if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer():
             value = int(value)
         q_to = max(unit_end_final, range_end)
@@ -1587,9 +1864,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         return Quantity(start, q_to, text[start:q_to], value, value, value, inc, inc, False, "exact", kind, unit, scale,
                         num.subtype, tuple(numerals), None, (measure_start, max(unit_end if kind != "count" else end, end)))
     if factor != 1:
-        value = value * factor if value is not None else None
-        low = low * factor if low is not None else None
-        high = high * factor if high is not None else None
+        value = _times(value, factor) if value is not None else None
+        low = _times(low, factor) if low is not None else None
+        high = _times(high, factor) if high is not None else None
     approximate = approx_row is not None
     low_inc, high_inc = True, True
     qualifier = "exact"
@@ -1646,6 +1923,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     return Quantity(q_from, q_to, text[q_from:q_to], v_out, low, high, low_inc if low is not None else False,
                     high_inc if high is not None else False, approximate, qualifier, kind, unit, scale, num.subtype,
                     tuple(numerals), range_span, (measure_start, max(unit_end if kind != "count" else end, end)))
+
+
+def _times(v, factor):
+    """``v * factor``; a minor unit's factor (0.01) rounded so that 57 cents are 0.57, not 0.5700000000000001."""
+    return v * factor if factor > 1 else round(v * factor, 12)
 
 
 def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
@@ -1732,6 +2014,92 @@ _JOIN_GAP = re.compile(r"\s*,?\s*(?:(?:and|but)\s+|)", re.I)
 _MAX_JOIN_GAP = 24  # ", and " with room for odd spacing; a longer gap joins nothing
 
 
+_SIGNED_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
+
+
+_MONEY_AND = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+|)")
+
+
+def _money_pairs(text, qs, lex):
+    """A sum and its minor units ("five dollars and fifty cents", "$5 and 50 cents", "5 pounds 50 pence"): one sum."""
+    out = [qs[0]]
+    for b in qs[1:]:
+        a = out[-1]
+        if b.kind == "money" and a.kind == "money" and a.unit == b.unit and a.qualifier == "exact" \
+                and b.qualifier == "exact" and a.value is not None and b.value is not None and 0 < b.value < 1 \
+                and a.value == int(a.value) and _MONEY_AND.fullmatch(text, a.end, b.start) \
+                and lex.currency_factor.get(b.text.rsplit(None, 1)[-1].lower()):
+            out[-1] = _scaled(_span(text, a, a.start, b.end), 1, b.value, numerals=a.numerals + b.numerals,
+                              measure_span=(a.measure_span[0] if a.measure_span else a.start, b.end))
+            continue
+        out.append(b)
+    return out
+
+
+_RANGE_KINDS = frozenset({"money", "dimension", "duration"})
+_UNIT_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?i:to|and)[ \u00a0]+")
+_SUSPENDED_GAP = re.compile(r"[-–—][ \u00a0]+(?i:to|or)[ \u00a0]+")  # "a 3- to 4-foot wall"
+_BETWEEN_BEFORE = re.compile(r"(?i:between)[ \u00a0]+$")
+_FROM_BEFORE = re.compile(r"(?i:from)[ \u00a0]+$")
+
+
+def _unit_ranges(text, qs, lex):
+    """Two figures with the same unit written on both ("5 km to 10 km", "$2.3-$2.5 billion", "£3bn-£4bn",
+    "between 5 ft and 6 ft"), a sum and a scaled bound ("$10-15 million"), or a suspended hyphen ("a 3- to
+    4-foot wall"): one range [low, high). "and" joins only after "between"; "from A to B" after a verb of
+    change stays two figures. The first takes the second's scale when it has none."""
+    out = []
+    i = 0
+    n = len(qs)
+    while i < n:
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < n else None
+        r = _unit_range(text, a, b, lex) if b is not None and a.qualifier == "exact" and b.qualifier == "exact" \
+            and a.value is not None and b.value is not None else None
+        if r is not None:
+            out.append(r)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unit_range(text, a, b, lex):
+    ka, kb = a.kind, b.kind
+    unit, kind, scale = b.unit, kb, b.scale_word
+    if ka == kb and ka in _RANGE_KINDS and a.unit == b.unit:
+        g = _UNIT_RANGE_GAP.fullmatch(text, a.end, b.start)
+        if g is None:
+            return None
+        w = g.group().strip().lower()
+        if w == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start):
+            return None
+        start = a.start
+        if w in ("and", "to"):
+            opener = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start) or \
+                _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
+            if opener:
+                if opener.group().lower().startswith("from") and \
+                        lex.change_re.search(text, max(0, opener.start() - 30), opener.end()):
+                    return None  # "rose from 5 km to 10 km": a change
+                start = opener.start()
+    elif ka == "money" and kb == "number" and b.scale_word and a.scale_word is None and text[a.end:b.start] in ("-", "–"):
+        kind, unit, start = "money", a.unit, a.start  # "$10-15 million"
+    elif ka == "number" and kb in _RANGE_KINDS and _SUSPENDED_GAP.fullmatch(text, a.end, b.start) and len(a.numerals) == 1 \
+            and b.measure_span and b.numerals and text[b.numerals[-1][1]:b.numerals[-1][1] + 1] == "-":
+        start = a.start  # "a 3- to 4-foot wall", "a two- to three-hour drive"
+    else:
+        return None
+    low = a.value
+    if a.scale_word is None and scale:
+        low = _fmt(round(a.value * lex.words.get(scale, ("", 1))[1], 6))
+    if not low <= b.value:
+        return None
+    return Quantity(start, b.end, text[start:b.end], None, low, b.value, True, False, False, "range", kind, unit,
+                    scale or a.scale_word, a.subtype, a.numerals + b.numerals, (start, b.end), (a.start, b.end))
+
+
 def _merge_bounds(text, qs, lex):
     """'more than 10 and less than 20' -> one range (10, 20)."""
     if len(qs) < 2:
@@ -1760,6 +2128,7 @@ def _merge_bounds(text, qs, lex):
 
 _FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
                  "money": "money", "percent": "percent", "duration": "duration"}
+_MINOR_WEIGHT = 0.3  # the prior of a count that says little ("two streets", "two critical things")
 _WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
 _SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
                            r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
@@ -1801,6 +2170,10 @@ def _body(text: str, q: Quantity) -> str | None:
     return m.group(1) if m else None
 
 
+_AGE = re.compile(r"[A-Z][\w.'’-]*,[ \u00a0]$")  # "Mary Jones, 45, said": an age in a name
+_SMALL_WORD_COUNT = 10  # a count written in words up to this ("two streets", "four nods") says little
+
+
 def _is_claim(q: Quantity, text: str) -> bool:
     if q.value is None and q.low is None and q.high is None:
         return False
@@ -1808,19 +2181,49 @@ def _is_claim(q: Quantity, text: str) -> bool:
         return bool(_RANKS.match(text[q.end:q.end + 20]))
     if q.kind == "number":
         written = q.text.strip().lower()
+        if q.numerals and _NAME_LIKE.fullmatch(text[q.numerals[0][0]:q.numerals[0][1]]):
+            return False  # "5G", "9/11"
+        if q.subtype == "fraction" and q.value is not None and q.value > 1 and "/" in written and " " not in written:
+            return False  # "24/7": not a fraction in news
         if q.scale_word or q.qualifier != "exact":
             return True
+        nw = _NEXT_WORD.match(text, q.end)
+        if nw and nw.group(1).lower() in _lex().verbs:
+            return False  # "Apollo 13 proves ...": the figure is a name before its verb, not a claim
+        if q.value is not None and 0 < q.value < 130 and q.value == int(q.value) and text[q.end:q.end + 1] == "," \
+                and _AGE.search(text, max(0, q.start - 40), q.start):
+            return False  # an age after a name, between commas
         return q.value is not None and abs(q.value) >= 10 and not written.isalpha()
+    if q.kind == "duration" and q.qualifier == "exact" and len(q.numerals) == 1:
+        ns, ne, _ = q.numerals[0]
+        if text[ns:ne].isalpha() and text[ne:ne + 1] == "-" and q.end == q.measure_span[1] \
+                and q.value is not None and q.value <= _SMALL_WORD_COUNT:
+            return False  # "a two-year fixed mortgage": a word-number modifier, not a claim
     return True
+
+
+def _minor(q: Quantity, text: str, lex) -> str | None:
+    """Why a count says little (the extractor lowers its weight): a small count written in words, or a vague noun."""
+    if q.kind != "count":
+        return None
+    if q.unit in lex.context.get("vague", ()) or (q.unit or "") + "s" in lex.context.get("vague", ()):
+        return "a vague counted noun"
+    if q.qualifier == "exact" and q.value is not None and q.value <= _SMALL_WORD_COUNT and q.numerals \
+            and text[q.numerals[0][0]:q.numerals[0][1]].isalpha():
+        return "a small count written in words"
+    return None
 
 
 @extractor("quantities")
 def quantities(doc: Document):
     """Each figure that is a checkable claim becomes a quantity, money, percent or duration finding."""
+    from claimkit.extract.subjects import subject as _subject_of
+
+    lex = _lex()
     for q in parse_quantities(doc.text):
         if not _is_claim(q, doc.text):
             continue
-        _, sent_end = doc.sentence_at(q.start)
+        sent_start, sent_end = doc.sentence_at(q.start)
         extra = {"kind": q.kind, "approximate": q.approximate}
         if q.scale_word:
             extra["scale_word"] = q.scale_word
@@ -1830,6 +2233,12 @@ def quantities(doc: Document):
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:
             extra["high_inclusive"] = False
+        subj = _subject_of(doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None,
+                           sent_start, sent_end) or _subject(doc.text, q, sent_end)
+        weight = _WEIGHT.get(q.kind, 0.6)
+        minor = _minor(q, doc.text, lex)
+        if minor:
+            extra["minor"] = minor
+            weight = _MINOR_WEIGHT
         yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
-                      qualifier=q.qualifier, unit=q.unit, subject=_subject(doc.text, q, sent_end),
-                      weight=_WEIGHT.get(q.kind, 0.6), extra=extra)
+                      qualifier=q.qualifier, unit=q.unit, subject=subj, weight=weight, extra=extra)

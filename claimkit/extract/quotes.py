@@ -417,7 +417,7 @@ def _date(doc: Document, atts: list[Attribution]) -> None:
         if times is None:
             times = parsed[window] = parse_times(window, reference=doc.published)
         for t in times:
-            if t.iso and t.kind == "date":
+            if t.iso and t.kind == "date" and not t.anchor:  # "would decide in 2 weeks" is not when it was said
                 att.date, att.date_basis = t.iso, "stated"
                 break
         else:

@@ -47,10 +47,10 @@ def content_digest(path: str | Path) -> str:
 def claimkit_digest(notebook: str) -> str:
     """claimkit's version, code and lexicon, the notebook, the expectation suites and the reference data."""
     import claimkit
-    from claimkit.paths import EXPECTATIONS, REFERENCE
+    from claimkit.paths import EXPECTATIONS, PACKAGE, REFERENCE
 
     h = hashlib.sha256(f"{FORMAT}\0{claimkit.__version__}\0".encode())
-    for part in (Path(claimkit.__file__).parent, Path(notebook), EXPECTATIONS, REFERENCE):
+    for part in (PACKAGE, Path(notebook), EXPECTATIONS, REFERENCE):
         h.update(b"\0" + part.name.encode() + b"\0")
         _feed_tree(h, part)
     return h.hexdigest()
