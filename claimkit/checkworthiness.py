@@ -30,12 +30,13 @@ import re
 from functools import lru_cache
 
 from claimkit.lexicon import table, words
+from claimkit.vocab import FIGURE_KINDS
 
 MODEL_FILE = "checkworthiness_model.tsv"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|n't|\d[\d,.]*\d|\d|[%$?]")
 _NUMBER = re.compile(r"\d")
 _LENGTHS = ((4, "1-4"), (9, "5-9"), (19, "10-19"), (39, "20-39"))
-_FIGURE_KINDS = ("quantity", "money", "percent")
+_FIGURE_KINDS = FIGURE_KINDS
 
 
 # ---------------------------------------------------------------- the sentence (learned)

@@ -24,8 +24,21 @@ METHODS = ("auto", "query", "review")
 
 # ------------------------------------------------------------------ claims (claims table)
 
-#: what a claim is about (the contract's vocabulary, plus ``role`` for a person-title pair)
-CLAIM_KINDS = ("quantity", "money", "percent", "time", "duration", "quote", "attribution", "comparison", "role")
+#: what a claim is about: the contract's vocabulary, plus ``role`` for a person-title pair and ``capital`` and
+#: ``currency`` for a country's capital or currency stated in passing (claimkit.extract.world_facts)
+CLAIM_KINDS = (
+    "quantity",
+    "money",
+    "percent",
+    "time",
+    "duration",
+    "quote",
+    "attribution",
+    "comparison",
+    "role",
+    "capital",
+    "currency",
+)
 #: the kinds whose claim carries a figure (value, low, high, unit)
 FIGURE_KINDS = ("quantity", "money", "percent")
 #: how a claim states its figure or date: the figure itself, around it, beyond it, between two

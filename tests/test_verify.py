@@ -1,6 +1,6 @@
 """verify: each claim against sourced evidence, by its interval, its date, its place in the sentence.
 
-The claims here are hand-made with the claims-table columns (tests/claim_fixtures.py), so each
+The claims here are hand-made with the claims-table columns (tests/helpers/claims.py), so each
 test pins one claim; tests/test_verify_seed.py runs the real extractors on the founding article.
 """
 import pytest

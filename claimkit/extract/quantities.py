@@ -31,14 +31,15 @@ from functools import lru_cache
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import table
+from claimkit.vocab import QUANTITY_KINDS, QUANTITY_QUALIFIERS
 
 APPROX_BAND = 0.10  # "about N" -> [N(1-b), N(1+b)]
 NEARLY_BAND = 0.10  # "nearly N" -> [N(1-b), N)
 MAX_DIGITS = 30  # longer digit runs are identifiers, not figures (and would overflow floats)
 YEAR_RANGE = (1800, 2100)
 
-QUALIFIERS = ("exact", "about", "over", "under", "at_least", "at_most", "nearly", "range")
-KINDS = ("number", "ordinal", "percent", "money", "duration", "dimension", "count")
+QUALIFIERS = QUANTITY_QUALIFIERS  # Quantity.qualifier
+KINDS = QUANTITY_KINDS  # Quantity.kind
 
 
 @dataclass(slots=True)

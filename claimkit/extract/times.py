@@ -35,8 +35,9 @@ from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import table
+from claimkit.vocab import TIME_KINDS
 
-KINDS = ("date", "period", "duration", "set")
+KINDS = TIME_KINDS  # TimeMention.kind
 GRANULARITIES = ("day", "week", "month", "year", "decade")
 
 
