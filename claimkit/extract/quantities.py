@@ -2129,8 +2129,6 @@ def _merge_bounds(text, qs, lex):
 
 _FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
                  "money": "money", "percent": "percent", "duration": "duration"}
-_MINOR_WEIGHT = 0.3  # the prior of a count that says little ("two streets", "two critical things")
-_WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
 _SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
                            r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
 _PERIOD_DET = re.compile(r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -2218,6 +2216,7 @@ def _minor(q: Quantity, text: str, lex) -> str | None:
 @extractor("quantities")
 def quantities(doc: Document):
     """Each figure that is a checkable claim becomes a quantity, money, percent or duration finding."""
+    from claimkit.checkworthiness import prior
     from claimkit.extract.subjects import subject as _subject_of
 
     lex = _lex()
@@ -2236,10 +2235,10 @@ def quantities(doc: Document):
             extra["high_inclusive"] = False
         subj = _subject_of(doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None,
                            sent_start, sent_end) or _subject(doc.text, q, sent_end)
-        weight = _WEIGHT.get(q.kind, 0.6)
+        weight = prior(f"figure:{q.kind}")  # lexicon/checkworthiness_kinds.tsv, by what the figure measures
         minor = _minor(q, doc.text, lex)
         if minor:
             extra["minor"] = minor
-            weight = _MINOR_WEIGHT
+            weight = prior("figure:minor")
         yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
                       qualifier=q.qualifier, unit=q.unit, subject=subj, weight=weight, extra=extra)
