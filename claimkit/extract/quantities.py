@@ -335,20 +335,32 @@ _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
 _ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
-_RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
-_RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
-_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
-_RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
-_RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
-_RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
-_RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
-_RX6 = re.compile(r"([A-Za-z]+)\s+$")
-_RX7 = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
-_RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
-_RX10 = re.compile(r"\s*+([A-Za-z]+)")
-_RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
-_RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
+# a run of digits with phone punctuation: +44 (0)20 7946-0958
+_PHONE_DIGITS = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
+# "of thousands" after a round figure
+_OF_ROUND_PLURAL = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
+# the next word after spaces (and a dash): the counted noun's candidates
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
+# a minus sign or "minus"/"negative" just before a figure
+_SIGN_AT_END = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
+# the word before the spaces before a figure, matched on the reversed text
+_WORD_BEFORE_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")
+# "st", "nd", "rd", "th" after digits: "21st"
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
+# the word just before a figure
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# "of (the) troops" after a round or scaled figure
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
+# capitalised words then a street word: "10 Downing Street"
+_STREET_NAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
+# a digit, a sign or a number-starting word ahead
+_NUMERAL_AHEAD = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+# the next word ahead
+_WORD_AHEAD = re.compile(r"\s*+([A-Za-z]+)")
+# a minus sign or "minus"/"negative" ahead (the second figure of a range)
+_MINUS_AHEAD = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
+# a currency sign ahead (the second figure of a money range)
+_CURRENCY_SIGN = re.compile(r"(?:US\$|\$|€|£|¥)")
 
 
 class _Slots:
@@ -409,7 +421,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
             return ("skip", _DIGIT_RUN.match(text, q).end())
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
-        m = _RX0.match(text, q)  # phone number
+        m = _PHONE_DIGITS.match(text, q)  # phone number
         return ("skip", m.end())
     m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 and text[d_end + 1:d_end + 4].isdigit() \
         and d_end + 4 <= len(text) else None  # "1.674.200,5": three digits after the point
@@ -1051,7 +1063,7 @@ def _finish(toks, a, end, v, sub, lex, text, base=None):
         k += 1
     if k < n and toks[k].cls == "a":
         k += 1
-    if k < n and toks[k].cls in ("scale", "dozen") and (k > end or True):
+    if k < n and toks[k].cls in ("scale", "dozen"):
         t = toks[k]
         mult = t.value if t.cls == "scale" else 12
         if scale and t.cls == "scale":
@@ -1083,7 +1095,7 @@ def _round_plural(text, toks, lex):
     """'hundreds', 'tens of thousands', 'hundreds of millions': [2X, 10X), approximate."""
     x = lex.round_plurals[toks[0].word]
     end = toks[0].end
-    m = _RX1.match(text, end)
+    m = _OF_ROUND_PLURAL.match(text, end)
     if m:
         x *= lex.round_plurals[m.group(1).lower()]
         end = m.end()
@@ -1111,7 +1123,7 @@ def _counted_noun(text, pos, lex):
     prev = pos
     chosen = None
     for i in range(3):
-        m = _RX2.match(text, prev, limit)
+        m = _WORD_AFTER.match(text, prev, limit)
         if m is None:
             break
         w = m.group(1)
@@ -1124,7 +1136,7 @@ def _counted_noun(text, pos, lex):
             chosen = (m, _lemma(lw, lex))
             break
         if i == 0 and w[0].islower():
-            nxt = _RX2.match(text, m.end(), limit)
+            nxt = _WORD_AFTER.match(text, m.end(), limit)
             if nxt is None or nxt.group(1).lower() in func:
                 chosen = (m, lw)
                 break
@@ -1198,7 +1210,7 @@ _SIGN_WORDS = frozenset({"-", "minus", "negative"})
 def _sign_before(text, s, pv=None):
     if (_prev(text, s) if pv is None else pv) not in _SIGN_WORDS:
         return None
-    m = _RX3.search(text, max(0, s - 12), s)
+    m = _SIGN_AT_END.search(text, max(0, s - 12), s)
     return m.start() if m else None
 
 
@@ -1212,9 +1224,9 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
         return False
     if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
-    # the word before the spaces: _RX4 searched over text[s - 30:s], matched forwards on the reversed text
+    # the word before the spaces, ([A-Za-z][A-Za-z.]*)[ \u00a0]+$ over text[s - 30:s], matched forwards on the reversed text
     n = len(text)
-    m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
+    m = _WORD_BEFORE_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
     w = text[n - m.end(1):n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
@@ -1660,7 +1672,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     and _LIST_MARK.match(text, e, e + 4):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
+    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
     if om:
         if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
             return None
@@ -1680,7 +1692,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if currency is None and not num.words and _is_name_part(text, rev, s, num, lex, pv_s):
         return None
     if num.words and num.value == 1 and text[s:e].lower() == "one":
-        prev = _RX6.search(text, max(0, s - 15), s)
+        prev = _WORD_BEFORE.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
         if _ANOTHER.match(text, e, e + 9):
@@ -1722,8 +1734,6 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             rng = None
     if rng:
         pnum, pval = rng
-        if num.scale is None and pnum.scale and value * (pval / pnum.value if pnum.value else 1) < pval:
-            base = pval / (pnum.value / (pnum.value if not pnum.scale else 1))
         low, high = value, pval
         if num.scale is None and pnum.scale:
             mult = _lex().words.get(pnum.scale, (None, 1))[1] if pnum.scale in _lex().words else 1
@@ -1734,7 +1744,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         scale = pnum.scale or scale
         cmp_start = ropen.start() if ropen else s if sign_at is None else sign_at
         if ropen:
-            q_start = min(q_start, ropen.start()) if not qual else min(q_start, ropen.start())
+            q_start = min(q_start, ropen.start())
     elif ropen and ropen.group("w").lower() == "between":
         pass
     # ---- ordinals stop here
@@ -1819,19 +1829,17 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                 info = lex.units.get(tok_key.lower())
             if info:
                 unit, kind, factor = info
-                if kind == "percent":
-                    unit = unit
                 unit_end = max(unit_end, um.end())
     if kind == "number" and num.round is None:
         cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
         if cn:
             kind, unit = "count", cn[0]
     if num.round is not None and kind == "number":
-        cn = _RX7.match(text, end)
+        cn = _OF_NOUN.match(text, end)
         if cn and _looks_plural(cn.group(1).lower()) or cn and cn.group(1).lower() in lex.lemmas:
             kind, unit = "count", _lemma(cn.group(1).lower(), lex)
     if kind == "number" and num.scale and not rng:
-        cn = _RX7.match(text, end)
+        cn = _OF_NOUN.match(text, end)
         if cn and (_looks_plural(cn.group(1).lower()) or cn.group(1).lower() in lex.lemmas):
             kind, unit = "count", _lemma(cn.group(1).lower(), lex)
     if num.round is not None and text[s:e].lower() in lex.units:
@@ -1845,7 +1853,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         return None
     # street numbers: "10 Downing Street"
     if num.plain and kind == "number":
-        sm = _RX8.match(text, e) if text[e + 1:e + 2].isupper() else None
+        sm = _STREET_NAME.match(text, e) if text[e + 1:e + 2].isupper() else None
         if sm and sm.group(1).lower() in lex.context.get("street", ()):
             return None
     # ---- resolve the interval
@@ -1960,10 +1968,10 @@ def _qualifier_before(text, rev, arev, start, lex):
 
 
 def _numeral_follows(text, pos, lex):
-    m = _RX9.match(text, pos)
+    m = _NUMERAL_AHEAD.match(text, pos)
     if m:
         return True
-    w = _RX10.match(text, pos)
+    w = _WORD_AHEAD.match(text, pos)
     return bool(w and (w.group(1).lower() in lex.words or w.group(1).lower() in lex.ordinals))
 
 
@@ -1988,11 +1996,10 @@ def _range_partner(text, e, num, value, lex, ropen, money):
             return None
     p = m.end()
     sign = 1
-    sm = _RX11.match(text, p) if not m.group("dash") else None
+    sm = _MINUS_AHEAD.match(text, p) if not m.group("dash") else None
     if sm:
         sign, p = -1, sm.end()
-    pm = lex.prefix_re.search(text, p, min(len(text), p + 5)) if False else None
-    cur = _RX12.match(text, p)
+    cur = _CURRENCY_SIGN.match(text, p)
     if cur:
         p = cur.end()
     pnum = _read_numeral(text, p, lex, money=money or bool(cur))
