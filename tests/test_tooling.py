@@ -28,6 +28,7 @@ RUFF_CLEAN = [
     "claimkit/reviews.py",
     "tests/golden",
     "tests/test_quantities_golden.py",
+    "tests/test_quantities_gates.py",
     "tests/test_vocab.py",
     "tests/test_cells_and_patterns.py",
     "tests/conftest.py",

@@ -346,7 +346,18 @@ _SIGN_AT_END = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(
 # the word before the spaces before a figure, matched on the reversed text
 _WORD_BEFORE_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")
 # "st", "nd", "rd", "th" after digits: "21st"
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_ORDINAL_SUFFIX = re.compile("(?:" + "|".join(_ORDINAL_SUFFIXES) + ")(?![A-Za-z])")
+# the gate before it: the characters an ordinal suffix starts with
+_ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES)
+# every character str.isspace() and the regex \s accept (tests/test_quantities_gates.py checks the list)
+_SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+# the gate before lex.month_after_re ("21st of March", "21ST March", "21\u00a0March"): white space or an ordinal suffix
+_MONTH_AFTER_FIRST = _ORDINAL_FIRST | {c.upper() for c in _ORDINAL_FIRST} | _SPACES
+# the two letters every "after" qualifier phrase starts with ("or more", "and over"; tests/test_quantities_gates.py)
+_AFTER_STARTS = ("or", "an")
+_AFTER_FIRST = frozenset(c for start in _AFTER_STARTS for c in (start[0], start[0].upper()))
 # the word just before a figure
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 # "of (the) troops" after a round or scaled figure
@@ -1423,7 +1434,7 @@ _OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
 _A_OR_OF = frozenset("aAoO")  # "half a mile", "three-quarters of an acre": what may follow a fraction of a unit
 _WS_SPACE = str.maketrans("\t\n\r\x0b\x0c", "     ")  # ASCII white space as a space (the currency/unit gate)
 _PRIMES = frozenset("'′’")
-_FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
+_FEET_INCHES = re.compile("[" + "".join(sorted(_PRIMES)) + r"](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
 _HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
 _INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
 _NO_WORD = re.compile("(.{0})").match("")
@@ -1658,7 +1669,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
         if text[e:e + 2].strip()[:1] in {"a", "A", "p", "P", "o"} \
@@ -1672,9 +1683,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     and _LIST_MARK.match(text, e, e + 4):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
+    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e:e + 1] in _ORDINAL_FIRST else None
     if om:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1698,7 +1709,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         if _ANOTHER.match(text, e, e + 9):
             return None
     if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
     # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
@@ -1768,8 +1779,8 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         t5 = text[end:end + 5]
         l5 = t5.lstrip()
         # "or ..."/"and ..." after white space: the only starts of an "after" phrase
-        am = lex.after_re.match(text, end) if l5[:1] in {"o", "a", "O", "A"} and len(l5) < len(t5) \
-            and l5[:2].lower() in ("or", "an") else None
+        am = lex.after_re.match(text, end) if l5[:1] in _AFTER_FIRST and len(l5) < len(t5) \
+            and l5[:2].lower() in _AFTER_STARTS else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
