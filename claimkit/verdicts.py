@@ -18,8 +18,9 @@ from datetime import date, datetime, timezone
 from claimkit.checks import VERDICTS, Check, CheckContext, check_one, combine, run_checks
 from claimkit.checks._fields import text as _text
 from claimkit.evidence import PASSAGE_COLUMNS
+from claimkit.vocab import FIGURE_KINDS
+from claimkit.vocab import METHODS as METHODS  # re-exported (claimkit.verify's names)
 
-METHODS = ("auto", "query", "review")
 VERDICT_COLUMNS = ["claim_id", "verdict", "evidence_ids", "expected", "method", "note", "reviewer", "checked_at"]
 EXTRA_COLUMNS = ["auto_verdict", "evidence_count", "sources", "query", "table", "kind", "span", "sentence", "speaker",
                  "date", "check", "passages", "computation"]
@@ -165,7 +166,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
     frames = []
     for t in store.tables.values():
         rows = facts[facts["table"] == t.name].copy()
-        if kind in ("quantity", "money", "percent") and t.kind in ("membership", "estimate"):
+        if kind in FIGURE_KINDS and t.kind in ("membership", "estimate"):
             unit = unit_of(_text(claim.get("unit")))
             if unit not in [unit_of(u) for u in t.check.get("units", [])]:
                 continue

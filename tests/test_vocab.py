@@ -50,3 +50,31 @@ def test_reviews_accept_the_vocabulary():
     from claimkit import reviews
 
     assert reviews.VERDICTS == vocab.VERDICTS and reviews.NEEDS_SOURCE == vocab.ASSERTING
+
+
+def test_no_module_but_the_vocabulary_writes_a_vocabulary_out():
+    """A tuple, list or set literal equal to one of claimkit.vocab's word lists is a second copy that will drift."""
+    import ast
+
+    from claimkit.paths import ROOT
+
+    lists = {frozenset(getattr(vocab, name)): name for name in vocab.__all__ if isinstance(getattr(vocab, name), tuple)}
+    copies = []
+    for path in sorted((ROOT / "claimkit").rglob("*.py")):
+        if path.name == "vocab.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Tuple | ast.List | ast.Set) or len(node.elts) < 2:
+                continue
+            if all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+                words = frozenset(e.value for e in node.elts)
+                if words in lists:
+                    copies.append(f"{path.relative_to(ROOT)}:{node.lineno} writes out vocab.{lists[words]}")
+    assert not copies, copies
+
+
+def test_the_desk_colours_every_verdict_in_order_and_every_claim_kind():
+    from claimkit.display import KIND_COLOURS, VERDICT_COLOURS, VERDICT_ORDER
+
+    assert tuple(VERDICT_COLOURS) == tuple(VERDICT_ORDER) == vocab.VERDICTS
+    assert set(KIND_COLOURS) == set(vocab.CLAIM_KINDS)
