@@ -29,7 +29,7 @@ import math
 import re
 from functools import lru_cache
 
-from claimkit.lexicon import table, words
+from claimkit.lexicon import alternation, table, words
 from claimkit.vocab import FIGURE_KINDS
 
 MODEL_FILE = "checkworthiness_model.tsv"
@@ -154,7 +154,7 @@ def _noun_classes() -> dict[str, str]:
 def _country_pattern() -> re.Pattern:
     names = set(words("countries.txt"))
     names.update(row["alias"] for row in table("aliases.tsv") if row["kind"] == "country")
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names, space=None)
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
 

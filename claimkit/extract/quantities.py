@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import table
+from claimkit.lexicon import alternation, table
 from claimkit.vocab import QUANTITY_KINDS, QUANTITY_QUALIFIERS
 
 APPROX_BAND = 0.10  # "about N" -> [N(1-b), N(1+b)]
@@ -74,13 +74,7 @@ class Quantity:
 # --------------------------------------------------------------------------- lexicon
 
 def _alt(phrases, flexible_space=True) -> str:
-    out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        e = re.escape(p)
-        if flexible_space:
-            e = e.replace(r"\ ", r"\s+")
-        out.append(e)
-    return "|".join(out)
+    return alternation(phrases, space=r"\s+" if flexible_space else None)
 
 
 def _case_class(ch: str) -> str:

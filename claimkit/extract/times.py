@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import table
+from claimkit.lexicon import alternation, table
 from claimkit.vocab import TIME_KINDS
 
 KINDS = TIME_KINDS  # TimeMention.kind
@@ -90,7 +90,7 @@ def _tense_words() -> dict[str, str]:
 
 
 def _alt(words: Iterable[str], case_insensitive: bool = False) -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words)
     return f"(?i:{body})" if case_insensitive else f"(?:{body})"
 
 
