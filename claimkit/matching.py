@@ -16,6 +16,8 @@ from claimkit.lexicon import table
 
 TITLE_THRESHOLD = 92  # fuzzy ratio a title must reach to count as an alias (exact matches always win)
 NAME_THRESHOLD = 90  # token-set ratio for two spellings of one person's name
+SPEAKER_THRESHOLD = 80  # a story's speaker and a source's: the source may name them by surname, or with a title
+CANDIDATE_THRESHOLD = 60  # close enough to list an office holder as a candidate row, never to decide
 MENTION_THRESHOLD = 90  # partial ratio for a long name found, slightly misspelt, in a sentence
 
 _SPACE = re.compile(r"\s+")

@@ -154,7 +154,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
 
     from claimkit.checks._fields import distance, find_mentions, where
     from claimkit.evidence import evidence_store
-    from claimkit.matching import same_person, unit_of
+    from claimkit.matching import CANDIDATE_THRESHOLD, same_person, unit_of
 
     store = evidence_store(evidence)
     claim = find_claim(claims, claim_id)
@@ -188,7 +188,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
             table = store.table(t.name).set_index("id")
             scores = [same_person(_text(claim.get("speaker")), table.loc[rid, t.check.get("person", "person")]) for rid in rows["id"]]
             rows["why"] = [f"name match {s}/100" for s in scores]
-            rows = rows[[s >= 60 for s in scores]]
+            rows = rows[[s >= CANDIDATE_THRESHOLD for s in scores]]
         else:
             continue
         frames.append(rows)
