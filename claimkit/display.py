@@ -430,6 +430,42 @@ def show_verdicts(verdicts, claims=None, *, only_checked: bool = False) -> HTML:
     return HTML(f"{_TABLE_STYLE}<table class='ck-table ck-verdicts'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+def _story_words(eid: str, text: str) -> str:
+    """The words an evidence id ``story@START-END`` points at (the id itself when the text is not at hand)."""
+    import re
+
+    m = re.fullmatch(r"story@(\d+)-(\d+)", eid)
+    if m and text and int(m.group(1)) < int(m.group(2)) <= len(text):
+        return text[int(m.group(1)):int(m.group(2))]
+    return eid
+
+
+def show_inside(verdicts, claims) -> HTML:
+    """The verdicts of the checks that need no reference data (claimkit.inside: calendar, arithmetic,
+    consistency), each with its computation and the other claims of the story it used."""
+    spans = {str(c["claim_id"]): _text(c.get("span")) for c in records(claims)}
+    text = getattr(claims, "attrs", {}).get("article_text") or ""
+    df = _join(verdicts, claims, columns=("span", "start"))
+    if "check" not in df.columns:
+        return HTML("<p>These verdicts carry no check names (made before the check registry).</p>")
+    df = df[df["check"].fillna("").astype(str).str.contains("inside.", regex=False)]
+    if "start" in df.columns:
+        df = df.sort_values("start")
+    rows = []
+    for r in records(df):
+        used = "<br>".join(f"{escape(spans.get(str(e)) or _story_words(str(e), text))} <span class='small'>({escape(str(e))})</span>"
+                           for e in as_list(r.get("evidence_ids")))
+        computation = _text(r.get("computation")) or _text(r.get("expected"))
+        rows.append(
+            f"<tr data-claim-id='{escape(_text(r['claim_id']))}'><td>{escape(_text(r.get('span')))}</td>"
+            f"<td>{_verdict_badge(r.get('verdict'))}</td><td>{escape(_text(r.get('check')))}</td>"
+            f"<td>{escape(computation)}</td><td>{used}</td></tr>")
+    if not rows:
+        return HTML("<p>No weekday, age, change, share or total in this story could be recomputed from the others.</p>")
+    head = "".join(f"<th>{h}</th>" for h in ("claim", "verdict", "check", "computation", "from the claims"))
+    return HTML(f"{_TABLE_STYLE}<table class='ck-table ck-inside'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 REVIEW_FIELDS = ("verdict", "expected", "note", "reviewer", "method", "evidence_ids", "sources")
 
 

@@ -110,7 +110,7 @@ def _figure(value, low, high) -> str:
     return f"{_number(value)} ({bounds})" if not _blank(value) else bounds
 
 
-def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dict]:
+def claim_cards(claims, verdicts=None, evidence: dict | None = None, text: str | None = None) -> list[dict]:
     """One dict per claim, in text order, with its verdict, its evidence rows and its source links."""
     from claimkit.against import passage_where
     from claimkit.display import as_list, records, safe_url
@@ -118,7 +118,11 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
     by_id = {} if verdicts is None else {str(r["claim_id"]): r for r in records(verdicts)}
     evidence = evidence or {}
     cards = []
-    for c in records(claims.sort_values(["start", "end"])):
+    ordered = records(claims.sort_values(["start", "end"]))
+    # a computation over the story cites other claims: shown by their words
+    story = {str(c["claim_id"]): {"fact": f"the story: \u201c{c.get('span')}\u201d"} for c in ordered}
+    story.update(_story_words(verdicts, text))
+    for c in ordered:
         v = by_id.get(str(c["claim_id"]), {})
         passages = [p for p in as_list(v.get("passages")) if isinstance(p, dict)]
         passage_ids = {str(p.get("id")) for p in passages}
@@ -126,7 +130,7 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
         for eid in as_list(v.get("evidence_ids")):
             if str(eid) in passage_ids:
                 continue  # shown as a source passage, with its document and page
-            e = evidence.get(str(eid), {})
+            e = evidence.get(str(eid)) or story.get(str(eid), {})
             rows.append({"id": str(eid), "fact": e.get("fact"), "as_of": e.get("as_of"),
                          "source_name": e.get("source_name"), "source_url": e.get("source_url")})
         cited = {r["source_url"] for r in rows if r["source_url"]} | {str(p.get("document")) for p in passages}
@@ -140,6 +144,7 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
             "speaker": _clean(c.get("speaker")), "date": _clean(c.get("date")),
             "checkworthiness": None if _blank(c.get("checkworthiness")) else float(c["checkworthiness"]),
             "verdict": _clean(v.get("verdict")), "expected": _clean(v.get("expected")), "method": _clean(v.get("method")),
+            "computation": _clean(v.get("computation")),
             "note": _clean(v.get("note")), "reviewer": _clean(v.get("reviewer")),
             "checked_at": _clean(v.get("checked_at")), "evidence": rows,
             "passages": [{"where": passage_where(p), "text": _clean(p.get("text"))} for p in passages],
@@ -147,6 +152,23 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None) -> list[dic
             "sources": [{"url": s, "href": safe_url(s)} for s in sources],
         })
     return cards
+
+
+def _story_words(verdicts, text: str | None) -> dict[str, dict]:
+    """Evidence ids ``story@START-END`` (words of the story a computation read) with those words."""
+    import re
+
+    from claimkit.display import as_list, records
+
+    out = {}
+    if verdicts is None or not text or "evidence_ids" not in verdicts:
+        return out
+    for r in records(verdicts):
+        for eid in as_list(r.get("evidence_ids")):
+            m = re.fullmatch(r"story@(\d+)-(\d+)", str(eid))
+            if m and int(m.group(1)) < int(m.group(2)) <= len(text):
+                out[str(eid)] = {"fact": f"the story: \u201c{text[int(m.group(1)):int(m.group(2))]}\u201d"}
+    return out
 
 
 def _verdicts_for_claimreview(verdicts, claims):
@@ -186,7 +208,7 @@ def article_report_html(article: dict, claims, verdicts=None, *, validations=(),
         legend=Markup(display.legend_html(verdicts if has_verdicts else None)),
         chart=Markup(display.verdict_chart_svg(verdicts, claims)) if has_verdicts else None,
         counts=[(v, int(counts[v])) for v in display.VERDICT_ORDER if v in counts],
-        cards=claim_cards(claims, verdicts if has_verdicts else None, rows),
+        cards=claim_cards(claims, verdicts if has_verdicts else None, rows, text=article.get("text")),
         has_verdicts=has_verdicts, validations=list(validations or ()), notes=notes,
         json_ld=Markup(json_ld(reviews)) if reviews else None,
         back_link=back_link, version=__version__,

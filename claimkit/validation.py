@@ -170,18 +170,12 @@ def _validation_definition(suite: str):
 
 
 def warm_up(suites=("claims", "verdicts")) -> None:
-    """Make the context and the suites' validation definitions, and validate an empty table of each
-    suite's columns once, so that GX's lazily loaded parts are in place (a warm kernel calls this
-    before its first notebook; the zygote before it forks kernels). Never raises: a warm-up failure
-    only means the first real validation pays the set-up."""
-    import pandas as pd
-
+    """Make the GX context and the suites' validation definitions now (a warm kernel calls this before
+    its first notebook; the zygote before it forks kernels). Never raises: a warm-up failure only
+    means the first real validation pays the set-up."""
     for suite in suites:
         try:
-            spec = load_suite_dict(suite)
-            columns = next((e["kwargs"].get("column_set") for e in spec.get("expectations", [])
-                            if e.get("type") == "expect_table_columns_to_match_set"), None) or []
-            _run(suite, _validation_definition(suite), pd.DataFrame(columns=list(columns)), 0)
+            _validation_definition(suite)
         except Exception:  # noqa: BLE001 - a warm-up is an optimisation, never a failure
             pass
 

@@ -271,7 +271,7 @@ def test_a_dask_local_cluster_gives_the_same_summary_as_local_workers(big_batch,
 
 
 @pytest.mark.notebook
-def test_resume_after_a_kill_finishes_the_batch_without_redoing_finished_work(tmp_path):
+def test_a_killed_batch_leaves_no_process_and_resume_finishes_it_without_redoing_finished_work(tmp_path):
     make_corpus(tmp_path / "in", 8, broken=False)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "claimkit", "batch", str(tmp_path / "in"), "-o", str(out), "--workers", "1"]
@@ -279,12 +279,17 @@ def test_resume_after_a_kill_finishes_the_batch_without_redoing_finished_work(tm
     deadline = time.time() + 300
     while time.time() < deadline and len(list(out.glob("*/verify_article.ipynb"))) < 3:
         time.sleep(0.1)
+    import psutil  # ipykernel's own dependency
+
+    left = psutil.Process(proc.pid).children(recursive=True)  # fork server, worker, its kernel
+    assert left, "the batch had started its processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    gone, alive = psutil.wait_procs(left, timeout=20)
+    assert not alive, f"processes of the killed batch still running: {[p.cmdline()[:3] for p in alive]}"
     done_before = {p.parent.name: p.stat().st_mtime_ns for p in out.glob("*/manifest.json")
                    if is_complete(p.parent, NOTEBOOK.name)}
     assert 3 <= len(done_before) < 8, "killed part-way"
-    time.sleep(1.0)  # an orphaned worker may finish the article it had started; that one is complete too
     resumed = run_cli(tmp_path / "in", "-o", out, "--resume")
     assert resumed.returncode == 0, resumed.stderr
     rows = read_summary(out)

@@ -16,3 +16,9 @@ from jupyter_client.asynchronous import AsyncKernelClient  # noqa: E402,F401
 import claimkit.batch.worker  # noqa: E402,F401
 import claimkit.kernels  # noqa: E402,F401
 import claimkit.zygote  # noqa: E402,F401
+
+import os  # noqa: E402
+
+from claimkit.batch.worker import leave_with  # noqa: E402
+
+leave_with(os.getppid())  # the fork server goes with the batch that started it (its workers watch the batch too)

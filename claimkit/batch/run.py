@@ -125,7 +125,8 @@ def _local_executor(workers: int, prestart: bool = False):
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["claimkit.batch._preload"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                               initargs=(os.getpid(),))
     if prestart:
         for _ in range(workers):  # with spawn, each submit to a pool without an idle worker starts one
             pool.submit(started)

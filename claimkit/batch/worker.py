@@ -54,20 +54,44 @@ def _shutdown_kernels() -> None:
         _kernels.clear()
 
 
-def init_worker() -> None:
-    """Process-pool initializer: start this worker's kernel warming up straight away, and leave with the parent."""
+def leave_with(pid: int, before_exit=None) -> None:
+    """Exit this process (after ``before_exit``) as soon as process ``pid`` is gone: a killed batch must
+    not leave its fork server, workers or their kernels behind, working on into the batch's folder."""
+
+    def alive() -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        try:  # a zombie (killed, not yet reaped by its own parent) is gone too
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return True
+
+    def watch():
+        while alive():
+            time.sleep(0.5)
+        if before_exit is not None:
+            before_exit()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimkit-batch-watch", daemon=True).start()
+
+
+def init_worker(batch_pid: int | None = None) -> None:
+    """Process-pool initializer: start this worker's kernel warming up straight away, and leave with the batch.
+
+    ``batch_pid``: the batch process. With the fork server the worker's parent is that server, not the
+    batch, so the worker watches the batch itself (and its parent, when no batch pid is given)."""
     from claimkit.lazyimports import defer_rfc3987_syntax
 
     defer_rfc3987_syntax()  # papermill imports jsonschema through nbformat
-    parent = os.getppid()
-
-    def watch_parent():  # a killed batch must not leave workers (and their kernels) behind
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        _shutdown_kernels()
-        os._exit(1)
-
-    threading.Thread(target=watch_parent, name="claimkit-parent-watch", daemon=True).start()
+    leave_with(os.getppid(), _shutdown_kernels)
+    if batch_pid and batch_pid != os.getppid():
+        leave_with(batch_pid, _shutdown_kernels)
     _kernel(wait=False)
 
 

@@ -88,7 +88,7 @@ class SourceCache:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of claimkit's code and word lists, part of every key: an entry is only reused by the code that made it."""
-    root = Path(__file__).resolve().parents[1]  # the claimkit package
+    from claimkit.paths import PACKAGE as root  # the claimkit package folder
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
