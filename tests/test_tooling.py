@@ -31,6 +31,7 @@ RUFF_CLEAN = [
     "tests/test_quantities_gates.py",
     "tests/test_vocab.py",
     "tests/test_cells_and_patterns.py",
+    "benchmarks/verify_speed.py",
     "tests/conftest.py",
     "tests/helpers",
     "tests/test_docs.py",
