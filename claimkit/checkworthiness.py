@@ -29,13 +29,14 @@ import math
 import re
 from functools import lru_cache
 
-from claimkit.lexicon import table, words
+from claimkit.lexicon import alternation, table, words
+from claimkit.vocab import FIGURE_KINDS
 
 MODEL_FILE = "checkworthiness_model.tsv"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|n't|\d[\d,.]*\d|\d|[%$?]")
 _NUMBER = re.compile(r"\d")
 _LENGTHS = ((4, "1-4"), (9, "5-9"), (19, "10-19"), (39, "20-39"))
-_FIGURE_KINDS = ("quantity", "money", "percent")
+_FIGURE_KINDS = FIGURE_KINDS
 
 
 # ---------------------------------------------------------------- the sentence (learned)
@@ -153,7 +154,7 @@ def _noun_classes() -> dict[str, str]:
 def _country_pattern() -> re.Pattern:
     names = set(words("countries.txt"))
     names.update(row["alias"] for row in table("aliases.tsv") if row["kind"] == "country")
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names, space=None)
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
 

@@ -34,9 +34,10 @@ from functools import lru_cache
 from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import table
+from claimkit.lexicon import alternation, table
+from claimkit.vocab import TIME_KINDS
 
-KINDS = ("date", "period", "duration", "set")
+KINDS = TIME_KINDS  # TimeMention.kind
 GRANULARITIES = ("day", "week", "month", "year", "decade")
 
 
@@ -95,7 +96,7 @@ def _year_dets() -> list[str]:
 
 
 def _alt(words: Iterable[str], case_insensitive: bool = False) -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words)
     return f"(?i:{body})" if case_insensitive else f"(?:{body})"
 
 
