@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimkit import Article, load_article  # noqa: E402
-from claimkit.claims import extract_claims  # noqa: E402
-from tests.hostile.generators import PATHOLOGICAL, ordinary, ordinary_one_line  # noqa: E402
+from claimkit import Article, load_article
+from claimkit.claims import extract_claims
+from tests.hostile.generators import PATHOLOGICAL, ordinary, ordinary_one_line
 
 PUBLISHED = date(2022, 1, 13)
 

@@ -11,7 +11,8 @@ at a time and counts the catches:
 - for every relation a check recognised (a ``supported`` result: a change and its size, a share,
   a total, a weekday beside a date, an age ...), one altered copy with the checked figure changed
   by a calculator-catchable amount (rounded as written; a weekday moved by one day), and
-  one with a figure it was computed from changed (a year moved back 7 years, a day of the month moved
+  one with a figure it was computed from changed (a claim it cites, or the words it read when it cites
+  ``story@START-END``, counted apart as "words read"; a year moved back 7 years, a day of the month moved
   one day on, a whole number under 20 raised by 7, other figures x 1.3); caught = the check then says ``contradicted``
   on a claim of the altered sentence;
 - the recall of recognition, estimated on the change sentences an independent pattern finds
@@ -89,6 +90,23 @@ def alter(text: str, claim: dict) -> str | None:
     return None if new is None else text[:start] + new + text[end:]
 
 
+def story_words(article, evidence_id: str) -> dict | None:
+    """Words of the story a computation read (``story@START-END``: the date inside "Monday, Jan. 10, 2022",
+    the age in "Smith, 45,"), as a claim-like dict ``alter`` can change; None for another evidence id or for
+    words that are no date or figure."""
+    m = re.fullmatch(r"story@(\d+)-(\d+)", evidence_id)
+    if not m:
+        return None
+    from claimkit.extract.times import parse_times
+
+    start, end = int(m.group(1)), int(m.group(2))
+    words = article.text[start:end]
+    is_time = any(t.start == 0 and t.end == len(words) for t in parse_times(words))
+    if not is_time and not _NUM.fullmatch(words):
+        return None  # names listed after "three countries" are no figure to alter
+    return {"span": words, "start": start, "end": end, "kind": "time" if is_time else "quantity"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*", default=[str(Path(__file__).parent / "inside_corpus")])
@@ -152,7 +170,8 @@ def main() -> None:
     misses = []
     for path, article, name, cid, r in relations:
         claims = {c["claim_id"]: c for c in extract_claims(article).to_dict("records")}
-        targets = [("checked figure", claims.get(cid))] + [("figure used", claims.get(e)) for e in r["evidence_ids"][:1]]
+        targets = [("checked figure", claims.get(cid))] + [
+            ("figure used", claims[e]) if e in claims else ("words read", story_words(article, e)) for e in r["evidence_ids"][:1]]
         for what, claim in targets:
             if claim is None:
                 continue

@@ -51,7 +51,7 @@ def debate_pages(limit: int) -> list[str]:
 def make_sources(workdir: Path, pages: int) -> Path:
     """The source folder: PDFs of debate pages (made once, reused), Markdown docs, the seed article."""
     from claimkit.paths import SEED_ARTICLE
-    from tests.source_fixtures import make_pdf
+    from tests.helpers.sources import make_pdf
 
     folder = workdir / f"sources-{pages}"
     if not (folder / ".complete").exists():

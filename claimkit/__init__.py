@@ -4,11 +4,13 @@ The public names below are imported lazily, so ``import claimkit`` stays cheap a
 heavy libraries (pandas, Great Expectations, papermill, DuckDB, Dask) load only when a
 function that needs them is called.
 """
+
 from __future__ import annotations
 
 from importlib import import_module
 
-__version__ = "0.1.0"
+# the one place the version is written: pyproject.toml reads it from here (CHANGELOG.md says what changed)
+__version__ = "0.2.0"
 
 # public name -> module that defines it (the contract in shared/contract.md)
 _EXPORTS = {
@@ -36,7 +38,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'claimkit' has no attribute {name!r}")
@@ -45,5 +47,5 @@ def __getattr__(name: str):
     return value
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_EXPORTS))

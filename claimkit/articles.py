@@ -2,6 +2,7 @@
 
 From here on every offset in claimkit points into ``Article.text``.
 """
+
 from __future__ import annotations
 
 import glob as _glob
@@ -9,13 +10,14 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from claimkit.errors import InputError
+from claimkit.files import SIDECAR_SUFFIX
 from claimkit.lexicon import words
 from claimkit.sentences import split_sentences
 
@@ -24,7 +26,6 @@ HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json",)
 FEED_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
-SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -127,8 +128,10 @@ def _decode(data: bytes, source: str | Path | None) -> str:
 
 
 _CENTRAL_EUROPEAN = {"Czech", "Slovak", "Polish", "Hungarian", "Slovene", "Croatian", "Romanian", "Bosnian", "Serbian"}
-_WESTERN_EXTRA = set("\u201c\u201d\u2018\u2019\u201a\u201e\u2013\u2014\u2026\u20ac\u2022\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
-                     "\u00a0\u00ab\u00bb\u00b0\u00b7\u00a7\u00a9\u00ae\u00a3\u00bd\u00bc\u00be")
+_WESTERN_EXTRA = set(
+    "\u201c\u201d\u2018\u2019\u201a\u201e\u2013\u2014\u2026\u20ac\u2022\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
+    "\u00a0\u00ab\u00bb\u00b0\u00b7\u00a7\u00a9\u00ae\u00a3\u00bd\u00bc\u00be"
+)
 
 
 def _as_windows_1252(data: bytes) -> str | None:
@@ -179,13 +182,35 @@ def _looks_binary(text: str) -> bool:
 
 # ---------------------------------------------------------------- cleaning
 
-_QUOTES = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
-    "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
-    "\u2028": "\n", "\u2029": "\n\n",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\u2028": "\n",
+        "\u2029": "\n\n",
+    }
+)
 _SPACES = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")  # only runs that need replacing
 # one regex over the rare characters: str.translate with a dict costs a Python lookup per character (9 s on 50 MB)
 _QUOTE_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _QUOTES) + "]")
@@ -199,6 +224,8 @@ def _squeeze_spaces(line: str) -> str:
     if "  " in line or "\t" in line or "\f" in line or "\v" in line:
         line = _SPACES.sub(" ", line)
     return line.strip()
+
+
 _BLANK = re.compile(r"\n\s*\n")
 
 
@@ -260,6 +287,7 @@ def _split_headline(text: str) -> tuple[str | None, str]:
 
 # ---------------------------------------------------------------- metadata
 
+
 def parse_date(value, source: str | Path | None = None) -> date | None:
     """A publication date from a ``date``, ``datetime`` or ISO-like string; ``None`` stays ``None``."""
     if value is None or value == "":
@@ -305,12 +333,15 @@ def _meta_get(meta: dict, *keys):
 
 # ---------------------------------------------------------------- loading
 
+
 def _html_to_text(html: str, source) -> tuple[str, dict]:
     """Main text and metadata of an HTML page, by trafilatura (boilerplate, menus and scripts removed)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
-    get = (doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)
+    get = (
+        (doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)
+    )
     text = get("text") or ""
     if not text.strip():
         text = _plain_html_text(html)  # lxml gives up on pages nested deeper than 256 elements
@@ -361,7 +392,7 @@ def _plain_html_text(html: str) -> str:
 def _from_record(record: dict, source, *, path: str | None = None) -> Article:
     if not isinstance(record, dict):
         raise InputError(source, "a JSON article must be an object with a 'text' or 'html' field")
-    meta = {}
+    meta: dict = {}
     if record.get("html"):
         body, meta = _html_to_text(str(record["html"]), source)
         text = clean_text(body)
@@ -393,8 +424,11 @@ def _looks_like_path(source: str) -> bool:
     try:
         path = Path(source)
         # a bare word that happens to name a folder here ("claimkit") is text; a folder is meant when written as a path
-        return (path.suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES or path.is_file()
-                or (any(sep in source for sep in ("/", "\\")) and path.exists()))
+        return (
+            path.suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES
+            or path.is_file()
+            or (any(sep in source for sep in ("/", "\\")) and path.exists())
+        )
     except (OSError, ValueError):  # a name too long for the file system is text, not a path
         return False
 
@@ -434,7 +468,10 @@ def _load_path(path: Path) -> Article:
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         hint = " (a JSON Lines feed: use read_articles or `claimkit batch`)" if suffix in FEED_SUFFIXES else ""
-        raise InputError(path, f"unknown article format {suffix or '(no suffix)'}; expected one of {', '.join(ARTICLE_SUFFIXES)}{hint}")
+        raise InputError(
+            path,
+            f"unknown article format {suffix or '(no suffix)'}; expected one of {', '.join(ARTICLE_SUFFIXES)}{hint}",
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -509,12 +546,16 @@ def iter_sources(source) -> Iterator[Path]:
     path = Path(source)
     if path.is_dir():
         for p in sorted(path.rglob("*")):
-            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIX):
+            if (
+                p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES + FEED_SUFFIXES
+                and not p.name.endswith(SIDECAR_SUFFIX)
+            ):
                 yield p
     elif any(ch in str(source) for ch in "*?["):
-        for p in sorted(_glob.glob(str(source), recursive=True)):
-            if Path(p).is_file() and not p.endswith(SIDECAR_SUFFIX):
-                yield Path(p)
+        for match in sorted(_glob.glob(str(source), recursive=True)):
+            if Path(match).is_file() and not match.endswith(SIDECAR_SUFFIX):
+                yield Path(match)
     elif path.exists():
         yield path
     else:

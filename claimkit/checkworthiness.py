@@ -29,13 +29,14 @@ import math
 import re
 from functools import lru_cache
 
-from claimkit.lexicon import table, words
+from claimkit.lexicon import alternation, table, words
+from claimkit.vocab import FIGURE_KINDS
 
 MODEL_FILE = "checkworthiness_model.tsv"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|n't|\d[\d,.]*\d|\d|[%$?]")
 _NUMBER = re.compile(r"\d")
 _LENGTHS = ((4, "1-4"), (9, "5-9"), (19, "10-19"), (39, "20-39"))
-_FIGURE_KINDS = ("quantity", "money", "percent")
+_FIGURE_KINDS = FIGURE_KINDS
 
 
 # ---------------------------------------------------------------- the sentence (learned)
@@ -63,10 +64,18 @@ def nested(findings, sentence_of=None) -> set[int]:
     - with ``sentence_of`` (finding -> its sentence's (start, end)): a time of a kind that dates figures
       (``dates_figures``) in a sentence with a figure: "2024" in "8,668 fires in 2024".
     """
+    from bisect import bisect_left, bisect_right
+
     holders, dating = _holders(), _figure_dates()
-    outer = [(f.start, f.end, f.weight) for f in findings if f.kind in holders]
-    out = {i for i, f in enumerate(findings)
-           if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) and f.weight <= w for s, e, w in outer)}
+    outer = sorted((f.start, f.end, f.weight) for f in findings if f.kind in holders)
+    starts = [s for s, _, _ in outer]
+    longest = max((e - s for s, e, _ in outer), default=0)
+
+    def held(f) -> bool:  # only the holders starting within the longest holder's reach can hold f
+        lo, hi = bisect_left(starts, f.end - longest), bisect_right(starts, f.start)
+        return any(e >= f.end and (s, e) != (f.start, f.end) and f.weight <= w for s, e, w in outer[lo:hi])
+
+    out = {i for i, f in enumerate(findings) if held(f)}
     if sentence_of is not None:
         with_figures = {sentence_of(f) for f in findings if f.kind in _FIGURE_KINDS}
         out.update(i for i, f in enumerate(findings) if f.kind in dating and sentence_of(f) in with_figures)
@@ -153,7 +162,7 @@ def _noun_classes() -> dict[str, str]:
 def _country_pattern() -> re.Pattern:
     names = set(words("countries.txt"))
     names.update(row["alias"] for row in table("aliases.tsv") if row["kind"] == "country")
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names, space=None)
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
 
@@ -183,6 +192,12 @@ def noun_class(unit: str | None, subject: str | None = None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _names_a_country(sentence: str) -> bool:
+    """Whether the sentence names a country (once per sentence, however many claims stand in it)."""
+    return _country_pattern().search(sentence) is not None
+
+
 def _significant_digits(x: float) -> int:
     digits = f"{abs(x):.6f}".replace(".", "").strip("0")
     return len(digits)
@@ -208,7 +223,7 @@ def _claim_terms(finding, sentence: str, inside: bool = False) -> list[tuple[str
         on.append(f"noun:{cls}")
     if finding.kind == "quantity" and value is not None and abs(value) < 10 and cls not in ("harm", "people"):
         on.append("few")
-    if finding.kind in _FIGURE_KINDS and _country_pattern().search(sentence):
+    if finding.kind in _FIGURE_KINDS and _names_a_country(sentence):
         on.append("country")
     extra = finding.extra or {}
     if finding.date:

@@ -5,23 +5,14 @@ One ``ClaimReview`` per claim that has a verdict other than ``unverified`` (or, 
 ``alternateName`` and a 1-5 ``ratingValue`` (contradicted 1, misleading 2, unsupported 3,
 supported 5) so search engines and fact-check aggregators can read it.
 """
+
 from __future__ import annotations
 
-import math
+from claimkit.files import present as _clean  # a cell's value, or None when it says nothing
 
+# a rating for each decided verdict (claimkit.vocab.DECIDED); unverified claims are not reviewed
 RATINGS = {"contradicted": 1, "misleading": 2, "unsupported": 3, "supported": 5}
-LABELS = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "misleading": "Misleading",
-    "unsupported": "Unsupported",
-}
-
-
-def _clean(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return v
+LABELS = {verdict: verdict.capitalize() for verdict in RATINGS}
 
 
 def _author(name: str | None, default_org: str):
@@ -49,8 +40,11 @@ def to_claimreview(verdicts, article, *, url=None, publisher="claimkit", reviewe
         speaker = _clean(v.get("speaker"))
         item = {
             "@type": "Claim",
-            "author": ({"@type": "Person", "name": speaker} if speaker
-                       else {"@type": "Organization", "name": article.source_name or article.title or "the article"}),
+            "author": (
+                {"@type": "Person", "name": speaker}
+                if speaker
+                else {"@type": "Organization", "name": article.source_name or article.title or "the article"}
+            ),
             "appearance": {"@type": "CreativeWork", "url": article.url or base, "headline": article.title},
         }
         if published:

@@ -63,7 +63,7 @@ def cmd_extract(args) -> int:
     return 0
 
 
-VERDICT_COLUMNS = ["claim_id", "kind", "span", "verdict", "method", "expected"]
+SHOWN_VERDICT_COLUMNS = ["claim_id", "kind", "span", "verdict", "method", "expected"]  # on the terminal
 
 
 def _load_sources(paths):
@@ -128,7 +128,7 @@ def cmd_verify(args) -> int:
               + ", ".join(f"{n} {v}" for v, n in counts.items()) + ")", file=sys.stderr)
     else:
         shown = verdicts if args.all else verdicts[verdicts["verdict"] != "unverified"]
-        _print_table(shown, VERDICT_COLUMNS)
+        _print_table(shown, SHOWN_VERDICT_COLUMNS)
         hidden = len(verdicts) - len(shown)
         if hidden:
             print(f"({hidden} unverified claims not shown; --all shows them)", file=sys.stderr)

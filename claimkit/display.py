@@ -10,6 +10,8 @@ import json
 from html import escape
 from urllib.parse import quote, urlsplit
 
+from claimkit.files import missing as _blank_cell  # None, NaN, pd.NA or NaT (a list never is)
+
 KIND_COLOURS = {
     "quantity": "#ffe08a", "money": "#ffd0a8", "percent": "#fff3a8", "duration": "#e7d7ff",
     "time": "#c9e7ff", "quote": "#d8f5d0", "attribution": "#e9f7e4", "comparison": "#ffd6e7", "role": "#e4e4e4",
@@ -204,16 +206,6 @@ def _join(base, other, columns=("verdict",)):
         return base
     cols = ["claim_id"] + [c for c in columns if c in other.columns and c not in base.columns]
     return base.merge(other[cols], on="claim_id", how="left")
-
-
-def _blank_cell(v) -> bool:
-    """A missing cell: None, NaN, pd.NA or NaT (a list or other non-scalar never is)."""
-    if v is None:
-        return True
-    try:
-        return bool(v != v)
-    except (TypeError, ValueError):  # pd.NA answers NA to !=, an array answers an array
-        return type(v).__name__ in ("NAType", "NaTType")
 
 
 def _plain_cell(v) -> str:

@@ -1,4 +1,5 @@
 """Named failures. Each carries what a journalist needs to act: the file and the reason."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,7 @@ class InputError(ClaimkitError):
 class ValidationFailed(ClaimkitError):
     """A table did not meet its expectation suite (exit code 1)."""
 
-    def __init__(self, result):
+    def __init__(self, result: object):
         self.result = result
         super().__init__(str(result))
 

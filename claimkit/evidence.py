@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimkit.errors import InputError
-
-SIDECAR_SUFFIX = ".meta.json"
+from claimkit.files import SIDECAR_SUFFIX
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
 PASSAGE_COLUMNS = ("document", "sha256", "page", "sheet", "row", "column", "start", "end", "text")  # empty for reference rows

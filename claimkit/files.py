@@ -1,12 +1,17 @@
 """Atomic file output: a crash at any moment leaves the old file or the new one, never a torn one."""
+
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +55,11 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 
 
 TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".jsonl")
+#: what a file's metadata is called: ``story.txt`` -> ``story.meta.json``, ``table.csv`` -> ``table.meta.json``
+SIDECAR_SUFFIX = ".meta.json"
 
 
-def write_table(df, path: str | Path) -> Path:
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     """Write a DataFrame by suffix (.csv, .json, .jsonl, .parquet), atomically."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -71,11 +78,13 @@ def write_table(df, path: str | Path) -> Path:
     else:
         from claimkit.errors import InputError
 
-        raise InputError(path, f"unknown table format {suffix or '(no suffix)'}; use one of {', '.join(TABLE_SUFFIXES)}")
+        raise InputError(
+            path, f"unknown table format {suffix or '(no suffix)'}; use one of {', '.join(TABLE_SUFFIXES)}"
+        )
     return path
 
 
-def read_table(path: str | Path):
+def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table`."""
     import pandas as pd
 
@@ -92,3 +101,23 @@ def read_table(path: str | Path):
     from claimkit.errors import InputError
 
     raise InputError(path, f"unknown table format {suffix or '(no suffix)'}")
+
+
+def missing(value: object) -> bool:
+    """Whether a cell holds nothing: None, NaN, pandas' NA or NaT (a list or other container never does)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are the values not equal to themselves
+    except (TypeError, ValueError):  # pd.NA answers NA to !=, an array answers an array
+        return type(value).__name__ in ("NAType", "NaTType")
+
+
+def blank(value: object) -> bool:
+    """Whether a cell says nothing: :func:`missing`, or a string of white space."""
+    return (isinstance(value, str) and not value.strip()) or (not isinstance(value, str) and missing(value))
+
+
+def present(value: object) -> object:
+    """The cell's value, or None when it is :func:`blank` (for JSON, templates and reports)."""
+    return None if blank(value) else value

@@ -13,78 +13,53 @@ folder, ``os.environ``, ``sys.path``, ``sys.argv``, warning filters and open mat
 are restored to what they were after warm-up. A kernel that dies or times out is restarted, and
 every kernel is replaced after ``max_runs`` notebooks so that module-level state a notebook
 might have changed cannot accumulate.
+
+What runs inside the kernel (the warm-up and the reset) is :mod:`claimkit.kernelside`, a module the
+kernel imports; kernels forked from the batch's zygote (:mod:`claimkit.zygote`) are used through the
+same :class:`claimkit.zygote.KernelManagerLike` interface as a kernel this module starts itself.
 """
+
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from claimkit import kernelside
+from claimkit.kernelside import PRELOAD
 from claimkit.paths import ROOT
 
-# what a kernel imports before its first notebook; missing modules are skipped
-PRELOAD = (
-    "pandas", "claimkit", "claimkit.articles", "claimkit.claims", "claimkit.display", "claimkit.outputs",
-    "claimkit.validation", "claimkit.verdicts", "claimkit.evidence", "claimkit.report", "claimkit.claimreview",
-    "claimkit.sources", "claimkit.against",
-)
+if TYPE_CHECKING:
+    from claimkit.zygote import KernelManagerLike
+
+__all__ = ["PRELOAD", "KernelDied", "WarmKernel", "kernel_call"]
+
 ENGINE_NAME = "claimkit-warm"
 
-# ------------------------------------------------------------------ code that runs inside the kernel
 
-_BASELINE: dict = {}
+def kernel_call(function: Callable[..., object], *args: object) -> str:
+    """The line a kernel executes to call ``function(*args)``: an import of its module, then the call.
 
+    ``function`` must be a module-level function of a module the kernel can import, and ``args``
+    literals whose ``repr`` reads back as the same value (str, int, float, bool, None, tuples and
+    lists of them): the kernel is another process, it gets source text, not objects.
+    """
+    import ast
 
-def _kernel_warm_up(modules=PRELOAD) -> list[str]:
-    """Import ``modules`` and set up the validation context; remember the clean state to return to."""
-    import importlib
-    import warnings
-
-    from claimkit.lazyimports import defer_rfc3987_syntax
-
-    defer_rfc3987_syntax()  # GX imports jsonschema through altair: 2.5 s of grammar building nothing here uses
-    loaded = []
-    for name in modules:
-        try:
-            importlib.import_module(name)
-            loaded.append(name)
-        except ImportError:
-            pass
-    if "claimkit.validation" in sys.modules:
-        sys.modules["claimkit.validation"].warm_up()  # GX context and definitions: seconds once, milliseconds after
-    if "claimkit.verdicts" in sys.modules:
-        sys.modules["claimkit.checks"].load_checks()  # the check modules and the entry-point scan (~0.1 s)
-    _BASELINE.update(environ=dict(os.environ), path=list(sys.path), argv=list(sys.argv),
-                     filters=list(warnings.filters))
-    return loaded
-
-
-def _kernel_reset(cwd: str) -> None:
-    """Give the next notebook a kernel as fresh as a new one, minus the import time."""
-    import gc
-    import warnings
-
-    from IPython import get_ipython
-
-    ip = get_ipython()
-    # reset() ends with a full gc.collect(), 0.3 s over GX's heap; the automatic collector frees the same cycles later
-    collect, gc.collect = gc.collect, lambda *args, **kwargs: 0
+    module, name = function.__module__, function.__qualname__
+    if "." in name or module == "__main__":
+        raise ValueError(f"{module}.{name} is not a module-level function a kernel can import")
+    text = repr(args)
     try:
-        ip.reset(new_session=False)  # empties user_ns (and Out, _, __); sys.modules is kept
-    finally:
-        gc.collect = collect
-    ip.execution_count = 1
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-    if _BASELINE:
-        os.environ.clear()
-        os.environ.update(_BASELINE["environ"])
-        sys.path[:] = _BASELINE["path"]
-        sys.argv[:] = _BASELINE["argv"]
-        warnings.filters[:] = _BASELINE["filters"]
-    os.chdir(cwd)
+        same = ast.literal_eval(text) == args
+    except (ValueError, SyntaxError):
+        same = False
+    if not same:
+        raise ValueError(f"arguments that do not read back from their repr: {text}")
+    return f"__import__({module!r}, fromlist=['_']).{name}(*{text})"
 
 
 # ------------------------------------------------------------------ the parent side
@@ -111,13 +86,28 @@ def _engine():
 
     class WarmKernelEngine(NBClientEngine):
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            **kwargs,
+        ):
             kc = kwargs.pop("kc")
             kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            final = merge_kwargs(kwargs, timeout=execution_timeout, startup_timeout=start_timeout,
-                                 kernel_name=kernel_name, log_output=log_output,
-                                 stdout_file=stdout_file, stderr_file=stderr_file)
+            final = merge_kwargs(
+                kwargs,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
             client = PapermillNotebookClient(nb_man, **final)
             client.kc = kc  # nbclient keeps a kernel it did not start, and a client it did not make
             return client.execute()
@@ -133,22 +123,29 @@ class WarmKernel:
     Not thread-safe: use one per thread (the kernel's sockets belong to the thread's event loop).
     """
 
-    def __init__(self, *, preload=PRELOAD, max_runs: int = 200, startup_timeout: float = 120,
-                 execution_timeout: float | None = 600, use_zygote: bool = True):
+    def __init__(
+        self,
+        *,
+        preload=PRELOAD,
+        max_runs: int = 200,
+        startup_timeout: float = 120,
+        execution_timeout: float | None = 600,
+        use_zygote: bool = True,
+    ):
         self.preload = tuple(preload)
         self.use_zygote = use_zygote  # fork from $CLAIMKIT_ZYGOTE when there is one (claimkit.zygote)
         self.max_runs = max_runs
         self.startup_timeout = startup_timeout
         self.execution_timeout = execution_timeout
-        self.km = None
-        self.kc = None
+        self.km: KernelManagerLike | None = None
+        self.kc: Any = None  # jupyter_client's AsyncKernelClient, or claimkit.zygote's subclass of it
         self.runs = 0
         self.starts = 0
         self._warm_msg = None
 
     # -- life cycle
 
-    def start(self, wait: bool = True) -> "WarmKernel":
+    def start(self, wait: bool = True) -> WarmKernel:
         """Start the kernel and send the warm-up imports; ``wait=False`` returns before they finish."""
         from jupyter_core.utils import run_sync
 
@@ -161,12 +158,14 @@ class WarmKernel:
         # an in-memory history: resetting the execution counter between articles must not collide in a shared history file
         arguments = ["--HistoryManager.hist_file=:memory:"]
         self.runs = 0
-        if self.use_zygote and zygote.address():
+        zygote_address = zygote.address() if self.use_zygote else None
+        if zygote_address:
             # forked from the batch's warm zygote: no interpreter start and no imports; the request is
             # sent now, the kernel is connected to in wait_ready() (the zygote may still be importing)
             try:
-                self.km = zygote.ForkedKernel(zygote.address(), env=env, cwd=tempfile.gettempdir(),
-                                              extra_arguments=arguments)
+                self.km = zygote.ForkedKernel(
+                    zygote_address, env=env, cwd=tempfile.gettempdir(), extra_arguments=arguments
+                )
             except OSError as exc:
                 return self._without_zygote(exc, wait)
             self.kc = None
@@ -181,12 +180,15 @@ class WarmKernel:
             self.wait_ready()
         return self
 
-    def _without_zygote(self, exc: Exception, wait: bool) -> "WarmKernel":
+    def _without_zygote(self, exc: Exception, wait: bool) -> WarmKernel:
         """The zygote is unusable (it failed to import, or was killed): from now on this kernel starts the usual way."""
         import warnings
 
-        warnings.warn(f"kernel zygote unusable ({type(exc).__name__}: {exc}); starting kernels the usual way",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"kernel zygote unusable ({type(exc).__name__}: {exc}); starting kernels the usual way",
+            RuntimeWarning,
+            stacklevel=3,
+        )
         self.use_zygote = False
         return self.start(wait=wait)
 
@@ -194,12 +196,13 @@ class WarmKernel:
         """Open the channels, wait for the kernel to answer, and send the warm-up imports."""
         from jupyter_core.utils import run_sync
 
+        assert self.km is not None, "start() sets the kernel manager before connecting"
         kc = self.km.client()
         kc.start_channels()
         run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
         self.kc = kc
         self.starts += 1  # counted once the kernel answers: a fork that never came up is not a start
-        code = f"__import__('claimkit.kernels', fromlist=['_'])._kernel_warm_up({self.preload!r})"
+        code = kernel_call(kernelside.warm_up, self.preload)
         self._warm_msg = kc.execute(code, silent=True, store_history=False)
 
     def wait_ready(self) -> None:
@@ -278,12 +281,19 @@ class WarmKernel:
             self.restart()
         self.wait_ready()
         self.runs += 1
-        self._call(f"__import__('claimkit.kernels', fromlist=['_'])._kernel_reset({str(cwd)!r})")
+        self._call(kernel_call(kernelside.reset, str(cwd)))
         try:
             return pm.execute_notebook(
-                str(notebook), str(output), parameters=parameters, engine_name=_engine(),
-                kernel_name="python3", language="python", progress_bar=False,
-                request_save_on_cell_execute=False, km=self.km, kc=self.kc,
+                str(notebook),
+                str(output),
+                parameters=parameters,
+                engine_name=_engine(),
+                kernel_name="python3",
+                language="python",
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                km=self.km,
+                kc=self.kc,
                 execution_timeout=self.execution_timeout,
             )
         except pm.PapermillExecutionError:

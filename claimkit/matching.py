@@ -5,15 +5,19 @@ spokesman" = "Press Secretary of the President") are data in ``claimkit/lexicon/
 this module only looks them up, exactly first and then fuzzily (rapidfuzz) for spelling and
 translation variants.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 
 from claimkit.lexicon import table
 
 TITLE_THRESHOLD = 92  # fuzzy ratio a title must reach to count as an alias (exact matches always win)
 NAME_THRESHOLD = 90  # token-set ratio for two spellings of one person's name
+SPEAKER_THRESHOLD = 80  # a story's speaker and a source's: the source may name them by surname, or with a title
+CANDIDATE_THRESHOLD = 60  # close enough to list an office holder as a candidate row, never to decide
 MENTION_THRESHOLD = 90  # partial ratio for a long name found, slightly misspelt, in a sentence
 
 _SPACE = re.compile(r"\s+")
@@ -27,7 +31,7 @@ def normalise(text: str | None) -> str:
     return _SPACE.sub(" ", str(text).replace("\u2019", "'")).strip(" .,;:!?\"'()").lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def aliases(kind: str) -> tuple[tuple[str, str], ...]:
     """(alias, canonical) pairs of one kind, longest alias first."""
     pairs = [(normalise(r["alias"]), r["canonical"]) for r in table("aliases.tsv") if r["kind"] == kind]
@@ -87,7 +91,7 @@ def same_person(a: str | None, b: str | None) -> int:
     return int(fuzz.token_set_ratio(na, nb))
 
 
-def find_mentions(terms, text: str) -> list[tuple[str, int, int]]:
+def find_mentions(terms: Iterable[str], text: str) -> list[tuple[str, int, int]]:
     """Where any of ``terms`` (names of a body, city, event; their aliases included) occurs in ``text``.
 
     Exact, case-insensitive, whole-word matches first; a long term (10+ characters) may also match

@@ -18,11 +18,14 @@ Templates and lexicons live inside the package itself (``claimkit/templates``,
 Nothing is ever written here: ``claimkit run`` and ``claimkit batch`` write under the current
 folder or the folder given with ``-o``.
 """
+
 from __future__ import annotations
 
 import os
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import cast
 
 #: the folder this claimkit is imported from (the checkout, or site-packages): child processes
 #: (kernels, batch workers) get it on ``PYTHONPATH`` so that they import this same claimkit
@@ -33,10 +36,15 @@ PACKAGE = Path(__file__).resolve().parent
 SHIPPED_PACKAGE_DIR = "_shipped"
 
 
-def _as_path(traversable) -> Path | None:
+def _fspath(traversable: Traversable) -> str:
+    """The file-system path of a resource of an unpacked package (TypeError for one inside a zip)."""
+    return os.fspath(cast("os.PathLike[str]", traversable))
+
+
+def _as_path(traversable: Traversable) -> Path | None:
     """A real folder on disk for a resources Traversable (notebooks and DuckDB need file paths)."""
     try:
-        path = Path(os.fspath(traversable))
+        path = Path(_fspath(traversable))
     except TypeError:  # a zip import: claimkit is always installed unpacked
         return None
     return path if path.is_dir() else None
@@ -61,8 +69,8 @@ EXPECTATIONS = SHIPPED / "expectations"
 NOTEBOOKS = SHIPPED / "notebooks"
 SEED_ARTICLE = ARTICLES / "russia-osce-dead-end.txt"
 #: files inside the package itself
-TEMPLATES = Path(os.fspath(resources.files("claimkit").joinpath("templates")))
-LEXICON = Path(os.fspath(resources.files("claimkit").joinpath("lexicon")))
+TEMPLATES = Path(_fspath(resources.files("claimkit").joinpath("templates")))
+LEXICON = Path(_fspath(resources.files("claimkit").joinpath("lexicon")))
 
 
 def is_packaged() -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimkit.lexicon import mapping, table, words
+from claimkit.lexicon import alternation, mapping, table, words
 
 _DETERMINERS = ("the", "a", "an", "its", "his", "her", "their", "our")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "bin", "ibn", "al", "el", "le", "la", "du", "dos", "del"})
@@ -74,7 +74,7 @@ class Speaker:
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+    return alternation(items, space=None)
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
+from claimkit.files import blank as _blank  # a cell that says nothing (None, NaN, white space)
+from claimkit.files import present as _clean  # its value, or None
 from claimkit.outputs import CLAIMREVIEW_FILE, MANIFEST_FILE, VALIDATION_FILE, read_outputs, written_outputs
 from claimkit.paths import TEMPLATES  # the package's templates/, resolved with importlib.resources
 
@@ -46,14 +48,6 @@ def json_ld(data) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _blank(v) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
-
-
-def _clean(v):
-    return None if _blank(v) else v
-
-
 def _as_article(record: dict) -> SimpleNamespace:
     """The article record of ``article.json`` as the attribute object ``to_claimreview`` expects."""
     published = record.get("published")
@@ -70,14 +64,11 @@ def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]
     """The cited reference rows by id ({id: {fact, as_of, source_name, source_url, table}}) and, if
     they could not be looked up, why. The page then falls back on the verdicts' own source links."""
     from claimkit.display import as_list, records
+    from claimkit.evidence import open_store
 
     ids = sorted({str(i) for v in verdicts["evidence_ids"] for i in as_list(v)}) if "evidence_ids" in verdicts else []
     if not ids:
         return {}, None
-    try:
-        from claimkit.evidence import open_store
-    except ImportError:
-        return {}, "the evidence store is not part of this installation"
     try:
         rows = open_store(evidence).rows(ids)
     except Exception as exc:  # best effort: a missing or broken reference folder must not stop the report
@@ -85,16 +76,13 @@ def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]
     return {str(r["id"]): {k: _clean(v) for k, v in r.items()} for r in records(rows)}, None
 
 
-def claimreview_items(verdicts, article: dict) -> tuple[list[dict] | None, str | None]:
-    """ClaimReview dicts for the page (``None`` when there is nothing to review or no
-    ``claimkit.claimreview`` to make them), and a note saying why they are missing."""
+def claimreview_items(verdicts, article: dict) -> list[dict] | None:
+    """ClaimReview dicts for the page (``None`` when there is nothing to review)."""
+    from claimkit.claimreview import to_claimreview
+
     if verdicts is None or len(verdicts) == 0:
-        return None, None
-    try:
-        from claimkit.claimreview import to_claimreview
-    except ImportError:
-        return None, "ClaimReview export is not part of this installation"
-    return to_claimreview(verdicts, _as_article(article)), None
+        return None
+    return to_claimreview(verdicts, _as_article(article))
 
 
 def _sentence_parts(sentence, span) -> tuple[str, str, str]:
@@ -210,9 +198,7 @@ def article_report_html(article: dict, claims, verdicts=None, *, validations=(),
     rows, why = evidence_rows(verdicts, evidence) if has_verdicts else ({}, None)
     if why:
         notes.append(why)
-    reviews, why = claimreview_items(_verdicts_for_claimreview(verdicts, claims), article) if has_verdicts else (None, None)
-    if why:
-        notes.append(why)
+    reviews = claimreview_items(_verdicts_for_claimreview(verdicts, claims), article) if has_verdicts else None
     counts = verdicts["verdict"].value_counts().to_dict() if has_verdicts else {}
     html = _environment().get_template("report.html.j2").render(
         article=article,

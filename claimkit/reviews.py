@@ -10,21 +10,33 @@ From a notebook cell::
     review("c-1a2b3c4d5e", "supported", source="https://www.osce.org/participating-states",
            note="Counted on the OSCE site", reviewer="A. Journalist", path="reviews.json")
 """
+
 from __future__ import annotations
 
 import json
 import os
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from claimkit.errors import InputError
 from claimkit.files import atomic_write_text
+from claimkit.vocab import ASSERTING as NEEDS_SOURCE  # a verdict that asserts something names what it rests on
+from claimkit.vocab import VERDICTS
 
-VERDICTS = ("supported", "contradicted", "misleading", "unsupported", "unverified")
-NEEDS_SOURCE = ("supported", "contradicted", "misleading")  # a verdict that asserts something names what it rests on
 DEFAULT_FILE = "reviews.json"
-FIELDS = ("claim_id", "verdict", "note", "source", "reviewer", "reviewed_at", "evidence_ids", "expected", "article_id", "span")
+FIELDS = (
+    "claim_id",
+    "verdict",
+    "note",
+    "source",
+    "reviewer",
+    "reviewed_at",
+    "evidence_ids",
+    "expected",
+    "article_id",
+    "span",
+)
 
 
 class OrphanReviewWarning(UserWarning):
@@ -52,8 +64,10 @@ def check_review(item: dict, where: str | Path | None = None) -> dict:
         ids = [ids]
     rec["evidence_ids"] = [str(i) for i in ids]
     if rec["verdict"] in NEEDS_SOURCE and not rec.get("source") and not rec["evidence_ids"]:
-        raise InputError(where, f"review of {cid}: a '{rec['verdict']}' review needs a source (a URL or citation) or evidence_ids")
-    rec["reviewed_at"] = rec.get("reviewed_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        raise InputError(
+            where, f"review of {cid}: a '{rec['verdict']}' review needs a source (a URL or citation) or evidence_ids"
+        )
+    rec["reviewed_at"] = rec.get("reviewed_at") or datetime.now(UTC).isoformat(timespec="seconds")
     return rec
 
 
@@ -68,7 +82,7 @@ class Reviews:
             self._items[rec["claim_id"]] = rec
 
     @classmethod
-    def load(cls, path: str | Path) -> "Reviews":
+    def load(cls, path: str | Path) -> Reviews:
         """Read a reviews file (a missing file is an empty one). A file that does not parse raises
         :class:`InputError` and is left untouched."""
         path = Path(path)
@@ -79,11 +93,14 @@ class Reviews:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(path, f"reviews file is not readable ({exc}); it was left as it is") from None
         except json.JSONDecodeError as exc:
-            raise InputError(path, f"reviews file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                                   "it was left as it is, fix it by hand") from None
+            raise InputError(
+                path,
+                f"reviews file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                "it was left as it is, fix it by hand",
+            ) from None
         items = data.get("reviews") if isinstance(data, dict) else data
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise InputError(path, "reviews file must hold {\"reviews\": [ {...}, ... ]}; it was left as it is")
+            raise InputError(path, 'reviews file must hold {"reviews": [ {...}, ... ]}; it was left as it is')
         return cls(path, items)
 
     def __len__(self) -> int:
@@ -101,15 +118,35 @@ class Reviews:
     def __repr__(self) -> str:
         return f"Reviews({str(self.path) if self.path else 'in memory'}, {len(self)} reviews)"
 
-    def add(self, claim_id: str, verdict: str, *, source=None, note=None, reviewer=None, evidence_ids=None,
-            expected=None, article_id=None, span=None) -> dict:
+    def add(
+        self,
+        claim_id: str,
+        verdict: str,
+        *,
+        source=None,
+        note=None,
+        reviewer=None,
+        evidence_ids=None,
+        expected=None,
+        article_id=None,
+        span=None,
+    ) -> dict:
         """Record (or replace) the review of one claim and save the file."""
-        rec = check_review({
-            "claim_id": claim_id, "verdict": verdict, "note": note, "source": source,
-            "reviewer": reviewer or os.environ.get("CLAIMKIT_REVIEWER"), "evidence_ids": evidence_ids,
-            "expected": expected, "article_id": article_id, "span": span,
-        }, self.path)
-        rec["reviewed_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rec = check_review(
+            {
+                "claim_id": claim_id,
+                "verdict": verdict,
+                "note": note,
+                "source": source,
+                "reviewer": reviewer or os.environ.get("CLAIMKIT_REVIEWER"),
+                "evidence_ids": evidence_ids,
+                "expected": expected,
+                "article_id": article_id,
+                "span": span,
+            },
+            self.path,
+        )
+        rec["reviewed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         self._items[claim_id] = rec
         self.save()
         return rec
@@ -141,8 +178,18 @@ def load_reviews(reviews) -> Reviews:
     return Reviews(None, list(reviews))
 
 
-def review(claim_id: str, verdict: str, *, source=None, note=None, reviewer=None, path=None, claims=None,
-           evidence_ids=None, expected=None) -> dict:
+def review(
+    claim_id: str,
+    verdict: str,
+    *,
+    source=None,
+    note=None,
+    reviewer=None,
+    path=None,
+    claims=None,
+    evidence_ids=None,
+    expected=None,
+) -> dict:
     """Confirm or override the verdict on one claim; saved at once to the reviews file ``path``.
 
     ``claims`` (optional): the claims table, so a mistyped claim_id is refused and the review
@@ -155,8 +202,17 @@ def review(claim_id: str, verdict: str, *, source=None, note=None, reviewer=None
             raise InputError(path or default_path(), f"no claim {claim_id} in the claims table")
         article_id, span = hit.iloc[0]["article_id"], hit.iloc[0]["span"]
     store = Reviews.load(path if path is not None else default_path())
-    return store.add(claim_id, verdict, source=source, note=note, reviewer=reviewer, evidence_ids=evidence_ids,
-                     expected=expected, article_id=article_id, span=span)
+    return store.add(
+        claim_id,
+        verdict,
+        source=source,
+        note=note,
+        reviewer=reviewer,
+        evidence_ids=evidence_ids,
+        expected=expected,
+        article_id=article_id,
+        span=span,
+    )
 
 
 def orphan_reviews(reviews, claims) -> list[dict]:
@@ -203,6 +259,11 @@ def apply_reviews(verdicts, reviews, claims):
         where = f" in {rv.path}" if rv.path else ""
         warnings.warn(
             f"{len(orphans)} review(s){where} name claims that are no longer in the claims table: "
-            + ", ".join(f"{r['claim_id']} ({r.get('span') or 'span not recorded'}, {r['verdict']} by {r['reviewer']})" for r in orphans),
-            OrphanReviewWarning, stacklevel=3)
+            + ", ".join(
+                f"{r['claim_id']} ({r.get('span') or 'span not recorded'}, {r['verdict']} by {r['reviewer']})"
+                for r in orphans
+            ),
+            OrphanReviewWarning,
+            stacklevel=3,
+        )
     return out

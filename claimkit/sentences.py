@@ -7,6 +7,7 @@ single initial ("J. Smith"), or before a lower-case word ("to resume. same discu
 a translation glitch, not two sentences). A "sentence" that is only a parenthetical, like the
 seed's "(OSCE).", is joined to the one before it.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if s >= e:
             continue
-        same_paragraph = out and "\n\n" not in text[out[-1][1]:s]
+        same_paragraph = out and "\n\n" not in text[out[-1][1] : s]
         if same_paragraph and e - s <= 80 and _PARENTHETICAL.match(text[s:e]):
             out[-1] = (out[-1][0], e)
         else:

@@ -33,6 +33,7 @@ from claimkit.ingest.formats import SOURCE_SUFFIXES, RawDocument, from_article, 
 from claimkit.ingest.index import PassageIndex
 from claimkit.ingest.limits import check_size
 from claimkit.ingest.passages import prose_windows
+from claimkit.vocab import FIGURE_KINDS
 
 __all__ = ["load_sources", "SourceSet", "Passage", "SourceDocument", "SourceWarning", "EVIDENCE_COLUMNS"]
 
@@ -224,7 +225,7 @@ class SourceSet:
         return state
 
 
-_FIGURE_KINDS = ("quantity", "money", "percent")
+_FIGURE_KINDS = FIGURE_KINDS
 
 
 def _label_table_claims(df, doc: SourceDocument, srcset: SourceSet) -> None:

@@ -18,8 +18,9 @@ from datetime import date, datetime, timezone
 from claimkit.checks import VERDICTS, Check, CheckContext, check_one, combine, run_checks
 from claimkit.checks._fields import text as _text
 from claimkit.evidence import PASSAGE_COLUMNS
+from claimkit.vocab import FIGURE_KINDS
+from claimkit.vocab import METHODS as METHODS  # re-exported (claimkit.verify's names)
 
-METHODS = ("auto", "query", "review")
 VERDICT_COLUMNS = ["claim_id", "verdict", "evidence_ids", "expected", "method", "note", "reviewer", "checked_at"]
 EXTRA_COLUMNS = ["auto_verdict", "evidence_count", "sources", "query", "table", "kind", "span", "sentence", "speaker",
                  "date", "check", "passages", "computation"]
@@ -153,7 +154,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
 
     from claimkit.checks._fields import distance, find_mentions, where
     from claimkit.evidence import evidence_store
-    from claimkit.matching import same_person, unit_of
+    from claimkit.matching import CANDIDATE_THRESHOLD, same_person, unit_of
 
     store = evidence_store(evidence)
     claim = find_claim(claims, claim_id)
@@ -165,7 +166,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
     frames = []
     for t in store.tables.values():
         rows = facts[facts["table"] == t.name].copy()
-        if kind in ("quantity", "money", "percent") and t.kind in ("membership", "estimate"):
+        if kind in FIGURE_KINDS and t.kind in ("membership", "estimate"):
             unit = unit_of(_text(claim.get("unit")))
             if unit not in [unit_of(u) for u in t.check.get("units", [])]:
                 continue
@@ -187,7 +188,7 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
             table = store.table(t.name).set_index("id")
             scores = [same_person(_text(claim.get("speaker")), table.loc[rid, t.check.get("person", "person")]) for rid in rows["id"]]
             rows["why"] = [f"name match {s}/100" for s in scores]
-            rows = rows[[s >= 60 for s in scores]]
+            rows = rows[[s >= CANDIDATE_THRESHOLD for s in scores]]
         else:
             continue
         frames.append(rows)

@@ -16,6 +16,7 @@ with it (they watch their parent, as every Jupyter kernel does).
 
 Local batches use it (``claimkit batch``); a Dask cluster's workers start ordinary kernels.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,24 +29,63 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any, Protocol, cast, runtime_checkable
 
 ENV_ADDRESS = "CLAIMKIT_ZYGOTE"
+
+__all__ = ["ENV_ADDRESS", "ForkedKernel", "KernelManagerLike", "Zygote", "address", "serve"]
+
+
+@runtime_checkable
+class KernelManagerLike(Protocol):
+    """What claimkit's warm kernels and nbclient/papermill call on a kernel manager they are handed.
+
+    ``jupyter_client``'s ``KernelManager`` and ``AsyncKernelManager`` have it (their methods may be
+    coroutines: callers wrap them in ``ensure_async``/``run_sync``); :class:`ForkedKernel` has it with
+    plain methods. nbclient, given a ``km`` it did not start, reads ``has_kernel`` (to skip starting one),
+    calls ``interrupt_kernel`` on a cell timeout, and ``is_alive``, ``shutdown_kernel(now=...)`` and
+    ``cleanup_resources`` when it cleans up at exit or on a signal; :class:`claimkit.kernels.WarmKernel`
+    calls ``client``, ``is_alive`` and ``shutdown_kernel``. tests/test_kernels.py checks both against this list.
+    """
+
+    @property
+    def has_kernel(self) -> bool: ...
+
+    def client(self, **kwargs: Any) -> Any: ...
+
+    def is_alive(self) -> Any: ...
+
+    def interrupt_kernel(self) -> Any: ...
+
+    def shutdown_kernel(self, now: bool = False, restart: bool = False) -> Any: ...
+
+    def cleanup_resources(self, restart: bool = False) -> Any: ...
 
 
 # ------------------------------------------------------------------ the server (its own process)
 
 
+def main(argv: list[str] | None = None) -> None:
+    """``python -m claimkit.zygote ADDRESS PRELOAD,… PARENT_PID``: how :class:`Zygote` starts the server."""
+    from claimkit.lazyimports import defer_rfc3987_syntax
+
+    defer_rfc3987_syntax()
+    address, preload, parent_pid = sys.argv[1:] if argv is None else argv
+    serve(address, preload.split(","), int(parent_pid))
+
+
 def serve(address: str, preload: list[str], parent_pid: int) -> None:
+    """Bind ``address``, import ``preload``, then fork a kernel for each request until ``parent_pid`` goes away."""
     import selectors
 
-    from claimkit.kernels import _kernel_warm_up
+    from claimkit.kernelside import warm_up
 
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(address)  # bound before the imports: requests wait in the backlog, they never fail
     server.listen(64)
     import ipykernel.kernelapp  # noqa: F401 - what every kernel needs first
 
-    _kernel_warm_up(tuple(name for name in preload if name))
+    warm_up(tuple(name for name in preload if name))
 
     sel = selectors.DefaultSelector()
     sel.register(server, selectors.EVENT_READ)
@@ -57,7 +97,7 @@ def serve(address: str, preload: list[str], parent_pid: int) -> None:
             _stop(kernels, server, address)
         _reap()
         for key, _ in sel.select(timeout=0.5):
-            sock = key.fileobj
+            sock = cast(socket.socket, key.fileobj)
             if sock is server:
                 conn, _ = server.accept()
                 sel.register(conn, selectors.EVENT_READ)
@@ -96,8 +136,14 @@ def _fork_kernel(request: dict, close) -> int:
         from ipykernel.kernelapp import IPKernelApp
 
         # parent_handle: the kernel exits when the zygote does (as a kernel exits with its KernelManager)
-        IPKernelApp.launch_instance(argv=["-f", request["connection_file"], f"--IPKernelApp.parent_handle={os.getppid()}",
-                                          *request.get("argv", [])])
+        IPKernelApp.launch_instance(
+            argv=[
+                "-f",
+                request["connection_file"],
+                f"--IPKernelApp.parent_handle={os.getppid()}",
+                *request.get("argv", []),
+            ]
+        )
     except SystemExit:
         pass
     except BaseException:
@@ -155,12 +201,14 @@ class Zygote:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
         env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-        code = ("import sys; from claimkit.lazyimports import defer_rfc3987_syntax; defer_rfc3987_syntax(); "
-                "from claimkit.zygote import serve; serve(sys.argv[1], sys.argv[2].split(','), int(sys.argv[3]))")
-        self.process = subprocess.Popen([sys.executable, "-c", code, self.address, ",".join(preload), str(os.getpid())],
-                                        env=env, cwd=tempfile.gettempdir(), stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "claimkit.zygote", self.address, ",".join(preload), str(os.getpid())],
+            env=env,
+            cwd=tempfile.gettempdir(),
+            stdin=subprocess.DEVNULL,
+        )
 
-    def export(self) -> "Zygote":
+    def export(self) -> Zygote:
         """Set ``$CLAIMKIT_ZYGOTE`` so that processes started from now on fork their kernels here."""
         os.environ[ENV_ADDRESS] = self.address
         return self
@@ -192,27 +240,37 @@ def address() -> str | None:
     return None if not value or value == "off" else value
 
 
-class ForkedKernel:
-    """A kernel forked by the zygote, with the small part of KernelManager's interface claimkit and nbclient use.
+class ForkedKernel(KernelManagerLike):
+    """A kernel forked by the zygote: a :class:`KernelManagerLike`, the part of KernelManager's interface claimkit and nbclient use.
 
     The request is sent at construction; ``pid`` waits for the fork. One connection to the zygote per
     instance: closing it (``shutdown_kernel``, or this process dying) kills the kernel.
     """
 
-    def __init__(self, zygote_address: str, *, env: dict, cwd: str, extra_arguments=(), connect_timeout: float = 20,
-                 fork_timeout: float = 300):
+    def __init__(
+        self,
+        zygote_address: str,
+        *,
+        env: dict,
+        cwd: str,
+        extra_arguments=(),
+        connect_timeout: float = 20,
+        fork_timeout: float = 300,
+    ):
         from jupyter_client.connect import write_connection_file
 
         base = os.path.join(tempfile.gettempdir(), f"claimkit-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         self.connection_file, self.connection_info = write_connection_file(
-            fname=base + ".json", transport="ipc", ip=base + "-ipc")
+            fname=base + ".json", transport="ipc", ip=base + "-ipc"
+        )
         self._ipc_base = base + "-ipc"
-        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._sock: socket.socket | None = sock
         start = time.monotonic()
         try:
             while True:  # the zygote binds its socket within a fraction of a second of starting
                 try:
-                    self._sock.connect(zygote_address)
+                    sock.connect(zygote_address)
                     break
                 except (FileNotFoundError, ConnectionRefusedError) as exc:
                     # refused: the socket is there but nobody listens (bind and listen are a moment apart)
@@ -221,9 +279,9 @@ class ForkedKernel:
                         raise
                     time.sleep(0.05)
             request = {"connection_file": self.connection_file, "cwd": cwd, "env": env, "argv": list(extra_arguments)}
-            self._sock.sendall(json.dumps(request).encode() + b"\n")
+            sock.sendall(json.dumps(request).encode() + b"\n")
         except OSError:
-            self._sock.close()
+            sock.close()
             self._sock = None
             self.cleanup_resources()
             raise
@@ -233,6 +291,8 @@ class ForkedKernel:
     @property
     def pid(self) -> int:
         if self._pid is None:
+            if self._sock is None:
+                raise RuntimeError("the forked kernel was shut down before it started")
             self._sock.settimeout(self._timeout)
             data = b""
             while not data.endswith(b"\n"):
@@ -247,10 +307,10 @@ class ForkedKernel:
     def has_kernel(self) -> bool:
         return self._sock is not None
 
-    def client(self):
+    def client(self, **kwargs: Any) -> Any:
         """An async client whose liveness is this process id (a fresh kernel's heartbeat is not beating yet)."""
         self.pid  # noqa: B018 - wait for the fork (the zygote may still be importing)
-        kc = _forked_client_class()()
+        kc = _forked_client_class()(**kwargs)
         kc.forked_kernel = self
         kc.load_connection_info(self.connection_info)
         return kc
@@ -284,21 +344,25 @@ class ForkedKernel:
         self.cleanup_resources()
 
     def cleanup_resources(self, restart: bool = False) -> None:
-        for path in [self.connection_file, *Path(self._ipc_base).parent.glob(Path(self._ipc_base).name + "-*")]:
+        ipc = Path(self._ipc_base)
+        for path in [Path(self.connection_file), *ipc.parent.glob(ipc.name + "-*")]:
             try:
                 os.unlink(path)
             except OSError:
                 pass
 
 
-def _forked_client_class():
+_ForkedKernelClient: type | None = None
+
+
+def _forked_client_class() -> type:
     """AsyncKernelClient whose ``is_alive`` asks the forked process, not the heartbeat (imported lazily)."""
     global _ForkedKernelClient
     if _ForkedKernelClient is None:
         from jupyter_client.asynchronous import AsyncKernelClient
 
         class ForkedKernelClient(AsyncKernelClient):
-            forked_kernel = None
+            forked_kernel: ForkedKernel | None = None
 
             async def _async_is_alive(self) -> bool:
                 return self.forked_kernel is not None and self.forked_kernel.is_alive()
@@ -309,4 +373,5 @@ def _forked_client_class():
     return _ForkedKernelClient
 
 
-_ForkedKernelClient = None
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,7 @@
 """Reported speech: speaker, speech verb, date of speaking and the reported content."""
 import json
 
-from claim_fixtures import extracted_by
-
+from tests.helpers.claims import extracted_by
 
 attributions = extracted_by("attribution")
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from browser import ROOT, artifact_dir, chromium, free_port, publish_screenshot, stop
+from tests.helpers.browser import ROOT, artifact_dir, chromium, free_port, publish_screenshot, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.notebook]
 
@@ -67,7 +67,6 @@ def jupyter_lab(tmp_path):
         log.close()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("claimkit.verify") is None, reason="claimkit.verify is not in this checkout yet")
 def test_notebook_runs_in_jupyterlab_and_shows_highlights_and_verdict_summary(jupyter_lab):
     base, token, root = jupyter_lab
     with chromium() as browser:

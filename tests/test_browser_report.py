@@ -1,13 +1,11 @@
 """The HTML report opened in headless Chromium, as an editor would open it from an e-mail."""
-import importlib.util
 
 import pytest
 
-from browser import VIEWPORT, artifact_dir, chromium, publish_screenshot
 from claimkit.display import show_article
 from claimkit.report import write_batch_report, write_report
-from desk_fixtures import SEED, seed_run
-from test_report import hostile_run
+from tests.helpers.browser import VIEWPORT, artifact_dir, chromium, publish_screenshot
+from tests.helpers.desk import SEED, hostile_run, seed_run
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +95,6 @@ def test_hostile_article_runs_no_script_in_the_report_or_the_notebook_view(tmp_p
 
 
 @pytest.mark.notebook
-@pytest.mark.skipif(importlib.util.find_spec("claimkit.verify") is None, reason="claimkit.verify is not in this checkout yet")
 def test_report_of_the_founding_article_run(tmp_path):
     """The picture for the README: `claimkit run` on the founding article, then `claimkit report`."""
     from claimkit.runner import run_article

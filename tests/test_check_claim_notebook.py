@@ -6,8 +6,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from claim_fixtures import SEED, make_claims, seed_specs
 from claimkit import load_article
+from tests.helpers.claims import SEED, make_claims, seed_specs
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "check_claim.ipynb"

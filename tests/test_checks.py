@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from claim_fixtures import SEED, claim, make_claims, seed_specs
+from tests.helpers.claims import SEED, claim, make_claims, seed_specs
 from claimkit import load_article, verify
 from claimkit.checks import CHECKS, Check, CheckContext, article_check, claim_check, combine, load_checks
 

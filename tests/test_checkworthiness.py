@@ -191,3 +191,18 @@ def test_the_time_of_a_figure_steps_back_behind_the_figure():
 def test_a_figure_the_extractor_marks_minor_stays_under_the_ceiling():
     minor = figure(12, "widget", extra={"minor": "a vague noun"})
     assert score(minor, FIRES) <= 0.45 < score(figure(12, "widget"), FIRES)
+
+
+def test_the_priors_file_sets_the_prior_of_every_extractor_figures_included(monkeypatch):
+    """lexicon/checkworthiness_kinds.tsv is the one source of priors: a changed figure row changes the figure's weight."""
+    import claimkit.checkworthiness as cw
+    from claimkit.extract import Document, run_extractors
+
+    text = "Officials said 4,512 people were evacuated and $2.3 million was spent."
+    doc = Document(text=text, sentences=[(0, len(text))])
+    before = {f.kind: f.weight for f in run_extractors(doc, ["quantities"])}
+    assert before == {"quantity": cw.prior("figure:count"), "money": cw.prior("figure:money")}
+    table = cw._priors()
+    monkeypatch.setattr(cw, "_priors", lambda: {**table, "figure:money": 0.11})
+    after = {f.kind: f.weight for f in run_extractors(doc, ["quantities"])}
+    assert after["money"] == 0.11 and after["quantity"] == before["quantity"]

@@ -1,23 +1,19 @@
 """ClaimReview JSON-LD: one per checked claim, with the fields fact-check aggregators read."""
 import json
 
-from claim_fixtures import ALTERED, SEED, make_claims, seed_specs
-from claimkit import load_article, to_claimreview, verify
+from claimkit import to_claimreview, verify
 
 
-def test_one_claimreview_per_checked_claim_and_none_for_unverified():
-    article = load_article(SEED)
-    verdicts = verify(make_claims(article, seed_specs()))
-    reviews = to_claimreview(verdicts, article)
+def test_one_claimreview_per_checked_claim_and_none_for_unverified(seed_article, seed_claims):
+    verdicts = verify(seed_claims)
+    reviews = to_claimreview(verdicts, seed_article)
     assert len(reviews) == (verdicts["verdict"] != "unverified").sum()
     json.dumps(reviews)  # serialisable as it is
 
 
-def test_a_claimreview_has_the_schema_org_fields():
-    article = load_article(ALTERED)
-    verdicts = verify(make_claims(article, seed_specs(countries=67, weekday_geneva="Tuesday",
-                                                      geneva_date="2022-01-11", troops=300000)))
-    reviews = {r["url"].split("#")[-1]: r for r in to_claimreview(verdicts, article, url="https://factcheck.example/russia-osce")}
+def test_a_claimreview_has_the_schema_org_fields(altered_article, altered_claims):
+    verdicts = verify(altered_claims)
+    reviews = {r["url"].split("#")[-1]: r for r in to_claimreview(verdicts, altered_article, url="https://factcheck.example/russia-osce")}
     row = verdicts.set_index("span").loc["67 countries"]
     r = reviews[row.claim_id]
     assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
@@ -30,11 +26,10 @@ def test_a_claimreview_has_the_schema_org_fields():
     assert r["datePublished"] == row.checked_at[:10]
 
 
-def test_a_reviewed_claim_names_its_reviewer_and_can_be_exported_alone(tmp_path):
+def test_a_reviewed_claim_names_its_reviewer_and_can_be_exported_alone(tmp_path, seed_article, seed_claims):
     from claimkit.reviews import review
 
-    article = load_article(SEED)
-    claims = make_claims(article, seed_specs())
+    article, claims = seed_article, seed_claims
     ryabkov = claims.loc[claims["kind"] == "quote", "claim_id"].iloc[0]
     review(ryabkov, "supported", source="https://tass.com/", reviewer="A. Journalist", path=tmp_path / "r.json")
     verdicts = verify(claims, reviews=tmp_path / "r.json")

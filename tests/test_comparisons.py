@@ -1,7 +1,6 @@
 """Comparative and superlative claims with the period they are measured against."""
 
-from claim_fixtures import extracted_by
-
+from tests.helpers.claims import extracted_by
 
 comparisons = extracted_by("comparisons")
 

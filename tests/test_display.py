@@ -9,7 +9,7 @@ from claimkit.display import (
     VERDICT_COLOURS, as_list, highlight_html, link_html, ranked_claims, safe_url, show_article, show_changes,
     show_validation, show_verdicts, verdict_changes, verdict_counts, verdict_rows, verdict_summary,
 )
-from desk_fixtures import claims_for, seed_article, verdicts_for
+from tests.helpers.desk import claims_for, seed_article, verdicts_for
 
 
 @pytest.fixture(scope="module")

@@ -212,8 +212,9 @@ def test_shares_of_one_whole():
 
 
 @pytest.mark.parametrize("text, span, verdict", [
-    ("The talks began on Monday, Jan. 10, 2022, in Geneva.", "Monday", "supported"),
-    ("The talks began on Tuesday, Jan. 10, 2022, in Geneva.", "Tuesday", "contradicted"),
+    # the date reader takes "Monday, Jan. 10, 2022" as one mention: the weekday is read inside it
+    ("The talks began on Monday, Jan. 10, 2022, in Geneva.", "Monday, Jan. 10, 2022", "supported"),
+    ("The talks began on Tuesday, Jan. 10, 2022, in Geneva.", "Tuesday, Jan. 10, 2022", "contradicted"),
     ("Talks resumed on Tuesday (Jan. 11) in Geneva.", "Tuesday", "supported"),
     ("Talks resumed on Tuesday (Jan. 10) in Geneva.", "Tuesday", "contradicted"),
     ("The council met on Jan. 12 (Wednesday) in Brussels.", "Wednesday", "supported"),
@@ -242,10 +243,15 @@ def test_weekday_without_a_year_needs_the_publication_date():
 
 
 def test_age_beside_a_birth_year():
-    assert verdicts(check_calendar, "Smith, 45, who was born in 1976, was elected on Tuesday.") == {"45": "supported"}
-    results, _ = run(check_calendar, "Smith, 48, who was born in 1976, was elected on Tuesday.")
-    assert results["48"]["verdict"] == "contradicted"
-    assert results["48"]["computation"] == "born 1976, on 13 January 2022 aged 45 or 46, the story says 48"
+    # an age after a name ("Smith, 45,") is no claim of its own: the verdict goes on the birth year, citing the age
+    assert verdicts(check_calendar, "Smith, 45, who was born in 1976, was elected on Tuesday.") == {"1976": "supported"}
+    text = "Smith, 48, who was born in 1976, was elected on Tuesday."
+    results, _ = run(check_calendar, text)
+    assert results["1976"]["verdict"] == "contradicted"
+    assert results["1976"]["computation"] == "born 1976, on 13 January 2022 aged 45 or 46, the story says 48"
+    assert results["1976"]["evidence_ids"] == [f"story@{text.index('48')}-{text.index('48') + 2}"]
+    # an age that is a claim ("the 48-year-old") carries the verdict itself
+    assert verdicts(check_calendar, "The 48-year-old Smith, who was born in 1976, won.") == {"48-year": "contradicted"}
     # an age at death is not an age at publication
     assert verdicts(check_calendar, "Smith, who was born in 1930, died on Monday aged 91.") == {}
 
@@ -476,7 +482,7 @@ def test_a_computation_that_used_no_other_claim_cites_the_words_it_read_and_keep
     claims = extract_claims(article)
     verdicts = verify(claims)
     by_span = verdicts.merge(claims[["claim_id", "span"]], on="claim_id", suffixes=("", "_c")).set_index("span_c")
-    (ref,) = by_span.loc["Tuesday", "evidence_ids"]
+    (ref,) = by_span.loc["Tuesday, Jan. 10, 2022", "evidence_ids"]  # one mention: the weekday read inside the date
     start, end = map(int, ref.removeprefix("story@").split("-"))
     assert article.text[start:end] == "Jan. 10, 2022"
     assert by_span.loc["Four countries", "verdict"] == "contradicted"

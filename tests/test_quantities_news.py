@@ -204,3 +204,10 @@ def test_a_year_before_to_is_not_the_low_end_of_a_range(sentence, text, value):
 def test_a_figure_written_in_full_still_starts_a_range_to_a_scaled_one():
     q = only("Between 500,000 and 1.2 million people were displaced.")
     assert (q.qualifier, q.low, q.high) == ("range", 500_000, 1_200_000)
+
+
+def test_a_change_by_one_sum_to_another_from_a_third_is_three_figures():
+    # "by A to B from C": the size of a change, the level reached and the level it started from, not a range A-B
+    assert [q.text for q in parse_quantities("The group cut its net debt by 2.6 billion euros to 7.3 billion euros "
+                                             "from 8.9 billion euros.")] == ["2.6 billion euros", "7.3 billion euros", "8.9 billion euros"]
+    assert [q.text for q in parse_quantities("The cable was extended by 5 km to 10 km.")] == ["5 km to 10 km"]

@@ -3,12 +3,10 @@ import pytest
 
 import claimkit
 
-SEED = "data/articles/russia-osce-dead-end.txt"
-
 
 @pytest.fixture(scope="module")
-def claims():
-    return claimkit.extract_claims(claimkit.load_article(SEED), extractors=["quantities"])
+def claims(seed_article):
+    return claimkit.extract_claims(seed_article, extractors=["quantities"])
 
 
 def rows(claims, span):

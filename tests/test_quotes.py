@@ -1,8 +1,7 @@
 """Direct quotes and their speakers, on short passages of wire style."""
 
-from claim_fixtures import extracted_by
 from claimkit.extract.quotes import find_quotes
-
+from tests.helpers.claims import extracted_by
 
 quotes = extracted_by("quote")
 

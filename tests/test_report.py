@@ -6,43 +6,10 @@ import types
 
 import pytest
 
-from claimkit.articles import load_article
 from claimkit.cli import main
-from claimkit.outputs import write_outputs
-from claimkit.outputs import CLAIMREVIEW_FILE
+from claimkit.outputs import CLAIMREVIEW_FILE, write_outputs
 from claimkit.report import INDEX_FILE, REPORT_FILE, json_ld, report, write_report
-from desk_fixtures import claims_for, seed_run
-
-HOSTILE_TEXT = """Headline body <script>window.__pwned = 1; alert("text")</script> said 57 countries agreed.
-
-An image <img src=x onerror="window.__pwned = 2"> and a <a href="javascript:window.__pwned=3">link</a> stood here.
-
-He said "javascript:alert(4)" was around 100,000 troops."""
-
-
-def hostile_run(out_dir):
-    """A run folder whose article, title, address, notes and sources all carry markup and script URLs."""
-    import pandas as pd
-
-    article = load_article(HOSTILE_TEXT, title='<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6">',
-                           url="javascript:window.__pwned=7")
-    article.source_name = "<b onmouseover=alert(8)>wire</b>"
-    claims = claims_for(article, [
-        ("57 countries", "quantity", 57, "country", '<script>alert(9)</script>', 0.9),
-        ('<img src=x onerror="window.__pwned = 2">', "quote", None, None, None, 0.5),
-        ("around 100,000 troops", "quantity", 100000, "troop", None, 0.8),
-    ])
-    verdicts = pd.DataFrame([
-        {"claim_id": claims.claim_id[0], "verdict": "supported", "evidence_ids": ['"><script>alert(10)</script>'],
-         "expected": "<script>alert(11)</script>", "method": "review", "note": '<img src=x onerror="window.__pwned=12">',
-         "reviewer": "<i>eve</i>", "checked_at": "2022-01-14T09:00:00+00:00",
-         "sources": ["javascript:window.__pwned=13", "https://example.org/ok?a=1&b=<2>"]},
-        {"claim_id": claims.claim_id[1], "verdict": "contradicted", "evidence_ids": [], "expected": None, "method": "review",
-         "note": "</script><script>window.__pwned=14</script>", "reviewer": None, "checked_at": None,
-         "sources": ["JaVaScRiPt:window.__pwned=15", " javascript:window.__pwned=16", "data:text/html,<script>alert(17)</script>"]},
-    ])
-    write_outputs(out_dir, article=article, claims=claims, verdicts=verdicts)
-    return article, claims, verdicts
+from tests.helpers.desk import hostile_run, seed_run
 
 
 def tags(html, name):
@@ -201,7 +168,7 @@ def notebook_run(path, out_dir):
 
 @pytest.mark.parametrize("article", ["russia-osce-dead-end.txt", "altered/russia-osce-dead-end-altered.txt"])
 def test_the_report_from_the_tables_in_memory_is_the_report_from_the_files(tmp_path, article):
-    from desk_fixtures import ROOT
+    from tests.helpers.desk import ROOT
 
     html, reviews = notebook_run(ROOT / "data" / "articles" / article, tmp_path)
     from_files, reviews_from_files = report_from_files(tmp_path)

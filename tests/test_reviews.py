@@ -4,17 +4,17 @@ import warnings
 
 import pytest
 
-from claim_fixtures import ALTERED, SEED, make_claims, seed_specs
 from claimkit import load_article, verify
 from claimkit.errors import InputError
 from claimkit.reviews import OrphanReviewWarning, Reviews, review
+from tests.helpers.claims import ALTERED, SEED, altered_specs, make_claims, seed_specs
 
 OSCE = "https://www.osce.org/participating-states"
 
 
 @pytest.fixture()
-def claims():
-    return make_claims(load_article(SEED), seed_specs())
+def claims(seed_claims):
+    return seed_claims
 
 
 def cid(claims, span):
@@ -73,8 +73,7 @@ def test_a_review_of_a_claim_that_no_longer_exists_is_reported_not_dropped(tmp_p
     troops = cid(seed, "around 100,000 troops")
     review(troops, "supported", source=OSCE, reviewer="A. Journalist", path=path, claims=seed)
     # the story is edited: the troops sentence changes, so its claim has a new id
-    edited = make_claims(load_article(ALTERED), seed_specs(countries=67, weekday_geneva="Tuesday",
-                                                           geneva_date="2022-01-11", troops=300000))
+    edited = make_claims(load_article(ALTERED), altered_specs())
     edited["article_id"] = seed["article_id"].iloc[0]  # same story, revised text
     with pytest.warns(OrphanReviewWarning, match=troops):
         v = verify(edited, reviews=path)

@@ -1,8 +1,7 @@
 """Person-title pairs, with the date the story implies."""
 
-from claim_fixtures import extracted_by
 from claimkit.people import Cast, find_roles
-
+from tests.helpers.claims import extracted_by
 
 roles = extracted_by("roles")
 

@@ -1,17 +1,14 @@
 """The founding article: its dates, speakers, chains of attribution and ranking."""
 import json
-from pathlib import Path
 
 import pytest
 
-from claimkit import extract_claims, load_article
-
-SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "russia-osce-dead-end.txt"
+from claimkit import extract_claims
 
 
 @pytest.fixture(scope="module")
-def article():
-    return load_article(SEED)
+def article(seed_article):
+    return seed_article
 
 
 @pytest.fixture(scope="module")

@@ -159,7 +159,7 @@ def test_nothing_usable_is_an_input_error(tmp_path, cache):
 
 from datetime import datetime  # noqa: E402
 
-from tests.source_fixtures import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb  # noqa: E402
+from tests.helpers.sources import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb  # noqa: E402
 
 PAGE_ONE = ("Annual report on deployments.\n\n"
             "The ministry counted 4,512,000 residents in the border regions. The count was made in March.")

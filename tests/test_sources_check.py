@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from claim_fixtures import ALTERED, SEED
+from tests.helpers.claims import ALTERED, SEED
 from claimkit import extract_claims, load_article, verify
 from claimkit.evidence import EvidenceStore
 from claimkit.sources import load_sources

@@ -110,6 +110,15 @@ def test_a_year_listed_after_a_year_is_a_year():
     assert parse_times("Shares rose 2019 and 2020 points.", reference=THU) == []  # no year before it: counts
 
 
+def test_a_year_before_a_noun_after_a_determiner_is_a_year():
+    # the quantity reader counts no "1945 victory" (a year before a noun): the date reader takes the year
+    check("Leaders marked the 75th anniversary of the 1945 victory.", "1945", THU, "1945-01-01/1945-12-31")
+    check("Critics still praise his 1976 album.", "1976", THU, "1976-01-01/1976-12-31")
+    # before a plural it may be a count ("the 2000 runners"), and with no determiner it is not read
+    assert parse_times("The 2000 runners set off at noon.", reference=THU) == []
+    assert parse_times("Some 1500 workers went on strike.", reference=THU) == []
+
+
 def test_the_past_few_years_is_a_vague_rolling_period():
     m = check("Prices have risen over the past few years.", "the past few years", THU, "2019-01-13/2022-01-13")
     assert m.vague and m.qualifier == "about"

@@ -1,14 +1,14 @@
 """verify: each claim against sourced evidence, by its interval, its date, its place in the sentence.
 
-The claims here are hand-made with the claims-table columns (tests/claim_fixtures.py), so each
+The claims here are hand-made with the claims-table columns (tests/helpers/claims.py), so each
 test pins one claim; tests/test_verify_seed.py runs the real extractors on the founding article.
 """
 import pytest
 
-from claim_fixtures import ALTERED, SEED, claim, make_claims, seed_specs
 from claimkit import load_article, verify
 from claimkit.evidence import EvidenceStore
 from claimkit.verify import VERDICT_COLUMNS, candidates, check_claim, summarise
+from tests.helpers.claims import ALTERED, SEED, claim, make_claims, seed_specs
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """The issue's bar, on the founding article with the real extractors (claimkit.extract_claims)."""
 import pytest
 
-from claim_fixtures import ALTERED, SEED
 from claimkit import extract_claims, load_article, verify
+from tests.helpers.claims import ALTERED, SEED
 
 
 def verdicts_of(path):

@@ -19,9 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from claimkit.batch.plan import MANIFEST, RUN_LOG, SOURCE_RECORD, STATE_DIR, is_complete
-
-VERDICTS = ("supported", "contradicted", "misleading", "unsupported", "unverified")
-VERDICTS_FILE = "verdicts.csv"
+from claimkit.outputs import VERDICTS_FILE
+from claimkit.vocab import VERDICTS
 
 _local = threading.local()
 _kernels: list = []

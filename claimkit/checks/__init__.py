@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-VERDICTS = ("supported", "contradicted", "misleading", "unsupported", "unverified")
+from claimkit.vocab import VERDICTS  # the verdict a check may give
 
 
 @dataclass

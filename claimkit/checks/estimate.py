@@ -8,6 +8,7 @@ from claimkit.checks._counts import speak
 from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, claim_interval, fmt, fmt_interval, num
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_date, sql_literal
+from claimkit.vocab import FIGURE_KINDS
 
 
 def estimate_query(t: ReferenceTable, units: list[str], since: date | None, until: date | None) -> str:
@@ -78,6 +79,6 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     return Check("contradicted", note=f"Every estimate from the {window} days before {on} ({why}) lies between {fmt(lo)} and {fmt(hi)}, far from the claim's {fmt_interval(iv)}.", **base)
 
 
-@claim_check("reference.estimate", kinds=("quantity", "money", "percent"))
+@claim_check("reference.estimate", kinds=FIGURE_KINDS)
 def estimate(claim: dict, ctx: CheckContext) -> Check | None:
     return speak(claim, ctx, "estimate", check_estimate)

@@ -9,6 +9,7 @@ from claimkit.checks._counts import speak
 from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, claim_interval, fmt, fmt_interval
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_date
+from claimkit.vocab import FIGURE_KINDS
 
 
 def count_query(t: ReferenceTable, on: date) -> str:
@@ -65,6 +66,6 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     return Check("contradicted", note=f"The {org} had {n} {noun} on {on.isoformat()} ({why}), not {fmt_interval(iv)}.", **base)
 
 
-@claim_check("reference.membership", kinds=("quantity", "money", "percent"))
+@claim_check("reference.membership", kinds=FIGURE_KINDS)
 def membership(claim: dict, ctx: CheckContext) -> Check | None:
     return speak(claim, ctx, "membership", check_membership)

@@ -7,7 +7,7 @@ from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._coverage import outside
 from claimkit.checks._fields import claim_date, text
 from claimkit.evidence import EvidenceStore, ReferenceTable, sql_literal
-from claimkit.matching import same_person, title_role
+from claimkit.matching import NAME_THRESHOLD, same_person, title_role
 
 
 def office_query(t: ReferenceTable, person: str, year: int) -> str:
@@ -29,7 +29,7 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
         c = t.check
         names = set(store.table(t.name)[c.get("person", "person")].dropna())  # the table's distinct names
         scored = sorted(((same_person(person, n), n) for n in names), reverse=True)
-        if not scored or scored[0][0] < 90:
+        if not scored or scored[0][0] < NAME_THRESHOLD:
             continue
         name = scored[0][1]
         if on is None:

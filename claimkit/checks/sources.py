@@ -895,9 +895,9 @@ def check_quote(claim: dict, ctx: CheckContext) -> Check:
     speaker, said_by = text(claim.get("speaker")), _speaker_in_source(srcset, match)
     if speaker and said_by and _names_someone(speaker) and _names_someone(said_by):
         # (a pronoun or a common noun, "its", "the company", names no one a speaker could differ from)
-        from claimkit.matching import same_person
+        from claimkit.matching import SPEAKER_THRESHOLD, same_person
 
-        if same_person(speaker, said_by) < 80 and speaker.lower() not in said_by.lower() and said_by.lower() not in speaker.lower():
+        if same_person(speaker, said_by) < SPEAKER_THRESHOLD and speaker.lower() not in said_by.lower() and said_by.lower() not in speaker.lower():
             return Check("contradicted", ids, expected=f"\"{source_words}\", said by {said_by} ({where})", sources=docs,
                          passages=recs, note=f"The words are in {where}, but the source gives them to {said_by}, not {speaker}.")
     shown = diff_text(match.ops) if any(t != "equal" for t, _, _ in match.ops) else None
@@ -911,7 +911,7 @@ def check_quote(claim: dict, ctx: CheckContext) -> Check:
 # ---------------------------------------------------------------- titles
 
 def check_title(claim: dict, ctx: CheckContext) -> Check | None:
-    from claimkit.matching import same_person, title_role
+    from claimkit.matching import NAME_THRESHOLD, same_person, title_role
 
     person, title = text(claim.get("speaker")), text(claim.get("subject"))
     if not person or not title:
@@ -923,7 +923,7 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     for p, _ in srcset.search(f"{person} {title}", k=SEARCH_K):
         pid = p.id
         for r in index.rows(pid):
-            if str(r.get("kind")) != "role" or same_person(person, text(r.get("speaker"))) < 90:
+            if str(r.get("kind")) != "role" or same_person(person, text(r.get("speaker"))) < NAME_THRESHOLD:
                 continue
             r_role, r_countries = title_role(text(r.get("subject")))
             m = Mention("role", text(r.get("span")) or "", text(r.get("sentence")) or "", (0, 0), r, passage_id=pid,
@@ -955,7 +955,7 @@ def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
     reported speech, so a difference never contradicts: it leaves the claim unverified."""
     import json
 
-    from claimkit.matching import same_person
+    from claimkit.matching import SPEAKER_THRESHOLD, same_person
 
     srcset = ctx.sources
     speaker = text(claim.get("speaker"))
@@ -988,7 +988,7 @@ def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
               if str(r.get("kind")) in ("attribution", "quote") and text(r.get("speaker"))]
     m = Mention("attribution", said, best.text, (0, 0), {}, passage_id=best.id, document=best.document)
     where = _passage_ref(srcset, m)
-    if any(same_person(speaker, g) >= 80 or speaker.lower() in g.lower() or g.lower() in speaker.lower() for g in givers):
+    if any(same_person(speaker, g) >= SPEAKER_THRESHOLD or speaker.lower() in g.lower() or g.lower() in speaker.lower() for g in givers):
         ids, recs, docs = _evidence(srcset, [m])
         return Check("supported", ids, expected=f"{where}: \"{_short(best.text)}\"", sources=docs, passages=recs,
                      note=f"{where} gives these words ({best_share:.0%} of them) to {speaker}.")

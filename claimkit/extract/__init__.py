@@ -15,10 +15,8 @@ from datetime import date
 from functools import cached_property
 from typing import Callable, Iterable
 
-# claim kinds (the contract's vocabulary, plus ``role`` for person-title pairs and ``capital``/``currency`` for
-# a country's capital or currency stated in passing: claimkit.extract.world_facts)
-CLAIM_KINDS = ("quantity", "money", "percent", "time", "duration", "quote", "attribution", "comparison", "role",
-               "capital", "currency")
+# re-exported: what a claim is about (the claims table's kind column)
+from claimkit.vocab import CLAIM_KINDS as CLAIM_KINDS
 
 
 @dataclass

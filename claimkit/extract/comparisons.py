@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import mapping
+from claimkit.lexicon import alternation, mapping
 
 _WORD = re.compile(r"\b(?:(?P<mod>more|less|fewer|most|least) (?P<adj>[a-z][a-z-]{2,})|(?P<w>[a-z]{3,}(?:er|est)|better|worse|best|worst|first))\b")
 _THAN = re.compile(r"\bthan\b")
@@ -32,7 +32,7 @@ def _lexicon() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _frame_re() -> re.Pattern:
     frames = [w for w, k in _lexicon().items() if k == "frame"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in sorted(frames, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + alternation(frames, space=None) + r")\b")
 
 
 def _kind(m: re.Match) -> str | None:

@@ -30,15 +30,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import table
+from claimkit.lexicon import alternation, table
+from claimkit.vocab import QUANTITY_KINDS, QUANTITY_QUALIFIERS
 
 APPROX_BAND = 0.10  # "about N" -> [N(1-b), N(1+b)]
 NEARLY_BAND = 0.10  # "nearly N" -> [N(1-b), N)
 MAX_DIGITS = 30  # longer digit runs are identifiers, not figures (and would overflow floats)
 YEAR_RANGE = (1800, 2100)
 
-QUALIFIERS = ("exact", "about", "over", "under", "at_least", "at_most", "nearly", "range")
-KINDS = ("number", "ordinal", "percent", "money", "duration", "dimension", "count")
+QUALIFIERS = QUANTITY_QUALIFIERS  # Quantity.qualifier
+KINDS = QUANTITY_KINDS  # Quantity.kind
 
 
 @dataclass(slots=True)
@@ -73,13 +74,7 @@ class Quantity:
 # --------------------------------------------------------------------------- lexicon
 
 def _alt(phrases, flexible_space=True) -> str:
-    out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        e = re.escape(p)
-        if flexible_space:
-            e = e.replace(r"\ ", r"\s+")
-        out.append(e)
-    return "|".join(out)
+    return alternation(phrases, space=r"\s+" if flexible_space else None)
 
 
 def _case_class(ch: str) -> str:
@@ -334,20 +329,43 @@ _SPACE = re.compile(r"[ \t\u00a0\u202f]*")
 _ALPHA = re.compile(r"[A-Za-z]+|[^\W\d_]+")  # an ASCII word, or a run of other letters
 _DIGIT_RUN = re.compile(r"[\d.,]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
-_RX0 = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
-_RX1 = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
-_RX2 = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
-_RX3 = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
-_RX4 = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]+$")
-_RX4_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")  # _RX4 for the reversed text
-_RX5 = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
-_RX6 = re.compile(r"([A-Za-z]+)\s+$")
-_RX7 = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
-_RX8 = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
-_RX9 = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
-_RX10 = re.compile(r"\s*+([A-Za-z]+)")
-_RX11 = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
-_RX12 = re.compile(r"(?:US\$|\$|€|£|¥)")
+# a run of digits with phone punctuation: +44 (0)20 7946-0958
+_PHONE_DIGITS = re.compile(r"\d+(?:[-\s./()]{1,2}\d+)*")
+# "of thousands" after a round figure
+_OF_ROUND_PLURAL = re.compile(r"\s+of\s+(hundreds|thousands|millions|billions)(?![A-Za-z])", re.I)
+# the next word after spaces (and a dash): the counted noun's candidates
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?:-[ \u00a0]*|)([A-Za-z][A-Za-z'-]*)")
+# a minus sign or "minus"/"negative" just before a figure
+_SIGN_AT_END = re.compile(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:^|(?<=[\s(\[=<>~:]))-[ \t]{0,2})$")
+# the word before the spaces before a figure, matched on the reversed text
+_WORD_BEFORE_REV = re.compile(r"[ \u00a0]+([A-Za-z.]*[A-Za-z])")
+# "st", "nd", "rd", "th" after digits: "21st"
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_ORDINAL_SUFFIX = re.compile("(?:" + "|".join(_ORDINAL_SUFFIXES) + ")(?![A-Za-z])")
+# the gate before it: the characters an ordinal suffix starts with
+_ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES)
+# every character str.isspace() and the regex \s accept (tests/test_quantities_gates.py checks the list)
+_SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+# the gate before lex.month_after_re ("21st of March", "21ST March", "21\u00a0March"): white space or an ordinal suffix
+_MONTH_AFTER_FIRST = _ORDINAL_FIRST | {c.upper() for c in _ORDINAL_FIRST} | _SPACES
+# the two letters every "after" qualifier phrase starts with ("or more", "and over"; tests/test_quantities_gates.py)
+_AFTER_STARTS = ("or", "an")
+_AFTER_FIRST = frozenset(c for start in _AFTER_STARTS for c in (start[0], start[0].upper()))
+# the word just before a figure
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# "of (the) troops" after a round or scaled figure
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|)([A-Za-z][A-Za-z'-]*)")
+# capitalised words then a street word: "10 Downing Street"
+_STREET_NAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\.?")
+# a digit, a sign or a number-starting word ahead
+_NUMERAL_AHEAD = re.compile(r"\s*+(?:-\s*+|)(?:\d|(?i:" + "minus|negative|a|an|the" + r")\b)")
+# the next word ahead
+_WORD_AHEAD = re.compile(r"\s*+([A-Za-z]+)")
+# a minus sign or "minus"/"negative" ahead (the second figure of a range)
+_MINUS_AHEAD = re.compile(r"(?:(?i:minus|negative)\s+|-\s?)")
+# a currency sign ahead (the second figure of a money range)
+_CURRENCY_SIGN = re.compile(r"(?:US\$|\$|€|£|¥)")
 
 
 class _Slots:
@@ -408,7 +426,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
             return ("skip", _DIGIT_RUN.match(text, q).end())
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
-        m = _RX0.match(text, q)  # phone number
+        m = _PHONE_DIGITS.match(text, q)  # phone number
         return ("skip", m.end())
     m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 and text[d_end + 1:d_end + 4].isdigit() \
         and d_end + 4 <= len(text) else None  # "1.674.200,5": three digits after the point
@@ -1050,7 +1068,7 @@ def _finish(toks, a, end, v, sub, lex, text, base=None):
         k += 1
     if k < n and toks[k].cls == "a":
         k += 1
-    if k < n and toks[k].cls in ("scale", "dozen") and (k > end or True):
+    if k < n and toks[k].cls in ("scale", "dozen"):
         t = toks[k]
         mult = t.value if t.cls == "scale" else 12
         if scale and t.cls == "scale":
@@ -1082,7 +1100,7 @@ def _round_plural(text, toks, lex):
     """'hundreds', 'tens of thousands', 'hundreds of millions': [2X, 10X), approximate."""
     x = lex.round_plurals[toks[0].word]
     end = toks[0].end
-    m = _RX1.match(text, end)
+    m = _OF_ROUND_PLURAL.match(text, end)
     if m:
         x *= lex.round_plurals[m.group(1).lower()]
         end = m.end()
@@ -1110,7 +1128,7 @@ def _counted_noun(text, pos, lex):
     prev = pos
     chosen = None
     for i in range(3):
-        m = _RX2.match(text, prev, limit)
+        m = _WORD_AFTER.match(text, prev, limit)
         if m is None:
             break
         w = m.group(1)
@@ -1123,7 +1141,7 @@ def _counted_noun(text, pos, lex):
             chosen = (m, _lemma(lw, lex))
             break
         if i == 0 and w[0].islower():
-            nxt = _RX2.match(text, m.end(), limit)
+            nxt = _WORD_AFTER.match(text, m.end(), limit)
             if nxt is None or nxt.group(1).lower() in func:
                 chosen = (m, lw)
                 break
@@ -1197,7 +1215,7 @@ _SIGN_WORDS = frozenset({"-", "minus", "negative"})
 def _sign_before(text, s, pv=None):
     if (_prev(text, s) if pv is None else pv) not in _SIGN_WORDS:
         return None
-    m = _RX3.search(text, max(0, s - 12), s)
+    m = _SIGN_AT_END.search(text, max(0, s - 12), s)
     return m.start() if m else None
 
 
@@ -1211,9 +1229,9 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
         return False
     if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
         return False
-    # the word before the spaces: _RX4 searched over text[s - 30:s], matched forwards on the reversed text
+    # the word before the spaces, ([A-Za-z][A-Za-z.]*)[ \u00a0]+$ over text[s - 30:s], matched forwards on the reversed text
     n = len(text)
-    m = _RX4_REV.match(rev, n - s, n - max(0, s - 30))
+    m = _WORD_BEFORE_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
     w = text[n - m.end(1):n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
@@ -1410,7 +1428,7 @@ _OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
 _A_OR_OF = frozenset("aAoO")  # "half a mile", "three-quarters of an acre": what may follow a fraction of a unit
 _WS_SPACE = str.maketrans("\t\n\r\x0b\x0c", "     ")  # ASCII white space as a space (the currency/unit gate)
 _PRIMES = frozenset("'′’")
-_FEET_INCHES = re.compile(r"['′’](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
+_FEET_INCHES = re.compile("[" + "".join(sorted(_PRIMES)) + r"](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
 _HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
 _INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
 _NO_WORD = re.compile("(.{0})").match("")
@@ -1645,7 +1663,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
     if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
             return None
     if num.plain and num.value is not None:
         if text[e:e + 2].strip()[:1] in {"a", "A", "p", "P", "o"} \
@@ -1659,9 +1677,9 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                     and _LIST_MARK.match(text, e, e + 4):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _RX5.match(text, e) if num.plain and text[e:e + 1] in {"s", "n", "r", "t"} else None
+    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e:e + 1] in _ORDINAL_FIRST else None
     if om:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1679,13 +1697,13 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if currency is None and not num.words and _is_name_part(text, rev, s, num, lex, pv_s):
         return None
     if num.words and num.value == 1 and text[s:e].lower() == "one":
-        prev = _RX6.search(text, max(0, s - 15), s)
+        prev = _WORD_BEFORE.search(text, max(0, s - 15), s)
         if prev and prev.group(1).lower() in lex.context.get("det", ()):
             return None
         if _ANOTHER.match(text, e, e + 9):
             return None
     if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in {" ", "s", "n", "r", "t"} and lex.month_after_re.match(text, e))):
+            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
     # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
@@ -1721,8 +1739,6 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             rng = None
     if rng:
         pnum, pval = rng
-        if num.scale is None and pnum.scale and value * (pval / pnum.value if pnum.value else 1) < pval:
-            base = pval / (pnum.value / (pnum.value if not pnum.scale else 1))
         low, high = value, pval
         if num.scale is None and pnum.scale:
             mult = _lex().words.get(pnum.scale, (None, 1))[1] if pnum.scale in _lex().words else 1
@@ -1733,7 +1749,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         scale = pnum.scale or scale
         cmp_start = ropen.start() if ropen else s if sign_at is None else sign_at
         if ropen:
-            q_start = min(q_start, ropen.start()) if not qual else min(q_start, ropen.start())
+            q_start = min(q_start, ropen.start())
     elif ropen and ropen.group("w").lower() == "between":
         pass
     # ---- ordinals stop here
@@ -1757,8 +1773,8 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         t5 = text[end:end + 5]
         l5 = t5.lstrip()
         # "or ..."/"and ..." after white space: the only starts of an "after" phrase
-        am = lex.after_re.match(text, end) if l5[:1] in {"o", "a", "O", "A"} and len(l5) < len(t5) \
-            and l5[:2].lower() in ("or", "an") else None
+        am = lex.after_re.match(text, end) if l5[:1] in _AFTER_FIRST and len(l5) < len(t5) \
+            and l5[:2].lower() in _AFTER_STARTS else None
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
@@ -1818,19 +1834,17 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                 info = lex.units.get(tok_key.lower())
             if info:
                 unit, kind, factor = info
-                if kind == "percent":
-                    unit = unit
                 unit_end = max(unit_end, um.end())
     if kind == "number" and num.round is None:
         cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
         if cn:
             kind, unit = "count", cn[0]
     if num.round is not None and kind == "number":
-        cn = _RX7.match(text, end)
+        cn = _OF_NOUN.match(text, end)
         if cn and _looks_plural(cn.group(1).lower()) or cn and cn.group(1).lower() in lex.lemmas:
             kind, unit = "count", _lemma(cn.group(1).lower(), lex)
     if kind == "number" and num.scale and not rng:
-        cn = _RX7.match(text, end)
+        cn = _OF_NOUN.match(text, end)
         if cn and (_looks_plural(cn.group(1).lower()) or cn.group(1).lower() in lex.lemmas):
             kind, unit = "count", _lemma(cn.group(1).lower(), lex)
     if num.round is not None and text[s:e].lower() in lex.units:
@@ -1844,7 +1858,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         return None
     # street numbers: "10 Downing Street"
     if num.plain and kind == "number":
-        sm = _RX8.match(text, e) if text[e + 1:e + 2].isupper() else None
+        sm = _STREET_NAME.match(text, e) if text[e + 1:e + 2].isupper() else None
         if sm and sm.group(1).lower() in lex.context.get("street", ()):
             return None
     # ---- resolve the interval
@@ -1959,10 +1973,10 @@ def _qualifier_before(text, rev, arev, start, lex):
 
 
 def _numeral_follows(text, pos, lex):
-    m = _RX9.match(text, pos)
+    m = _NUMERAL_AHEAD.match(text, pos)
     if m:
         return True
-    w = _RX10.match(text, pos)
+    w = _WORD_AHEAD.match(text, pos)
     return bool(w and (w.group(1).lower() in lex.words or w.group(1).lower() in lex.ordinals))
 
 
@@ -1987,11 +2001,10 @@ def _range_partner(text, e, num, value, lex, ropen, money):
             return None
     p = m.end()
     sign = 1
-    sm = _RX11.match(text, p) if not m.group("dash") else None
+    sm = _MINUS_AHEAD.match(text, p) if not m.group("dash") else None
     if sm:
         sign, p = -1, sm.end()
-    pm = lex.prefix_re.search(text, p, min(len(text), p + 5)) if False else None
-    cur = _RX12.match(text, p)
+    cur = _CURRENCY_SIGN.match(text, p)
     if cur:
         p = cur.end()
     pnum = _read_numeral(text, p, lex, money=money or bool(cur))
@@ -2046,6 +2059,8 @@ _UNIT_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?i:to|an
 _SUSPENDED_GAP = re.compile(r"[-–—][ \u00a0]+(?i:to|or)[ \u00a0]+")  # "a 3- to 4-foot wall"
 _BETWEEN_BEFORE = re.compile(r"(?i:between)[ \u00a0]+$")
 _FROM_BEFORE = re.compile(r"(?i:from)[ \u00a0]+$")
+_BY_BEFORE = re.compile(r"(?<![A-Za-z])(?i:by)[ \u00a0]+$")
+_FROM_AFTER = re.compile(r"[ \u00a0]+(?i:from)[ \u00a0]+\S*\d")
 
 
 def _unit_ranges(text, qs, lex):
@@ -2089,6 +2104,8 @@ def _unit_range(text, a, b, lex):
                         lex.change_re.search(text, max(0, opener.start() - 30), opener.end()):
                     return None  # "rose from 5 km to 10 km": a change
                 start = opener.start()
+            elif w == "to" and _BY_BEFORE.search(text, max(0, a.start - 8), a.start) and _FROM_AFTER.match(text, b.end):
+                return None  # "cut its debt by 2.6 billion euros to 7.3 billion euros from 8.9 billion": a change
     elif ka == "money" and kb == "number" and b.scale_word and a.scale_word is None and text[a.end:b.start] in ("-", "–"):
         kind, unit, start = "money", a.unit, a.start  # "$10-15 million"
     elif ka == "number" and kb in _RANGE_KINDS and _SUSPENDED_GAP.fullmatch(text, a.end, b.start) and len(a.numerals) == 1 \
@@ -2133,8 +2150,6 @@ def _merge_bounds(text, qs, lex):
 
 _FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
                  "money": "money", "percent": "percent", "duration": "duration"}
-_MINOR_WEIGHT = 0.3  # the prior of a count that says little ("two streets", "two critical things")
-_WEIGHT = {"money": 0.8, "percent": 0.8, "count": 0.75, "dimension": 0.7, "duration": 0.6, "number": 0.6, "ordinal": 0.4}
 _SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
                            r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
 _PERIOD_DET = re.compile(r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -2222,6 +2237,7 @@ def _minor(q: Quantity, text: str, lex) -> str | None:
 @extractor("quantities")
 def quantities(doc: Document):
     """Each figure that is a checkable claim becomes a quantity, money, percent or duration finding."""
+    from claimkit.checkworthiness import prior
     from claimkit.extract.subjects import subject as _subject_of
 
     lex = _lex()
@@ -2240,10 +2256,10 @@ def quantities(doc: Document):
             extra["high_inclusive"] = False
         subj = _subject_of(doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None,
                            sent_start, sent_end) or _subject(doc.text, q, sent_end)
-        weight = _WEIGHT.get(q.kind, 0.6)
+        weight = prior(f"figure:{q.kind}")  # lexicon/checkworthiness_kinds.tsv, by what the figure measures
         minor = _minor(q, doc.text, lex)
         if minor:
             extra["minor"] = minor
-            weight = _MINOR_WEIGHT
+            weight = prior("figure:minor")
         yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
                       qualifier=q.qualifier, unit=q.unit, subject=subj, weight=weight, extra=extra)

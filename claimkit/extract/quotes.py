@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import mapping, words
+from claimkit.lexicon import alternation, mapping, words
 from claimkit.people import Cast, Speaker, SpeakerHistory, find_roles, strip_determiner
 
 
@@ -85,13 +85,13 @@ def _verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _verb_re() -> re.Pattern:
-    alts = "|".join(re.escape(v).replace(r"\ ", " ") for v in sorted(_verbs(), key=len, reverse=True))
+    alts = alternation(_verbs(), space=None)
     return re.compile(rf"\b(?:{alts})\b")
 
 
 @lru_cache(maxsize=1)
 def _channel_re() -> re.Pattern:
-    alts = "|".join(re.escape(c).replace(r"\ ", " ") for c in sorted(words("speech_channels.txt"), key=len, reverse=True))
+    alts = alternation(words("speech_channels.txt"), space=None)
     return re.compile(rf" ?\b(?:{alts})\b")
 
 

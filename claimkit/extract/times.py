@@ -34,9 +34,10 @@ from functools import lru_cache
 from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
-from claimkit.lexicon import table
+from claimkit.lexicon import alternation, table
+from claimkit.vocab import TIME_KINDS
 
-KINDS = ("date", "period", "duration", "set")
+KINDS = TIME_KINDS  # TimeMention.kind
 GRANULARITIES = ("day", "week", "month", "year", "decade")
 
 
@@ -88,8 +89,14 @@ def _tense_words() -> dict[str, str]:
     return {row["word"]: row["tense"] for row in table("tense_markers.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _year_dets() -> list[str]:
+    """Words before a year a noun follows ("the 2016 high"), shared with the quantity reader."""
+    return [row["word"] for row in table("quantity_context.tsv") if row["role"] == "year_det"]
+
+
 def _alt(words: Iterable[str], case_insensitive: bool = False) -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words)
     return f"(?i:{body})" if case_insensitive else f"(?:{body})"
 
 
@@ -184,7 +191,10 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "holiday": rf"\b{holiday}(?:\s+{year})?\b",
         "part_year": rf"\b{part}[\s-]+{year}\b(?![-\u2013%])",
         "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])"
-                rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])",
+                rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])"
+                # "the 1945 victory", "its 2010 vintage": a year before a singular noun, which the quantity
+                # reader leaves as no count (lexicon/quantity_context.tsv, year_det); "the 2000 runners" may count
+                rf"|\b(?:{_alt(_year_dets(), True)})\s+(?P<attr>1[5-9]\d\d|20\d\d)(?=\s+[a-z]*[a-rt-z]\b)",
         "relative_day": rf"\b(?P<rel>{_alt(w['relative_day'], True)})\b",
         "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this\s+past|this\s+coming|this|past|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
         "calendar": rf"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?(?P<cmod>(?i:last|this|next|previous|following|the))\s+(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b",
@@ -750,8 +760,11 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             mention.start_date, mention.end_date = date(y, 1, 1), date(y, 12, 31)
             mention.__dict__["_after"] = s  # kept only if the year before it was read as a year
             return _fix(mention)
+        if g.get("attr"):  # "the 1945 victory": the year alone
+            mention.start, mention.text = m.start("attr"), g["attr"]
+            g = {**g, "year": g["attr"]}
         y = int(g["year"])
-        if name == "year":
+        if name == "year" and not g.get("attr"):
             # keep the preposition out of the span unless it changes the meaning (since, until...)
             lead = m.group()[: m.start("part") - s if g.get("part") else m.start("year") - s]
             word = lead.split()[0].lower() if lead.split() else ""

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimkit.errors import InputError
+from claimkit.vocab import VERDICTS
 
 DEFAULT_OUT = "claimkit-check"
 STORIES_DIR = "stories"
 DEFAULT_FAIL_ON = ("contradicted",)
-CAN_FAIL = ("contradicted", "misleading", "unsupported", "unverified")  # a gate never fails on "supported"
+CAN_FAIL = tuple(v for v in VERDICTS if v != "supported")  # a gate never fails on "supported"
 
 
 @dataclass

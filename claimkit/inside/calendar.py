@@ -180,9 +180,15 @@ def _ages(story: Story, results: dict) -> None:
         ages_txt = " or ".join(str(a) for a in sorted(fit))
         computation = f"born {said}, on {_long(pub)} aged {ages_txt}, the story says {age}"
         a_start, a_end = m.span(1) if m.group(1) else m.span(2)
+        birth_cid = _time_cid(story, birth.start, birth.end)
         target = story.claim_id_at(a_start, a_end, NUMERIC_KINDS)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, birth.start, birth.end),) if c and c != target],
-                                    read=(birth.start, birth.end)))
+        if target is None:
+            # an age after a name ("Smith, 45,") is no claim of its own: the verdict goes on the birth date,
+            # citing the age's words
+            target, read = birth_cid, (a_start, a_end)
+        else:
+            read = (birth.start, birth.end)
+        add(results, target, Result(verdict, computation, [c for c in (birth_cid,) if c and c != target], read=read))
 
 
 # ---------------------------------------------------------------- years between a year and publication

@@ -4,6 +4,7 @@ Playwright's own browser download is never used: the tests drive the system's ``
 (``.ci/run`` installs it from Debian's packages when it is missing). When no browser can be
 found, the tests skip and say why.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,19 +16,34 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "_artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-default-apps", "--disable-extensions", "--mute-audio"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
+]
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium")
 
 
 def chromium_path() -> str | None:
     """The system Chromium: $CLAIMKIT_CHROMIUM, then Debian's paths, then ``chromium`` on PATH."""
-    for path in (os.environ.get("CLAIMKIT_CHROMIUM"), *CANDIDATES, shutil.which("chromium"), shutil.which("chromium-browser")):
+    for path in (
+        os.environ.get("CLAIMKIT_CHROMIUM"),
+        *CANDIDATES,
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return path
     return None
@@ -41,8 +57,10 @@ def require_chromium() -> str:
         pytest.skip("the browser tests need the Python package 'playwright' (pip install -e '.[dev]')")
     path = chromium_path()
     if path is None:
-        pytest.skip("no Chromium on this machine: install Debian's package (apt-get install chromium), "
-                    "as .ci/run does, or point $CLAIMKIT_CHROMIUM at a Chromium binary")
+        pytest.skip(
+            "no Chromium on this machine: install Debian's package (apt-get install chromium), "
+            "as .ci/run does, or point $CLAIMKIT_CHROMIUM at a Chromium binary"
+        )
     return path
 
 

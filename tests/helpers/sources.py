@@ -1,18 +1,30 @@
 """Source documents made on the spot: PDFs (fpdf2), Word documents (python-docx), workbooks
 (openpyxl), and the bad files a source folder can hold. Used by tests and benchmarks/bench_sources.py.
 """
+
 from __future__ import annotations
 
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
-_LATIN1 = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2026": "...", "\u2018": "'", "\u2019": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2212": "-"})
+_LATIN1 = str.maketrans(
+    {
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2026": "...",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2212": "-",
+    }
+)
 
 
-def make_pdf(path, pages: list[str], *, title: str | None = None, created: datetime | None = None,
-             password: str | None = None) -> Path:
+def make_pdf(
+    path, pages: list[str], *, title: str | None = None, created: datetime | None = None, password: str | None = None
+) -> Path:
     """A PDF with one page per string (paragraphs separated by blank lines), in a core font (Latin-1)."""
     from fpdf import FPDF
 
@@ -25,8 +37,9 @@ def make_pdf(path, pages: list[str], *, title: str | None = None, created: datet
     if password:
         from fpdf.enums import EncryptionMethod
 
-        pdf.set_encryption(owner_password="owner-" + password, user_password=password,
-                           encryption_method=EncryptionMethod.AES_128)
+        pdf.set_encryption(
+            owner_password="owner-" + password, user_password=password, encryption_method=EncryptionMethod.AES_128
+        )
     pdf.set_font("Helvetica", size=10)
     for text in pages:
         pdf.add_page()
@@ -48,8 +61,14 @@ def make_scanned_pdf(path) -> Path:
     return Path(path)
 
 
-def make_docx(path, paragraphs: list[str], *, title: str | None = None, created: datetime | None = None,
-              table: list[list[str]] | None = None) -> Path:
+def make_docx(
+    path,
+    paragraphs: list[str],
+    *,
+    title: str | None = None,
+    created: datetime | None = None,
+    table: list[list[str]] | None = None,
+) -> Path:
     import docx
 
     document = docx.Document()
@@ -81,11 +100,13 @@ def make_xlsx(path, sheets: dict[str, list[list]]) -> Path:
     return Path(path)
 
 
-def make_zip_bomb(path, member: str = "word/document.xml", size: int = 64 * 2 ** 20) -> Path:
+def make_zip_bomb(path, member: str = "word/document.xml", size: int = 64 * 2**20) -> Path:
     """An Office-named ZIP whose one part inflates ~1000:1 (``size`` bytes of zeros)."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        with zf.open(member, "w", force_zip64=True) as fh:
-            block = b"\0" * 2 ** 20
-            for _ in range(size // len(block)):
-                fh.write(block)
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        zf.open(member, "w", force_zip64=True) as fh,
+    ):
+        block = b"\0" * 2**20
+        for _ in range(size // len(block)):
+            fh.write(block)
     return Path(path)
