@@ -59,6 +59,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -182,7 +183,7 @@ def find_total(text: str, s0: int, s1: int):
                 if len(run) != k:
                     continue
                 seq = sorted(run + [t], key=lambda n: n["start"])
-                if any(_joined(text, x, y) for x, y in zip(seq, seq[1:])):
+                if any(_joined(text, x, y) for x, y in pairwise(seq)):
                     continue
                 if any(p["percent"] != t["percent"] or p["scale"] != t["scale"] for p in run):
                     continue
@@ -254,12 +255,12 @@ def alterations(article, claims, rng: random.Random):
         if ch:
             changes.append(ch)
     if totals:
-        (t, run), cue = rng.choice(totals)
+        (t, _parts), cue = rng.choice(totals)
         # made smaller than its parts' sum, so it is wrong however the list is read ("including" lists only some parts)
         out.append(("total", t["start"], t["end"], _fmt_like(t["token"], t["value"] * 0.6),
                     "cue" if cue else "no-cue"))
     if changes:
-        p, a, b = rng.choice(changes)
+        p, _a, _b = rng.choice(changes)
         out.append(("change", p["start"], p["end"], _fmt_like(p["token"], p["value"] * 2 + 5), ""))
     return out
 
@@ -402,7 +403,7 @@ def main(argv=None) -> int:
                     st["claim_on_span"] += bool(hit)
                     if "contradicted" in verdicts_hit or via:
                         st["caught"] += 1
-                        st["via computation"] += not ("contradicted" in verdicts_hit)
+                        st["via computation"] += "contradicted" not in verdicts_hit
                         alt_examples[(label, name, "caught")].append((sid, old, new, hit))
                     elif "misleading" in verdicts_hit:
                         st["misleading"] += 1
@@ -481,7 +482,7 @@ def main(argv=None) -> int:
                 print(f"- {label}/{name} [{sid}] {old!r}->{new!r}: {r['span']!r} by {r['check']}: {str(r['note'])[:160]}")
     if errors:
         print(f"\n== errors ({len(errors)})")
-        for sid, msg, tb in errors:
+        for sid, msg, _tb in errors:
             print(f"- {sid}: {msg}")
     return 0
 
