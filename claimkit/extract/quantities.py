@@ -2227,8 +2227,9 @@ def quantities(doc: Document):
         extra = {"kind": q.kind, "approximate": q.approximate}
         if q.scale_word:
             extra["scale_word"] = q.scale_word
-        if q.kind == "count" and _body(doc.text, q):
-            extra["body"] = _body(doc.text, q)
+        body = _body(doc.text, q) if q.kind == "count" else None
+        if body:
+            extra["body"] = body
         if not q.low_inclusive and q.low is not None:
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:

@@ -50,6 +50,7 @@ def _lex():
         "det": frozenset(roles.get("det", ())),
         "stop": frozenset(roles.get("stop", ())) | verbs | speech | change,
         "stop_phrase": tuple(p.split() for p in roles.get("stop_phrase", ())),
+        "stop_first": frozenset(p.split()[0] for p in roles.get("stop_phrase", ()) if p.split()),
         "link1": frozenset(w for w in link if " " not in w) | change,
         "link2": tuple(w.split() for w in link if " " in w),
         "spend": frozenset(roles.get("spend", ())),
@@ -59,7 +60,7 @@ def _lex():
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def _is_word(t: str) -> bool:
@@ -81,8 +82,8 @@ def _phrase_after(text, toks, i, lx, allow_pp=2, head_ok=False) -> tuple[int, in
         lw = w.lower()
         if not _is_word(w):
             break
-        if any([t[0].lower() for t in toks[j:j + len(p)]] == p for p in lx["stop_phrase"]):
-            break
+        if lw in lx["stop_first"] and any([t[0].lower() for t in toks[j:j + len(p)]] == p for p in lx["stop_phrase"]):
+            break  # (a stop phrase can match only where its first word is)
         if lw in lx["prep"] and last is not None:
             if pps >= allow_pp or j + 1 >= n or not _is_word(toks[j + 1][0]):
                 break
@@ -200,7 +201,7 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     if subj is None:
         return None
     out = _join(text, before, *subj)
-    tail = _tokens(text, fig_end, hi)
+    tail = after  # the tokens from fig_end to hi (a count returned above, so ``after`` starts at fig_end)
     if tail and tail[0][0].lower() in ("on", "for") and spend:
         pp = _phrase_after(text, tail, 1, lx, allow_pp=1)
         if pp:
