@@ -147,19 +147,21 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     lx = _lex()
     lo = max(sent_start, fig_start - WINDOW)
     hi = min(sent_end, fig_end + WINDOW)
-    before = _tokens(text, lo, fig_start)
     after = _tokens(text, noun_start if kind == "count" and noun_start is not None else fig_end, hi)
     if kind == "count":
         span = _phrase_after(text, after, 0, lx)
         if span is None:
             return None
         out = _join(text, after, *span)
-        # an owner written before the figure: "Microsoft's 2,000 engineers"
+        # an owner written before the figure: "Microsoft's 2,000 engineers" (read only where an "'s" is)
+        w = text[lo:fig_start]
+        before = _tokens(text, lo, fig_start) if "'s" in w or "’s" in w else None
         if before and before[-1][0].endswith(("'s", "’s")) and before[-1][0][:1].isupper():
             owner = _phrase_before(before, len(before) - 1, lx)
             if owner:
                 out = _join(text, before, *owner) + " " + out
         return out
+    before = _tokens(text, lo, fig_start)
     # "18 percent of the country's power", "$2 billion of debt"
     if after and after[0][0].lower() == "of":
         span = _phrase_after(text, after, 1, lx, allow_pp=1)
