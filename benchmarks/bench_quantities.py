@@ -98,13 +98,15 @@ def main(argv=None) -> int:
     print(f"corpus: {len(sentences)} sentences, {size / 1e6:.2f} MB")
 
     parse_quantities("warm up: 1 lexicon load")
-    import quantulum3.classifier
+    from quantulum3 import classifier as q3_clf
     from quantulum3 import parser as q3
 
-    # quantulum3 uses its unit classifier whenever scikit-learn is importable; its pickled model does not load
-    # with the scikit-learn the dev extra now installs (1.9: "No module named '_loss'"). Without it, as before
-    # scikit-learn was in the environment (every figure in docs/quantities.md), quantulum3 takes its rule path.
-    quantulum3.classifier.USE_CLF = False
+    if q3_clf.USE_CLF:
+        # quantulum3 0.10's unit classifier is a scikit-learn pickle that today's scikit-learn (a claimkit dependency
+        # since issue 16) cannot load; every earlier figure of this benchmark was taken without scikit-learn
+        # installed, so quantulum3 ran its rule-based disambiguation. Run it that way here too.
+        q3_clf.USE_CLF = False
+        print("quantulum3: rule-based unit disambiguation (its scikit-learn classifier switched off, as in earlier runs)")
     q3.parse("warm up 1 kg")
     every = max(1, round(len(sentences) / args.quantulum_sentences)) if args.quantulum_sentences else 1
     (ck, qu), (ck_cpu, qu_cpu), n_qu = side_by_side(parse_quantities, q3.parse, sentences, b_every=every)

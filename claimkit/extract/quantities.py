@@ -2186,7 +2186,12 @@ def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
 
 def _body(text: str, q: Quantity) -> str | None:
     """The named body a count belongs to: "the Organization for ... in Europe with 57 countries"."""
-    m = _BODY.search(text, max(0, q.start - 120), q.start)
+    lo = max(0, q.start - 120)
+    # the pattern ends with white space, "with", white space: test that first (the search tries every start)
+    t = text[lo:q.start].rstrip()
+    if len(t) == q.start - lo or not t.endswith("with") or not t[-5:-4].isspace():
+        return None
+    m = _BODY.search(text, lo, q.start)
     return m.group(1) if m else None
 
 
@@ -2248,8 +2253,9 @@ def quantities(doc: Document):
         extra = {"kind": q.kind, "approximate": q.approximate}
         if q.scale_word:
             extra["scale_word"] = q.scale_word
-        if q.kind == "count" and _body(doc.text, q):
-            extra["body"] = _body(doc.text, q)
+        body = _body(doc.text, q) if q.kind == "count" else None
+        if body:
+            extra["body"] = body
         if not q.low_inclusive and q.low is not None:
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:

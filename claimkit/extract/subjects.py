@@ -50,6 +50,7 @@ def _lex():
         "det": frozenset(roles.get("det", ())),
         "stop": frozenset(roles.get("stop", ())) | verbs | speech | change,
         "stop_phrase": tuple(p.split() for p in roles.get("stop_phrase", ())),
+        "stop_first": frozenset(p.split()[0] for p in roles.get("stop_phrase", ()) if p.split()),
         "link1": frozenset(w for w in link if " " not in w) | change,
         "link2": tuple(w.split() for w in link if " " in w),
         "spend": frozenset(roles.get("spend", ())),
@@ -59,7 +60,7 @@ def _lex():
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def _is_word(t: str) -> bool:
@@ -81,8 +82,8 @@ def _phrase_after(text, toks, i, lx, allow_pp=2, head_ok=False) -> tuple[int, in
         lw = w.lower()
         if not _is_word(w):
             break
-        if any([t[0].lower() for t in toks[j:j + len(p)]] == p for p in lx["stop_phrase"]):
-            break
+        if lw in lx["stop_first"] and any([t[0].lower() for t in toks[j:j + len(p)]] == p for p in lx["stop_phrase"]):
+            break  # (a stop phrase can match only where its first word is)
         if lw in lx["prep"] and last is not None:
             if pps >= allow_pp or j + 1 >= n or not _is_word(toks[j + 1][0]):
                 break
@@ -146,19 +147,21 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     lx = _lex()
     lo = max(sent_start, fig_start - WINDOW)
     hi = min(sent_end, fig_end + WINDOW)
-    before = _tokens(text, lo, fig_start)
     after = _tokens(text, noun_start if kind == "count" and noun_start is not None else fig_end, hi)
     if kind == "count":
         span = _phrase_after(text, after, 0, lx)
         if span is None:
             return None
         out = _join(text, after, *span)
-        # an owner written before the figure: "Microsoft's 2,000 engineers"
+        # an owner written before the figure: "Microsoft's 2,000 engineers" (read only where an "'s" is)
+        w = text[lo:fig_start]
+        before = _tokens(text, lo, fig_start) if "'s" in w or "’s" in w else None
         if before and before[-1][0].endswith(("'s", "’s")) and before[-1][0][:1].isupper():
             owner = _phrase_before(before, len(before) - 1, lx)
             if owner:
                 out = _join(text, before, *owner) + " " + out
         return out
+    before = _tokens(text, lo, fig_start)
     # "18 percent of the country's power", "$2 billion of debt"
     if after and after[0][0].lower() == "of":
         span = _phrase_after(text, after, 1, lx, allow_pp=1)
@@ -200,7 +203,7 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     if subj is None:
         return None
     out = _join(text, before, *subj)
-    tail = _tokens(text, fig_end, hi)
+    tail = after  # the tokens from fig_end to hi (a count returned above, so ``after`` starts at fig_end)
     if tail and tail[0][0].lower() in ("on", "for") and spend:
         pp = _phrase_after(text, tail, 1, lx, allow_pp=1)
         if pp:
