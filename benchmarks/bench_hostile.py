@@ -4,6 +4,7 @@ and load_article / extract_claims on a single-line file.
 Run: PYTHONPATH=. python benchmarks/bench_hostile.py [CHARS] [SINGLE_LINE_MB]
 (defaults 100000 and 5; tests/test_linearity.py asserts the ratios at 100,000 characters)
 """
+
 from __future__ import annotations
 
 import sys

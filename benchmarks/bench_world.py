@@ -8,6 +8,7 @@ world_* tables (a copy of data/reference/ without them), warm (the store opened 
 read once, as in a session or a batch worker), and prints the difference per story. Also prints
 the one-time cost of opening the store with the world tables.
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,9 +33,13 @@ def stories():
         if p.suffix in (".txt", ".md", ".html", ".json") and not p.name.endswith(".meta.json"):
             try:
                 out.append((p.name, extract_claims(load_article(p))))
-            except Exception as exc:  # noqa: BLE001 -- a benchmark skips what it cannot read
+            except Exception as exc:
                 print(f"skipped {p.name}: {exc}")
-    lines = [l for l in (ROOT / "benchmarks" / "world_eval.tsv").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    lines = [
+        l
+        for l in (ROOT / "benchmarks" / "world_eval.tsv").read_text(encoding="utf-8").splitlines()
+        if l and not l.startswith("#")
+    ]
     rows = list(csv.DictReader(lines, delimiter="\t"))
     text = " ".join(r["sentence"] for r in rows if r["date"].startswith("2022"))
     out.append(("world_eval 2022 sentences as one story", extract_claims(text, published=date(2022, 6, 1))))
@@ -61,14 +66,18 @@ def main() -> int:
         opened = time.perf_counter() - t
         store_without = EvidenceStore(without)
         store_without.connection
-        print(f"open the store with the world tables ({len(store_with.tables)} tables): {opened * 1000:.0f} ms (once per process)")
+        print(
+            f"open the store with the world tables ({len(store_with.tables)} tables): {opened * 1000:.0f} ms (once per process)"
+        )
         for name, claims in stories():
             t = time.perf_counter()
             verify(claims, evidence=store_with)
             first = time.perf_counter() - t
             a, b = timed(claims, store_without), timed(claims, store_with)
-            print(f"{name}: {len(claims)} claims; verify without world tables {a * 1000:.1f} ms, with {b * 1000:.1f} ms: "
-                  f"adds {(b - a) * 1000:+.1f} ms per story (first verify with them, tables read: {first * 1000:.0f} ms)")
+            print(
+                f"{name}: {len(claims)} claims; verify without world tables {a * 1000:.1f} ms, with {b * 1000:.1f} ms: "
+                f"adds {(b - a) * 1000:+.1f} ms per story (first verify with them, tables read: {first * 1000:.0f} ms)"
+            )
     return 0
 
 

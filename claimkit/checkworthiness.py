@@ -23,6 +23,7 @@ Two parts, both files a desk can read:
 
 docs/time-and-speakers.md explains the method and gives the cross-validated figures.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,6 +41,7 @@ _FIGURE_KINDS = FIGURE_KINDS
 
 
 # ---------------------------------------------------------------- the sentence (learned)
+
 
 @lru_cache(maxsize=1)
 def _priors() -> dict[str, float]:
@@ -148,6 +150,7 @@ def explain_sentence(sentence: str, top: int = 8) -> list[tuple[str, float]]:
 
 # ---------------------------------------------------------------- the claim (explicit, documented)
 
+
 @lru_cache(maxsize=1)
 def _claim_weights() -> dict[str, tuple[float, str]]:
     return {row["feature"]: (float(row["weight"]), row["why"]) for row in table("checkworthiness_claims.tsv")}
@@ -251,9 +254,11 @@ def explain(finding, sentence: str, nested: bool = False) -> list[tuple[str, flo
 def _terms(finding, sentence: str, applied: list[tuple[str, str]]) -> list[tuple[str, float]]:
     weights = _claim_weights()
     share = weights["sentence_share"][0]
-    out = [("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
-           (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
-           (weights["offset"][1], weights["offset"][0])]
+    out = [
+        ("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
+        (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
+        (weights["offset"][1], weights["offset"][0]),
+    ]
     out.extend((why, weights[name][0]) for name, why in applied)
     return out
 

@@ -1,4 +1,5 @@
 """The command line: thin over the library, one clear line and exit 2 for bad input."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -44,11 +45,14 @@ def test_missing_file_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("empty.txt", b"", "empty"),
-    ("binary.txt", bytes(range(256)) * 40, "binary"),
-    ("story.docx", b"PK\x03\x04", "unknown article format"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", bytes(range(256)) * 40, "binary"),
+        ("story.docx", b"PK\x03\x04", "unknown article format"),
+    ],
+)
 def test_bad_input_exit_2(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)

@@ -1,4 +1,5 @@
 """claimkit.lazyimports: the IRI grammar is built on first use, and the checks it backs answer as before."""
+
 import json
 import subprocess
 import sys
@@ -25,8 +26,14 @@ print(json.dumps({"at_import": loaded_at_import, "after_use": loaded_after_use, 
 
 
 def probe(mode: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     return json.loads(out.stdout)
 
 
@@ -69,7 +76,9 @@ def test_kernels_claimkit_run_starts_defer_the_grammar():
         run_sync(kc.execute_interactive)(
             "import sys, json; print(json.dumps([type(sys.modules.get('rfc3987_syntax')).__name__,"
             " any(m.startswith('rfc3987_syntax.') for m in sys.modules)]))",
-            output_hook=lambda m: seen.append(m["content"].get("text", "")), timeout=60)
+            output_hook=lambda m: seen.append(m["content"].get("text", "")),
+            timeout=60,
+        )
     finally:
         kc.stop_channels()
         run_sync(km.shutdown_kernel)(now=True)

@@ -3,6 +3,7 @@ that differ from one story to another ("100,000 troops" here, "127,000 troops" t
 
 These functions are what notebooks/batch_summary.ipynb calls.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -130,7 +131,9 @@ def figure_discrepancies(claims, *, similarity: float = 75.0):
             if sub["article"].nunique() >= 2 and sub["value"].nunique() >= 2:
                 groups.append(sub)
     rows = []
-    for g, sub in enumerate(sorted(groups, key=lambda s: (-s["article"].nunique(), s["kind"].iloc[0], s["unit"].iloc[0]))):
+    for g, sub in enumerate(
+        sorted(groups, key=lambda s: (-s["article"].nunique(), s["kind"].iloc[0], s["unit"].iloc[0]))
+    ):
         for r in sub.sort_values(["value", "article"]).to_dict("records"):
             rows.append({"group": g + 1, **{c: r.get(c) for c in out_cols[1:]}})
     return pd.DataFrame(rows, columns=out_cols)

@@ -5,6 +5,7 @@ and one region (a PDF page): at most :data:`MAX_SENTENCES` sentences and about
 :data:`MAX_CHARS` characters. A runaway sentence longer than that is cut at spaces. Table cells
 are passages already (one line each).
 """
+
 from __future__ import annotations
 
 from claimkit.sentences import split_sentences
@@ -42,8 +43,9 @@ def prose_windows(text: str, regions: list[tuple[int, int, int | None]]) -> list
                 flush()
                 out.extend((a, b, page) for a, b in _cut(text, s, e))
             elif s < e:
-                if group and ("\n\n" in text[group[-1][1]:s] or len(group) >= MAX_SENTENCES
-                              or e - group[0][0] > MAX_CHARS):
+                if group and (
+                    "\n\n" in text[group[-1][1] : s] or len(group) >= MAX_SENTENCES or e - group[0][0] > MAX_CHARS
+                ):
                     flush()
                 group.append((s, e))
             if crosses:
