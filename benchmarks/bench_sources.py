@@ -141,8 +141,8 @@ def main() -> None:
     for _ in range(args.repeat):
         claims, t_extract = timed(lambda: extract_claims(story))
         sentences = claims["sentence"].tolist()
-        hits, t_search = timed(lambda: warm.search_many(sentences, k=args.k))
-        found, t_found = timed(lambda: warm.claims_in({p.id for h in hits for p, _ in h}))
+        hits, t_search = timed(lambda sentences=sentences: warm.search_many(sentences, k=args.k))
+        _, t_found = timed(lambda hits=hits: warm.claims_in({p.id for h in hits for p, _ in h}))
         runs.append((t_extract, t_search, t_found))
     t_extract, t_search, t_found = (statistics.median(r[i] for r in runs) for i in range(3))
 
@@ -172,7 +172,7 @@ def main() -> None:
         f"({t_search / max(1, len(claims)) * 1000:.2f} ms a claim, k={args.k})"
     )
     print(f"  the sources' claims in the hits    {t_found * 1000:8.1f} ms")
-    top = hits[[i for i, s in enumerate(sentences) if "troops" in s][0]][0]
+    top = hits[next(i for i, s in enumerate(sentences) if "troops" in s)][0]
     print(
         f"  e.g. best passage for the troops claim: {top[0].document.rsplit('/', 1)[-1]} "
         f"{top[0].id} score {top[1]:.1f}: {top[0].text[:90]!r}"

@@ -110,7 +110,7 @@ def main(verbose: bool = False) -> None:
     if verbose:
         for d in others_decided:
             print("  unrelated:", *d)
-        for name, span, t, verdict, found, note in rows:
+        for name, span, t, verdict, _found, note in rows:
             ok = (verdict in ("contradicted", "misleading")) == t and verdict != "unverified"
             print(
                 f"{'  ' if ok else '!!'} {name:32s} {span:32s} {'WRONG' if t else 'right':5s} {verdict:12s} {note[:150]}"

@@ -41,7 +41,7 @@ def main(mb: float = 2.0) -> None:
         (f"{mb} MB of open brackets and quotes", ('("' * (n // 2))),
     ]:
         doc = Article(text=text, published=date(2022, 1, 13)).document()
-        found = timed(label, lambda: run_extractors(doc, EXTRACTORS))
+        found = timed(label, lambda doc=doc: run_extractors(doc, EXTRACTORS))
         print(f"{'':<48} {len(found)} findings")
 
 

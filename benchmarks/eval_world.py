@@ -22,13 +22,10 @@ def main() -> int:
 
     verbose = "-v" in sys.argv
     name = next((a for a in sys.argv[1:] if a.endswith(".tsv")), "world_eval.tsv")
-    rows = [
-        r
-        for r in csv.DictReader(
-            (l for l in (HERE / name).read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")),
-            delimiter="\t",
-        )
+    lines = [
+        line for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
     ]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
     tally: dict[str, list[int]] = {"supported": [0, 0], "contradicted": [0, 0], "unverified": [0, 0]}
     wrong_decisions = 0
     for r in rows:

@@ -26,6 +26,7 @@ docs/time-and-speakers.md explains the method and gives the cross-validated figu
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -107,7 +108,7 @@ def sentence_features(sentence: str) -> frozenset[str]:
     """
     toks = tokens(sentence)
     feats = {f"w:{t}" for t in toks}
-    feats.update(f"b:{a} {b}" for a, b in zip(toks, toks[1:]))
+    feats.update(f"b:{a} {b}" for a, b in itertools.pairwise(toks))
     feats.update(f"cue:{name}" for name, pattern in _cues() if pattern.search(sentence))
     n = len(toks)
     feats.add("len:" + next((label for top, label in _LENGTHS if n <= top), "40+"))
@@ -187,7 +188,7 @@ def noun_class(unit: str | None, subject: str | None = None) -> str | None:
         if not text:
             continue
         # the head noun is the last word of a unit ("metric ton"); any word of a subject may name the harm
-        candidates = [w for w in re.findall(r"[a-z]+", text.lower())]
+        candidates = re.findall(r"[a-z]+", text.lower())
         for word in reversed(candidates):
             for form in _singular(word):
                 if form in classes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 from collections import Counter
 
@@ -78,7 +79,7 @@ def _fill_dates(doc: Document, findings: list[Finding]) -> None:
     ordered: dict[int, tuple[list[int], list[Finding]] | None] = {}
     for si, times in by_sentence.items():
         times.sort(key=lambda t: (t.start, t.end))
-        disjoint = all(a.end <= b.start for a, b in zip(times, times[1:]))
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(times))
         ordered[si] = ([t.start for t in times], times) if disjoint else None
     for f in findings:
         if f.kind in _TIME_KINDS or f.date:

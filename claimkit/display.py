@@ -7,6 +7,7 @@ ever written into the page as markup.
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 from html import escape
 from urllib.parse import quote, urlsplit
@@ -162,7 +163,7 @@ def highlight_html(
                 spans.append((s, e, str(cid), str(kind)))
     cuts = sorted({start, end} | {p for s, e, *_ in spans for p in (s, e)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         piece = escape(text[a:b]).replace("\n\n", "</p><p>")
         covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
         if not covering:

@@ -383,7 +383,7 @@ class SpeakerHistory:
             if len(names) > 1 or self._another_spoke(ev.sentence, want_person, ev.speaker.name, pos):
                 spoke = self._first_pos[(ev.sentence, want_person)]
                 if len(spoke) > 20:  # a runaway "sentence": name the first speakers only, in bounded time
-                    spoke = dict((n, p) for p, n in self._earliest[(ev.sentence, want_person)])
+                    spoke = {n: p for p, n in self._earliest[(ev.sentence, want_person)]}
                 same = {n for n, p in spoke.items() if p < pos} | names
                 shown = sorted(n for n in same if n)
                 listed = ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")

@@ -46,7 +46,7 @@ CC0_COMPILATION = "CC0-1.0 for this compilation of facts; the source pages remai
 
 
 def read_tsv(path: Path) -> list[dict]:
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
@@ -224,7 +224,7 @@ def build_figures(population: Source, gdp: Source, countries: dict[str, dict], s
         ),
     ]
     rows, coverage = [], {}
-    for indicator, code, src, unit, wb_url, repo, repo_url in series:
+    for indicator, code, src, unit, wb_url, _repo, repo_url in series:
         years = []
         for r in csv.DictReader(io.StringIO(src.text())):
             iso3, year = r["Country Code"], int(r["Year"])
@@ -239,7 +239,7 @@ def build_figures(population: Source, gdp: Source, countries: dict[str, dict], s
                     "indicator": indicator,
                     "year": year,
                     "as_of": f"{year}-07-01" if indicator == "population" else f"{year}-12-31",
-                    "value": int(round(value)),
+                    "value": round(value),
                     "unit": unit,
                     "source_name": f"World Bank {code}",
                     "source_url": wb_url,

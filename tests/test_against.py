@@ -47,7 +47,7 @@ def test_passage_where_names_the_document_and_page_or_cell():
 
 
 def test_check_claim_ranks_the_candidates_and_says_why_each_was_or_was_not_used(checked):
-    claims, srcset, v = checked
+    claims, srcset, _v = checked
     sales = claims[(claims["span"] == "12 percent") & claims["sentence"].str.startswith("Sales")].iloc[0]
     c = source_candidates(claims, sales["claim_id"], srcset)
     assert list(c["rank"]) == list(range(1, len(c) + 1)) and len(c) >= 2

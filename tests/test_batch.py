@@ -347,7 +347,7 @@ def test_a_killed_batch_leaves_no_process_and_resume_finishes_it_without_redoing
     assert left, "the batch had started its processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(left, timeout=20)
+    _gone, alive = psutil.wait_procs(left, timeout=20)
     assert not alive, f"processes of the killed batch still running: {[p.cmdline()[:3] for p in alive]}"
     done_before = {
         p.parent.name: p.stat().st_mtime_ns for p in out.glob("*/manifest.json") if is_complete(p.parent, NOTEBOOK.name)

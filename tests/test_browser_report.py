@@ -107,7 +107,7 @@ def test_report_of_the_founding_article_run(tmp_path):
     run_article(SEED, out_dir=tmp_path, parameters={"strict": "false"})
     path = write_report(tmp_path)
     with chromium() as browser:
-        page, requests, events = open_offline(browser, path)
+        page, requests, _events = open_offline(browser, path)
         assert page.locator("#article mark.ck-claim").count() > 0
         assert page.locator("article.claim .verdict").count() > 0
         page.locator("#summary").scroll_into_view_if_needed()

@@ -434,7 +434,7 @@ def test_the_junit_report_fails_the_three_claims_with_their_evidence_and_source(
     assert "57 participating States of the OSCE" in osce.get("message")
     assert "evidence: osce-" in osce.text
     assert "https://www.osce.org/participating-states" in next(
-        l for l in osce.text.splitlines() if l.startswith("sources: ")
+        line for line in osce.text.splitlines() if line.startswith("sources: ")
     )
     skipped = [c for c in suites.iter("testcase") if c.find("skipped") is not None]
     assert skipped and all("unverified" in c.find("skipped").get("message") for c in skipped)

@@ -90,7 +90,7 @@ def test_a_bad_query_is_an_input_error_naming_the_reason(store):
 
 def test_a_table_without_a_sidecar_is_refused(tmp_path):
     (tmp_path / "orphan_table.csv").write_text("id,source_name,source_url\nx-1,a,https://example.org\n")
-    with pytest.raises(InputError, match="orphan_table.csv.*sidecar"):
+    with pytest.raises(InputError, match=r"orphan_table\.csv.*sidecar"):
         EvidenceStore(tmp_path)
 
 

@@ -72,7 +72,7 @@ def test_bad_sidecar_names_the_sidecar(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(STORY)
     (tmp_path / "story.meta.json").write_text("{not json")
-    with pytest.raises(InputError, match="story.meta.json: sidecar is not valid JSON"):
+    with pytest.raises(InputError, match=r"story\.meta\.json: sidecar is not valid JSON"):
         load_article(path)
 
 

@@ -114,7 +114,7 @@ def test_a_reviews_file_that_does_not_parse_is_reported_and_left_as_it_is(claims
     path = tmp_path / "reviews.json"
     broken = '{"reviews": [{"claim_id": "c-1", "verdict": "supported",,]}'
     path.write_text(broken)
-    with pytest.raises(InputError, match="not valid JSON.*left as it is"):
+    with pytest.raises(InputError, match=r"not valid JSON.*left as it is"):
         verify(claims, reviews=path)
     with pytest.raises(InputError):
         review(cid(claims, "57 countries"), "supported", source=OSCE, reviewer="A. Journalist", path=path)

@@ -4,11 +4,14 @@ Every fixture is made here, in the test's own folder; bad files (broken PDFs, zi
 sparse file) included.
 """
 
+import functools
 import json
 import warnings
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit import InputError, load_article
 from claimkit.paths import SEED_ARTICLE
@@ -446,7 +449,7 @@ def test_changed_file_is_read_again(tmp_path, cache):
 def test_corrupt_cache_entries_are_rebuilt_not_trusted(tmp_path, cache):
     (tmp_path / "r.txt").write_text(RELEASE)
     first = load(tmp_path / "r.txt", cache)
-    entries = [p for p in cache.rglob("*.gz")]
+    entries = list(cache.rglob("*.gz"))
     assert {p.parent.parent.name for p in entries} == {"docs", "index"}
     for p in entries:  # flip bytes in the middle of every entry, and cut one short
         data = bytearray(p.read_bytes())
@@ -607,8 +610,6 @@ def test_every_hostile_article_file_as_a_source_is_read_or_named_in_one_line(cac
 
 # ---------------------------------------------------------------- properties
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
 
 _TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3000) | st.lists(
     st.sampled_from(
@@ -658,12 +659,10 @@ def test_search_takes_any_query(query):
     assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
 
 
-def _PROPERTY_SET(_memo=[]):
-    if not _memo:
-        _memo.append(
-            load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False)
-        )
-    return _memo[0]
+@functools.cache
+def _PROPERTY_SET():
+    """One source set for every example hypothesis draws (built on first use)."""
+    return load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False)
 
 
 def test_a_table_figure_takes_subject_and_date_from_its_row_and_column(tmp_path, cache):

@@ -933,9 +933,9 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     doc_end = match.passage.start + match.end
     for p in match.cited or [match.passage]:
         for r in index.rows(p.id):
-            if str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker")):
-                if int(r["start"]) < doc_end and int(r["end"]) > doc_start:
-                    return text(r.get("speaker"))
+            said = str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker"))
+            if said and int(r["start"]) < doc_end and int(r["end"]) > doc_start:
+                return text(r.get("speaker"))
     return None
 
 

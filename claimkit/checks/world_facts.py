@@ -54,7 +54,7 @@ def check_capital(claim: dict, ctx: CheckContext) -> Check | None:
     if row is None:
         return None
     city = _city(d["said"])
-    on, why = ctx.dated(claim)
+    on, _why = ctx.dated(claim)
     cov = t.meta.get("coverage", {})
     span = (as_day(cov.get("from")), as_day(cov.get("to")))
     if on is None or not in_span(on, span):

@@ -125,7 +125,7 @@ def check_world_figure(claim: dict, ctx: CheckContext) -> Check | None:
     found = find_figure(claim, store)
     if found is None:
         return None
-    iso3, indicator, frame = found
+    iso3, indicator, _frame = found
     if indicator == "gdp" and unit not in MONEY_UNITS:
         return unverified(
             f"a GDP figure is compared in US dollars and this one is in {unit or 'no currency'}", table=t.name

@@ -159,7 +159,7 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     found = find_count(claim, ctx)
     if found is None:
         return None
-    key, frame = found
+    key, _frame = found
     if any(t.check.get("organisation") == key for t in store.of_kind("membership")):
         from claimkit.checks._counts import counting_table
 

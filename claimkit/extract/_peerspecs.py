@@ -55,12 +55,11 @@ def found(model: str, text: str, quantities) -> tuple[list, list]:
                 )
                 every.append(item)
                 reported.append(item)
-        elif model == "percent":
-            if q.kind == "percent":
-                s, e = q.measure_span
-                item = (s, e - 1, q.value)
-                every.append(item)
-                reported.append(item)
+        elif model == "percent" and q.kind == "percent":
+            s, e = q.measure_span
+            item = (s, e - 1, q.value)
+            every.append(item)
+            reported.append(item)
     return every, reported
 
 
@@ -96,10 +95,7 @@ def score_case(model: str, case: dict, parse) -> bool:
     for w in want:
         if not any(_match(model, w, g) for g in every):
             return False
-    for g in reported:
-        if not any(_match(model, w, g) for w in want):
-            return False
-    return True
+    return all(any(_match(model, w, g) for w in want) for g in reported)
 
 
 MODELS = {"NumberModel.json": "number", "NumberRangeModel.json": "range", "PercentModel.json": "percent"}

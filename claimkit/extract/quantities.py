@@ -709,9 +709,13 @@ def _tokenize(
             p = q + 1
             continue
         if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
-            if toks and toks[-1].cls not in {"and", "hy", "a", "point", "num"} and toks[-1].cls not in ("scale",):
-                if toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}:
-                    break
+            if (
+                toks
+                and toks[-1].cls not in {"and", "hy", "a", "point", "num"}
+                and toks[-1].cls not in ("scale",)
+                and toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}
+            ):
+                break
             if toks and toks[-1].cls in {"unit", "teen", "tens", "zero"}:
                 break
             if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
@@ -1097,7 +1101,7 @@ def _read_words(text, q, lex, money, fast, word_end=0):
     runs = _run(toks, 0, n)
     if not runs:
         return None
-    end, v, scale = runs[-1]
+    end, v, _scale = runs[-1]
     # fraction-only word after a cardinal: "three quarters", "a half"
     if end < n and toks[end].cls == "ord" and toks[end].ordinal == "fraction":
         fr = _split_fraction(toks, 0, end)
@@ -1190,11 +1194,16 @@ def _read_words(text, q, lex, money, fast, word_end=0):
 
 def _half_at(toks, k):
     """'a half', 'one half', 'a quarter' after 'and'."""
-    if (k + 1 < len(toks) and toks[k].cls in ("a",)) or (
-        k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1
+    if (
+        (
+            (k + 1 < len(toks) and toks[k].cls in ("a",))
+            or (k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1)
+        )
+        and k + 1 < len(toks)
+        and toks[k + 1].cls == "ord"
+        and toks[k + 1].ordinal == "fraction"
     ):
-        if k + 1 < len(toks) and toks[k + 1].cls == "ord" and toks[k + 1].ordinal == "fraction":
-            return (k + 2, 1 / toks[k + 1].value)
+        return (k + 2, 1 / toks[k + 1].value)
     return None
 
 
@@ -1740,10 +1749,14 @@ def _refine_count(text, q, lex):
         if len(numeral) == 4 and _is_year(text, q):
             return None
         return q
-    if len(numeral) == 4 and q.qualifier == "exact" and _is_year(text, q):
-        # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
-        if not plural or _prev(text, q.start) in lex.year_det:
-            return None
+    # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
+    if (
+        len(numeral) == 4
+        and q.qualifier == "exact"
+        and _is_year(text, q)
+        and (not plural or _prev(text, q.start) in lex.year_det)
+    ):
+        return None
     return q
 
 
@@ -1929,11 +1942,11 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if pv_s is None:
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
-    if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (
-            text[e : e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)
-        ):
-            return None
+    if num.ordinal and (
+        (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s))
+        or (text[e : e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))
+    ):
+        return None
     if num.plain and num.value is not None:
         if (
             text[e : e + 2].strip()[:1] in {"a", "A", "p", "P", "o"}
@@ -2195,16 +2208,19 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                 um = lex.unit_re.match(text, end)
     if currency:
         kind, unit = "money", currency
-    elif c_after_maybe:
-        if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
-            tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
-            tok_key = tok if um.group("cs") else " ".join(tok.split())
-            info = lex.units.get(tok_key)
-            if info is None:
-                info = lex.units.get(tok_key.lower())
-            if info:
-                unit, kind, factor = info
-                unit_end = max(unit_end, um.end())
+    elif (
+        c_after_maybe
+        and um
+        and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",)))
+    ):
+        tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
+        tok_key = tok if um.group("cs") else " ".join(tok.split())
+        info = lex.units.get(tok_key)
+        if info is None:
+            info = lex.units.get(tok_key.lower())
+        if info:
+            unit, kind, factor = info
+            unit_end = max(unit_end, um.end())
     if kind == "number" and num.round is None:
         cn = _counted_noun(text, end, lex) if text[end : end + 1] in _SPACE_NBSP else None
         if cn:

@@ -182,7 +182,7 @@ def _speaker_before(text: str, lo: int, verb_start: int) -> tuple[int, int, int]
     start = end
     count = 0
     while i >= 0 and count < 9:
-        s, e, tok = toks[i]
+        s, _e, tok = toks[i]
         if tok[-1] in ",:;" or '"' in tok or tok.lower() in _STOP or tok in _verbs() or (tok[-1] in ".!?" and count):
             break
         if tok[-1] in ".!?" and not count and len(tok) > 2 and tok[-2].islower():
@@ -211,14 +211,13 @@ def _looks_like_speaker(phrase: str) -> bool:
 
 def _np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     """A noun phrase after ``pos`` up to a stop word, comma, colon or quote (at most 8 tokens)."""
-    end, count = pos, 0
-    for m in _TOKEN.finditer(text, pos, limit):
+    end = pos
+    for count, m in enumerate(_TOKEN.finditer(text, pos, limit)):
         tok = m.group()
         if tok.lower() in _STOP or '"' in tok or count >= 8:
             break
         clean = tok.rstrip(",.:;")
         end = m.start() + len(clean)
-        count += 1
         if clean != tok:
             break
     while pos < end and text[pos] == " ":

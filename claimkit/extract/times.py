@@ -1053,13 +1053,10 @@ def _numeric(mention: TimeMention, g: dict, text: str, ref: date | None, by_tens
     """
     n1, n2, sep = int(g["n1"]), int(g["n2"]), g["sep"]
     s = mention.start
-    if not g.get("ny"):
-        if (
-            sep != "/"
-            or _head(text, s) not in _NUMERIC_HEADS
-            or re.match(r"\s+of\b", text[mention.end : mention.end + 4])
-        ):
-            return None
+    if not g.get("ny") and (
+        sep != "/" or _head(text, s) not in _NUMERIC_HEADS or re.match(r"\s+of\b", text[mention.end : mention.end + 4])
+    ):
+        return None
     if sep == ".":
         if not g.get("ny"):
             return None

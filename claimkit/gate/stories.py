@@ -40,9 +40,7 @@ def _walked_story(path: Path, skip: list[Path]) -> bool:
     resolved = path.resolve()
     if any(resolved == s or s in resolved.parents for s in skip):
         return False
-    if path.suffix.lower() == ".json" and not _is_article_json(path):
-        return False
-    return True
+    return not (path.suffix.lower() == ".json" and not _is_article_json(path))
 
 
 def _walk(folder: Path, skip: list[Path]):

@@ -376,7 +376,7 @@ def _running_lines(pages: list[str]) -> set[str]:
         return set()
     seen: dict[str, int] = {}
     for raw in pages:
-        lines = [line for line in raw.split("\n")]
+        lines = raw.split("\n")
         edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
         for key in {_line_key(line) for line in edge if line.strip()}:
             seen[key] = seen.get(key, 0) + 1

@@ -330,10 +330,10 @@ def fmt(x: float) -> str:
     if x == 0:
         return "0"
     if abs(x - round(x)) < 1e-9 and abs(x) < 1e15:
-        return f"{int(round(x)):,}"
+        return f"{round(x):,}"
     if abs(x) >= 100:
         return f"{x:,.1f}"
-    digits = max(1, 3 - int(math.floor(math.log10(abs(x)))))
+    digits = max(1, 3 - math.floor(math.log10(abs(x))))
     return f"{x:.{min(digits, 4)}f}".rstrip("0").rstrip(".")
 
 

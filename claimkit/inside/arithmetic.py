@@ -171,7 +171,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
         if b is None or not _compatible(a, b.figure):
             continue
         verb, iv = _change_word(toks, min(ib, jf))
-        size, isz, direction = _size(toks, verb, iv, min(ib, jf), max(ia, ib))
+        size, _isz, direction = _size(toks, verb, iv, min(ib, jf), max(ia, ib))
         if verb is None and size is None:
             continue
         if direction is None and verb is not None:

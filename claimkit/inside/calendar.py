@@ -87,19 +87,22 @@ def _weekday_dates(story: Story, results: dict) -> None:
             ]
             if found:
                 date_span = (pos, pos + found[0].end, found[0])
-        if date_span is None:
-            # "Jan. 10 (Monday)": the date right before "(weekday)"
-            if text[max(0, m.start() - 2) : m.start()].endswith("(") and text[m.end() : m.end() + 1] == ")":
-                lo = max(0, m.start() - 40)
-                before = parse_times(text[lo : m.start()], reference=story.published)
-                if (
-                    before
-                    and before[-1].kind == "date"
-                    and before[-1].granularity == "day"
-                    and text[lo + before[-1].end : m.start()].strip() == "("
-                ):
-                    b = before[-1]
-                    date_span = (lo + b.start, lo + b.end, b)
+        # "Jan. 10 (Monday)": the date right before "(weekday)"
+        if (
+            date_span is None
+            and text[max(0, m.start() - 2) : m.start()].endswith("(")
+            and text[m.end() : m.end() + 1] == ")"
+        ):
+            lo = max(0, m.start() - 40)
+            before = parse_times(text[lo : m.start()], reference=story.published)
+            if (
+                before
+                and before[-1].kind == "date"
+                and before[-1].granularity == "day"
+                and text[lo + before[-1].end : m.start()].strip() == "("
+            ):
+                b = before[-1]
+                date_span = (lo + b.start, lo + b.end, b)
         if date_span is None:
             continue
         s, e, mention = date_span
@@ -161,8 +164,8 @@ def _ages(story: Story, results: dict) -> None:
         words = re.findall(r"[A-Za-z]+", sentence)
         if any(role(w) == "death" for w in words):
             continue  # an age at death is not an age today
-        ages = [m for m in _AGE.finditer(text, s, e)]
-        born = [m for m in re.finditer(r"\b[Bb]orn\b", sentence)]
+        ages = list(_AGE.finditer(text, s, e))
+        born = list(re.finditer(r"\b[Bb]orn\b", sentence))
         if len(ages) != 1 or len(born) != 1:
             continue
         bpos = s + born[0].end()
@@ -235,9 +238,8 @@ def _years_in(story: Story, lo: int, hi: int) -> list[tuple[int, int, int]]:
             and f.end <= hi
             and f.kind in ("count", "number")
             and _YEAR.fullmatch(story.text[f.start : f.end])
-        ):
-            if not any(a <= f.start < b for a, b, _ in out):
-                out.append((f.start, f.end, int(f.value)))
+        ) and not any(a <= f.start < b for a, b, _ in out):
+            out.append((f.start, f.end, int(f.value)))
     return sorted(out)
 
 
@@ -301,7 +303,7 @@ def _anniversaries(story: Story, results: dict) -> None:
             continue  # "the anniversary of X": a year elsewhere ("celebrations in April 2004") is when, not what
         s, e = story.sentence_of(q.start)
         lo = q.end + am.end()
-        years = [y for y in _years_in(story, lo, min(e, lo + 60))]
+        years = _years_in(story, lo, min(e, lo + 60))
         if not years or years[0][0] - lo > 40:
             continue
         ys, ye, year = years[0]
