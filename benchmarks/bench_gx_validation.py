@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import claimkit as ck  # noqa: E402
-from claimkit import validation  # noqa: E402
+import claimkit as ck  # noqa: E402 - after sys.path points at the checkout
+from claimkit import validation  # noqa: E402 - after sys.path points at the checkout
 
 ARTICLES = [
     ROOT / "data/articles/russia-osce-dead-end.txt",

@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import claimkit as ck  # noqa: E402
-from claimkit import display  # noqa: E402
-from claimkit.display import ranked_claims, show_article, show_validation, verdict_summary, when, who_said_what  # noqa: E402
-from claimkit.outputs import reviews_path, write_outputs  # noqa: E402
-from claimkit.report import write_report  # noqa: E402
-from claimkit.validation import check  # noqa: E402
-from claimkit.verdicts import readable, summarise  # noqa: E402
+import claimkit as ck  # noqa: E402 - after sys.path points at the checkout
+from claimkit import display  # noqa: E402 - after sys.path points at the checkout
+from claimkit.display import ranked_claims, show_article, show_validation, verdict_summary, when, who_said_what  # noqa: E402 - after sys.path points at the checkout
+from claimkit.outputs import reviews_path, write_outputs  # noqa: E402 - after sys.path points at the checkout
+from claimkit.report import write_report  # noqa: E402 - after sys.path points at the checkout
+from claimkit.validation import check  # noqa: E402 - after sys.path points at the checkout
+from claimkit.verdicts import readable, summarise  # noqa: E402 - after sys.path points at the checkout
 
 ARTICLES = [
     ROOT / "data/articles/russia-osce-dead-end.txt",

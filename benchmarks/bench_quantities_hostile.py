@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import test_quantities_hostile as h  # noqa: E402  (the inputs and helpers of the hostile-input tests)
 
-from claimkit.extract.quantities import parse_quantities  # noqa: E402
+from claimkit.extract.quantities import parse_quantities  # noqa: E402 - after sys.path points at the checkout
 
 
 def main(argv=None) -> int:

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claimkit import extract_claims, load_article, verify  # noqa: E402
-from claimkit.evidence import EvidenceStore  # noqa: E402
-from claimkit.sources import load_sources  # noqa: E402
+from claimkit import extract_claims, load_article, verify  # noqa: E402 - after sys.path points at the checkout
+from claimkit.evidence import EvidenceStore  # noqa: E402 - after sys.path points at the checkout
+from claimkit.sources import load_sources  # noqa: E402 - after sys.path points at the checkout
 
 DATA = ROOT / "benchmarks" / "data" / (sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "derived")
 FIGURES = ("quantity", "money", "percent", "duration")

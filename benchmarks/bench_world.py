@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claimkit import extract_claims, load_article, verify  # noqa: E402
-from claimkit.evidence import EvidenceStore  # noqa: E402
-from claimkit.paths import REFERENCE  # noqa: E402
+from claimkit import extract_claims, load_article, verify  # noqa: E402 - after sys.path points at the checkout
+from claimkit.evidence import EvidenceStore  # noqa: E402 - after sys.path points at the checkout
+from claimkit.paths import REFERENCE  # noqa: E402 - after sys.path points at the checkout
 
 
 def stories():

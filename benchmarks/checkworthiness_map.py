@@ -24,7 +24,7 @@ if "PYTHONPATH" not in __import__("os").environ:
 import claimkit  # noqa: E402  (the checkout on PYTHONPATH, before the training script adds this one)
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import train_checkworthiness as train  # noqa: E402
+import train_checkworthiness as train  # noqa: E402 - after sys.path points at the checkout
 
 
 def claims_max(texts: list[str]) -> list[float]:

@@ -2,9 +2,10 @@
 
 Run: PYTHONPATH=. python benchmarks/eval_dates.py [-v]
 Two sets: dates_eval.tsv (written before the parser was extended, then used to develop it) and
-dates_holdout.tsv (written afterwards and not tuned on: the honest figure). A positive row passes when a mention has exactly the expected span and resolves to the expected
-inclusive start and end dates against the row's reference (publication) date. A negative row
-(no expected dates) passes when no mention overlaps the span. Prints the rate and, with -v, the misses.
+dates_holdout.tsv (written afterwards and not tuned on: the honest figure). A positive row passes
+when a mention has exactly the expected span and resolves to the expected inclusive start and end
+dates against the row's reference (publication) date. A negative row (no expected dates) passes
+when no mention overlaps the span. Prints the rate and, with -v, the misses.
 """
 
 from __future__ import annotations

@@ -19,9 +19,13 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimkit.errors import InputError
 from claimkit.files import SIDECAR_SUFFIX
+
+if TYPE_CHECKING:
+    import pandas  # for annotations only: pandas is imported inside the functions that use it
 
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
@@ -247,7 +251,7 @@ class EvidenceStore:
                     self._index[str(rid)] = t.name
         return self._index.get(str(row_id))
 
-    def rows(self, ids) -> pandas.DataFrame:  # noqa: F821
+    def rows(self, ids) -> pandas.DataFrame:
         """The cited rows, whatever their tables, as (table, id, fact, as_of, source_name, source_url)."""
         import pandas as pd
 
@@ -342,7 +346,7 @@ class EvidenceStore:
         return out
 
 
-def _joined(cols) -> pandas.Series:  # noqa: F821
+def _joined(cols) -> pandas.Series:
     """The key columns of each row joined with ' / ' (column-wise: a row-wise apply costs seconds on the world tables)."""
     cols = cols.fillna("").astype(str)
     out = cols.iloc[:, 0]

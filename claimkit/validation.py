@@ -78,7 +78,10 @@ class ValidationReport:
     docs: str | None = None  # the Data Docs page built for this validation, if any
 
     def summary(self) -> str:
-        head = f"{self.suite}: {'passed' if self.success else 'FAILED'} — {self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
+        head = (
+            f"{self.suite}: {'passed' if self.success else 'FAILED'} — "
+            f"{self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
+        )
         docs = [f"  Data Docs: {self.docs}"] if self.docs else []
         return "\n".join([head] + [f"  ✗ {f}" for f in self.failures] + docs)
 

@@ -160,11 +160,21 @@ def build_countries() -> dict[str, dict]:
     meta = {
         "table": "world_countries",
         "title": "Countries: ISO codes, the names news uses for them, demonyms and capitals",
-        "description": "One row per sovereign state (UN members and observers, Kosovo, Taiwan). 'name' is the short name news uses; 'aliases' every other way a story may write it (ISO name, official name, 'the U.S.', 'Britain', 'Ivory Coast'), separated by |. 'capital' is the capital as the CIA World Factbook gives it; 'capital_aliases' other spellings or co-capitals (Bolivia: Sucre; South Africa: Cape Town, Bloemfontein). Israel's and Palestine's capitals are disputed and left empty.",
+        "description": (
+            "One row per sovereign state (UN members and observers, Kosovo, Taiwan). 'name' is the short name news "
+            "uses; 'aliases' every other way a story may write it (ISO name, official name, 'the U.S.', 'Britain', "
+            "'Ivory Coast'), separated by |. 'capital' is the capital as the CIA World Factbook gives it; "
+            "'capital_aliases' other spellings or co-capitals (Bolivia: Sucre; South Africa: Cape Town, "
+            "Bloemfontein). Israel's and Palestine's capitals are disputed and left empty."
+        ),
         "source_name": f"pycountry {pycountry_version()} (ISO 3166-1); CIA World Factbook; news usage curated in scripts/world/curated/countries.tsv",
         "source_url": factbook,
         "retrieved": RETRIEVED,
-        "licence": "ISO 3166 codes and names from pycountry's data (the package is LGPL-2.1; the ISO code lists are facts); World Factbook is public domain (US government work); the curated aliases are CC0-1.0. Nothing here is share-alike data.",
+        "licence": (
+            "ISO 3166 codes and names from pycountry's data (the package is LGPL-2.1; the ISO code lists are "
+            "facts); World Factbook is public domain (US government work); the curated aliases are CC0-1.0. "
+            "Nothing here is share-alike data."
+        ),
         "compiled": "Built by scripts/build_world_reference.py from pycountry and scripts/world/curated/countries.tsv; no live download.",
         "coverage": {
             "from": "2020-01-01",
@@ -256,12 +266,24 @@ def build_figures(population: Source, gdp: Source, countries: dict[str, dict], s
     meta = {
         "table": "world_figures",
         "title": "Population and GDP (current US$) by country and year, World Bank",
-        "description": "World Development Indicators SP.POP.TOTL (total population, mid-year estimate) and NY.GDP.MKTP.CD (GDP in current US dollars), one row per country, indicator and year. A claim is compared with the latest year at or before the claim's date; a claim about a year the table lacks, or dated more than two years after its last year, stays unverified.",
+        "description": (
+            "World Development Indicators SP.POP.TOTL (total population, mid-year estimate) and NY.GDP.MKTP.CD "
+            "(GDP in current US dollars), one row per country, indicator and year. A claim is compared with the "
+            "latest year at or before the claim's date; a claim about a year the table lacks, or dated more than "
+            "two years after its last year, stays unverified."
+        ),
         "source_name": "World Bank, World Development Indicators (via the datasets/population and datasets/gdp packages)",
         "source_url": "https://data.worldbank.org/indicator/SP.POP.TOTL",
         "retrieved": RETRIEVED,
-        "licence": "World Bank data: CC BY 4.0 (attribution: 'The World Bank: World Development Indicators'); the datasets/* packaging: ODC-PDDL-1.0. CC BY asks for attribution only, not share-alike: keep the attribution with the data.",
-        "compiled": f"Built by scripts/build_world_reference.py from data/population.csv and data/gdp.csv of the named repositories (years {since} on, countries of world_countries only); no live download.",
+        "licence": (
+            "World Bank data: CC BY 4.0 (attribution: 'The World Bank: World Development Indicators'); the "
+            "datasets/* packaging: ODC-PDDL-1.0. CC BY asks for attribution only, not share-alike: keep the "
+            "attribution with the data."
+        ),
+        "compiled": (
+            "Built by scripts/build_world_reference.py from data/population.csv and data/gdp.csv of the named "
+            f"repositories (years {since} on, countries of world_countries only); no live download."
+        ),
         "coverage": {
             "from": f"{since}-01-01",
             "to": f"{max(c['years'][1] for c in coverage.values())}-12-31",
@@ -369,7 +391,11 @@ def build_memberships(countries: dict[str, dict]) -> None:
     common = {
         "retrieved": RETRIEVED,
         "licence": CC0_COMPILATION,
-        "compiled": "Compiled by hand from each organisation's official member list (see each row); built by scripts/build_world_reference.py from scripts/world/curated/organisations.tsv and memberships.tsv (NATO and OSCE rows from nato_member_states.csv and osce_participating_states.csv); no live download.",
+        "compiled": (
+            "Compiled by hand from each organisation's official member list (see each row); built by "
+            "scripts/build_world_reference.py from scripts/world/curated/organisations.tsv and memberships.tsv "
+            "(NATO and OSCE rows from nato_member_states.csv and osce_participating_states.csv); no live download."
+        ),
     }
     write_table(
         "world_organisations",
@@ -377,7 +403,12 @@ def build_memberships(countries: dict[str, dict]) -> None:
         {
             "table": "world_organisations",
             "title": "Organisations whose members are counted, with the span their member lists cover",
-            "description": "One row per organisation: the names a story uses for it, the nouns it uses for its members ('allies', 'member states'), and the span of dates over which world_memberships lists its members completely (coverage_from to coverage_to). A member count claimed for a date outside that span stays unverified.",
+            "description": (
+                "One row per organisation: the names a story uses for it, the nouns it uses for its members "
+                "('allies', 'member states'), and the span of dates over which world_memberships lists its members "
+                "completely (coverage_from to coverage_to). A member count claimed for a date outside that span "
+                "stays unverified."
+            ),
             "source_name": "Official member pages of each organisation; see each row",
             "source_url": "https://www.un.org/en/about-us/member-states",
             **common,
@@ -405,7 +436,12 @@ def build_memberships(countries: dict[str, dict]) -> None:
         {
             "table": "world_memberships",
             "title": "Members of international organisations with their dates of joining and leaving",
-            "description": "One row per membership: the organisation (key of world_organisations), the member, the date it joined (empty: a member since before the organisation's coverage_from) and the last day of its membership (until; empty while it lasts). Counting the rows with joined <= D (or empty) and until >= D (or empty) gives the number of members on D, within the organisation's coverage.",
+            "description": (
+                "One row per membership: the organisation (key of world_organisations), the member, the date it "
+                "joined (empty: a member since before the organisation's coverage_from) and the last day of its "
+                "membership (until; empty while it lasts). Counting the rows with joined <= D (or empty) and until "
+                ">= D (or empty) gives the number of members on D, within the organisation's coverage."
+            ),
             "source_name": "Official member pages of each organisation; see each row",
             "source_url": "https://www.un.org/en/about-us/member-states",
             **common,
@@ -452,7 +488,10 @@ SERIES = {
             "parliament-president",
             "secretary-general",
         ],
-        "what": "heads of state and government and foreign ministers of the G20 countries and the EU, the UN and NATO Secretaries-General, and the other offices of the people listed (curated)",
+        "what": (
+            "heads of state and government and foreign ministers of the G20 countries and the EU, the UN and NATO "
+            "Secretaries-General, and the other offices of the people listed (curated)"
+        ),
     },
     "world-leaders": {
         "from": "2014-01-01",
@@ -476,7 +515,10 @@ SERIES = {
         "from": "1789-03-04",
         "to": None,
         "roles": ["senator", "representative"],
-        "what": "every term of the members of Congress serving when the data was retrieved (unitedstates/congress-legislators legislators-current.yaml); former members are not listed",
+        "what": (
+            "every term of the members of Congress serving when the data was retrieved "
+            "(unitedstates/congress-legislators legislators-current.yaml); former members are not listed"
+        ),
     },
 }
 
@@ -581,20 +623,36 @@ def build_offices(executive: Source, legislators: Source) -> None:
         {
             "table": "world_offices",
             "title": "Office holders with their dates: G20 heads of state and government, foreign ministers, the US executive and Congress",
-            "description": "One row per person, office and term. 'role' is claimkit's key for the office (claimkit/lexicon/world_titles.tsv maps written titles to it); 'country' an ISO alpha-3 code or an organisation (EU, UN, NATO). 'series' says which coverage the row belongs to (check.series): within a series' span and roles, the people listed in it have all their terms of those roles listed, so a title they did not hold on a date can be contradicted; outside it a claim stays unverified. Dates are the first and last day in office (end empty: still in office at the series' end).",
+            "description": (
+                "One row per person, office and term. 'role' is claimkit's key for the office "
+                "(claimkit/lexicon/world_titles.tsv maps written titles to it); 'country' an ISO alpha-3 code or "
+                "an organisation (EU, UN, NATO). 'series' says which coverage the row belongs to (check.series): "
+                "within a series' span and roles, the people listed in it have all their terms of those roles "
+                "listed, so a title they did not hold on a date can be contradicted; outside it a claim stays "
+                "unverified. Dates are the first and last day in office (end empty: still in office at the series' "
+                "end)."
+            ),
             "source_name": "Official lists of office holders (see each row); unitedstates/congress-legislators (executive.yaml, legislators-current.yaml)",
             "source_url": repo_url,
             "retrieved": RETRIEVED,
             "licence": "congress-legislators data: CC0-1.0 (public domain dedication); curated rows: "
             + CC0_COMPILATION,
-            "compiled": "Built by scripts/build_world_reference.py from scripts/world/curated/offices.tsv (compiled by hand; each row's source is the official list of that office's holders) and the congress-legislators YAML files; no live download. Check a row against its source before publishing a verdict that rests on it.",
+            "compiled": (
+                "Built by scripts/build_world_reference.py from scripts/world/curated/offices.tsv (compiled by "
+                "hand; each row's source is the official list of that office's holders) and the "
+                "congress-legislators YAML files; no live download. Check a row against its source before "
+                "publishing a verdict that rests on it."
+            ),
             "as_of_column": "start",
             "key": ["person", "role", "country", "start"],
             "coverage": {
                 "from": "2012-01-01",
                 "to": "2025-06-30",
                 "complete": False,
-                "note": "each series has its own span and roles (check.series); a title is denied only inside the span of a series that lists it and the person",
+                "note": (
+                    "each series has its own span and roles (check.series); a title is denied only inside the span "
+                    "of a series that lists it and the person"
+                ),
             },
             "columns": {
                 "id": col("row id, cited by verdicts"),

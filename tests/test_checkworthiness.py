@@ -207,7 +207,7 @@ def test_the_time_of_a_figure_steps_back_behind_the_figure():
     fires = Finding("quantity", 37, 48, value=8668, unit="fire", weight=prior("quantity"))
     year = Finding("time", 52, 56, date="2024", weight=prior("time"))
     monday = Finding("time", 80, 86, date="2022-01-10", weight=prior("time"))
-    sentence_of = lambda f: (0, 58) if f.start < 58 else (59, 87)  # noqa: E731
+    sentence_of = lambda f: (0, 58) if f.start < 58 else (59, 87)  # noqa: E731 - a one-line helper local to this function
     assert nested([fires, year, monday], sentence_of) == {1}  # Monday dates no figure: it is its own claim
 
 

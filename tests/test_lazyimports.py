@@ -47,7 +47,7 @@ def test_deferred_grammar_loads_on_first_use_and_answers_like_the_real_module():
 
 
 def test_defer_is_a_no_op_once_the_real_module_is_loaded():
-    import rfc3987_syntax  # noqa: F401
+    import rfc3987_syntax  # noqa: F401 - loads the real module
 
     from claimkit.lazyimports import defer_rfc3987_syntax
 

@@ -7,7 +7,7 @@ sparse file) included.
 import functools
 import json
 import warnings
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from claimkit import InputError, load_article
 from claimkit.paths import SEED_ARTICLE
 from claimkit.sources import SourceWarning, load_sources
+from tests.helpers.sources import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb
 
 RELEASE = (
     "Defence ministry statement\n\n"
@@ -183,10 +184,6 @@ def test_nothing_usable_is_an_input_error(tmp_path, cache):
 
 
 # ---------------------------------------------------------------- PDF, Word, tables
-
-from datetime import datetime  # noqa: E402
-
-from tests.helpers.sources import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb  # noqa: E402
 
 PAGE_ONE = (
     "Annual report on deployments.\n\n"

@@ -81,7 +81,10 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     if overlaps((lo * (1 - tol), hi * (1 + tol)), iv):
         return Check(
             "unsupported",
-            note=f"No estimate from the {window} days before {on} gives {fmt_interval(iv)}; they range {fmt(lo)}-{fmt(hi)}, close enough that the claim is not contradicted.",
+            note=(
+                f"No estimate from the {window} days before {on} gives {fmt_interval(iv)}; they range "
+                f"{fmt(lo)}-{fmt(hi)}, close enough that the claim is not contradicted."
+            ),
             **base,
         )
     other_sql = estimate_query(t, c.get("units", []), None, None)
@@ -99,7 +102,10 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
             query=sql,
             table=t.name,
             sources=sorted(set(sources) | {r["source_url"]}),
-            note=f"{fmt_interval(iv)} matches an estimate of {str(r['as_of'])[:10]} ({r['estimator']}), not the estimates current on {on} ({fmt(lo)}-{fmt(hi)}).",
+            note=(
+                f"{fmt_interval(iv)} matches an estimate of {str(r['as_of'])[:10]} ({r['estimator']}), not the "
+                f"estimates current on {on} ({fmt(lo)}-{fmt(hi)})."
+            ),
         )
     return Check(
         "contradicted",

@@ -293,7 +293,7 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
             and (not title.state or r.get("state") == title.state)
         )
 
-    sources = lambda rs: sorted({r["source_url"] for r in rs})  # noqa: E731
+    sources = lambda rs: sorted({r["source_url"] for r in rs})  # noqa: E731 - a one-line helper local to this function
     same_office = [r for r in rows if fits(r)]
     if title.when == "before":
         done = [r for r in same_office if as_day(r["end"]) and as_day(r["end"]) < on]

@@ -173,13 +173,22 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     pats = {
         "iso": r"\b(?P<year>1[5-9]\d\d|20\d\d)(?P<isep>[-/.])(?P<mm>[01]?\d)(?P=isep)(?P<dd>[0-3]?\d)\b(?![-/.]\d)",
         "numeric": r"(?<![\d/.,])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>1[5-9]\d\d|20\d\d|\d\d))?(?![\d/]|\.\d)",
-        "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
-        "nth_week": rf"\b(?:(?i:the)\s+)?(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+(?:{month}{tail_year}?|(?P<mmod>(?i:this|next|last|the))\s+(?i:month)|{year.replace('<year>', '<wyear>')})\b",
+        "week_of": (
+            rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}"
+            rf"|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?"
+        ),
+        "nth_week": (
+            rf"\b(?:(?i:the)\s+)?(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+(?:{month}{tail_year}?"
+            rf"|(?P<mmod>(?i:this|next|last|the))\s+(?i:month)|{year.replace('<year>', '<wyear>')})\b"
+        ),
         "month_days": rf"\b{month}\s+{day1}{dash}{day2}\b(?:,?\s+{year}\b)?",
         "days_month": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{day1}(?:{dash}|\s+(?i:and)\s+){day2}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
         "month_day": rf"\b(?:{weekday},?\s+)?{month}\s+(?:(?i:the)\s+)?{day}(?:,?\s+{year}\b)?",
         "day_month": rf"\b(?:{weekday},?\s+)?(?:(?P<the>(?i:the))\s+)?{day_of}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
-        "months_range": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{month}(?:,?\s+(?P<y1>1[5-9]\d\d|20\d\d))?(?:{dash}|\s+(?P<and>(?i:and))\s+){month2}{tail_year}?\b",
+        "months_range": (
+            rf"\b(?:(?P<rp>(?i:between|from))\s+)?{month}(?:,?\s+(?P<y1>1[5-9]\d\d|20\d\d))?(?:{dash}"
+            rf"|\s+(?P<and>(?i:and))\s+){month2}{tail_year}?\b"
+        ),
         "ordinal_day": rf"\b(?:{weekday},?\s+)?(?i:the)\s+(?P<day>[0-3]?\d(?:st|nd|rd|th)|{day_ord})\b(?![-\s]+(?i:of|century|centuries)\b)",
         "month_year": rf"\b(?:{part}[\s-]+)?(?:{mod}\s+)?{month}{tail_year}?\b",
         "between": rf"\b(?i:between)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:and)\s+{year}\b",
@@ -187,8 +196,14 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "year_range": rf"\b(?P<y1>1[5-9]\d\d|20\d\d)(?:\s?[-\u2013]\s?{year}|[-\u2013/](?P<yy2>\d\d))\b(?![-\u2013/.]\d)",
         "century": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?:(?P<cnum>[12]?\d)(?:st|nd|rd|th)|(?P<cword>{day_ord}))[\s-]+(?i:century)\b",
         "decade": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?P<decade>1[5-9]\d0|20\d0|'\d0|\u2019\d0)s\b",
-        "season": rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}\b(?:\s+(?:(?i:of)\s+)?{year}(?:[-\u2013/](?P<yy2>\d\d))?\b|(?!\s+(?i:of)\b))",
-        "yearpart": rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b",
+        "season": (
+            rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}"
+            rf"\b(?:\s+(?:(?i:of)\s+)?{year}(?:[-\u2013/](?P<yy2>\d\d))?\b|(?!\s+(?i:of)\b))"
+        ),
+        "yearpart": (
+            rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})"
+            rf"|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b"
+        ),
         "holiday": rf"\b{holiday}(?:\s+{year})?\b",
         "part_year": rf"\b{part}[\s-]+{year}\b(?![-\u2013%])",
         "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])"
@@ -198,8 +213,16 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         rf"|\b(?:{_alt(_year_dets(), True)})\s+(?P<attr>1[5-9]\d\d|20\d\d)(?=\s+[a-z]*[a-rt-z]\b)",
         "relative_day": rf"\b(?P<rel>{_alt(w['relative_day'], True)})\b",
         "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this\s+past|this\s+coming|this|past|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
-        "calendar": r"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?(?P<cmod>(?i:last|this|next|previous|following|the))\s+(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b",
-        "rolling": rf"\b(?:(?P<prep>(?i:in|over|during|within|for))\s+)?(?:(?i:the)\s+(?P<rmod>(?i:last|past|previous|next|coming|following|upcoming))\s+(?:{count}\s+)?{unit}|(?P<rmod2>(?i:last|past|next))\s+(?P<count2>\d{{1,4}}|{_alt(w['count'], True)})\s+(?P<unit2>{_alt(w['unit'], True)}))\b",
+        "calendar": (
+            r"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
+            r"(?P<cmod>(?i:last|this|next|previous|following|the))\s+"
+            r"(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b"
+        ),
+        "rolling": (
+            r"\b(?:(?P<prep>(?i:in|over|during|within|for))\s+)?(?:(?i:the)\s+(?P<rmod>(?i:last|past|previous|next"
+            rf"|coming|following|upcoming))\s+(?:{count}\s+)?{unit}|(?P<rmod2>(?i:last|past"
+            rf"|next))\s+(?P<count2>\d{{1,4}}|{_alt(w['count'], True)})\s+(?P<unit2>{_alt(w['unit'], True)}))\b"
+        ),
         "recent": r"\b(?P<rmod>(?i:recent|coming))\s+(?P<unit>(?i:days|weeks|months|years|decades))\b",
         "ago": rf"\b{count}\s+{unit}\s+(?:(?P<ago>(?i:ago))|(?i:from\s+(?:now|today)|hence))\b",
         "duration": rf"\b(?P<prep>(?i:for|over|in|within|after))\s+(?P<count>(?i:several|many|a\s+few)|\d{{1,4}}|{_alt(w['count'], True)})\s+{unit}\b",

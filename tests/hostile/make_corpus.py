@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.hostile.generators import (  # noqa: E402
+from tests.hostile.generators import (  # noqa: E402 - after sys.path points at the checkout
     cp1252_bytes,
     deep_html,
     hostile_html,
