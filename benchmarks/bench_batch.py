@@ -7,6 +7,7 @@ shell loop runs it; ``--naive inprocess``: papermill imported once and called pe
 `claimkit run` does) and for `claimkit batch`, their ratio, the library floor (load, extract and
 verify the same articles in one warm process), and where the batch's time goes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,13 +34,19 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
     from claimkit.paths import ARTICLES
 
     folder.mkdir(parents=True, exist_ok=True)
-    shipped = sorted(p for p in ARTICLES.glob("*") if p.suffix in (".txt", ".md", ".html", ".json") and not p.name.endswith(".meta.json"))
+    shipped = sorted(
+        p
+        for p in ARTICLES.glob("*")
+        if p.suffix in (".txt", ".md", ".html", ".json") and not p.name.endswith(".meta.json")
+    )
     paths = []
     for i in range(n):
         src = shipped[i % len(shipped)]
         seed = src.read_text(encoding="utf-8")
         paragraphs = seed.split("\n\n")
-        text = seed if i < len(shipped) else "\n\n".join(p for k, p in enumerate(paragraphs) if k == 0 or (k + i) % 7 != 0)
+        text = (
+            seed if i < len(shipped) else "\n\n".join(p for k, p in enumerate(paragraphs) if k == 0 or (k + i) % 7 != 0)
+        )
         text = text.replace("100,000", TROOPS[i % 5]).replace("57", COUNTRIES[i % 4]).replace("Thursday", DAYS[i % 4])
         if i >= len(shipped):
             text += f"\n\nThis is wire copy number {i}."
@@ -57,10 +64,12 @@ def floor(paths) -> float:
         from claimkit.verdicts import verify
     except ImportError:
         verify = None
+
     def one(p):
         claims = ck.extract_claims(ck.load_article(p))
         if verify is not None:
             verify(claims)
+
     one(paths[0])  # warm: imports, lexicons, evidence store
     t = time.perf_counter()
     for p in paths:
@@ -91,9 +100,26 @@ def naive(paths, out: Path, mode: str = "cli") -> float:
             run_article(p, out_dir=out / p.stem)
             continue
         (out / p.stem).mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar", "--log-level", "WARNING", str(ARTICLE_NOTEBOOK),
-                        str(out / p.stem / "verify_article.ipynb"), "-p", "article", str(p),
-                        "-p", "output_dir", str(out / p.stem)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "papermill",
+                "--no-progress-bar",
+                "--log-level",
+                "WARNING",
+                str(ARTICLE_NOTEBOOK),
+                str(out / p.stem / "verify_article.ipynb"),
+                "-p",
+                "article",
+                str(p),
+                "-p",
+                "output_dir",
+                str(out / p.stem),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return (time.perf_counter() - t) / len(paths)
 
 
@@ -101,11 +127,19 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=40)
     ap.add_argument("--workers", type=int, default=None, help="batch workers (default: the number of cores)")
-    ap.add_argument("--naive", choices=("cli", "inprocess"), default="cli",
-                    help="cli: one `papermill` command per article, as a shell loop does (default); "
-                         "inprocess: papermill.execute_notebook in a Python loop, papermill imported once")
-    ap.add_argument("--naive-sample", type=int, default=None,
-                    help="time the naive loop on the first K articles only (default: all of them)")
+    ap.add_argument(
+        "--naive",
+        choices=("cli", "inprocess"),
+        default="cli",
+        help="cli: one `papermill` command per article, as a shell loop does (default); "
+        "inprocess: papermill.execute_notebook in a Python loop, papermill imported once",
+    )
+    ap.add_argument(
+        "--naive-sample",
+        type=int,
+        default=None,
+        help="time the naive loop on the first K articles only (default: all of them)",
+    )
     args = ap.parse_args(argv)
 
     from claimkit.batch import run_batch
@@ -121,12 +155,18 @@ def main(argv=None) -> int:
         batch_total = time.perf_counter() - t
         assert len(result.ok) == n, [r["error"] for r in result.failed]
         batch_per = batch_total / n
-        print(f"claimkit batch: {batch_total:7.1f} s total, {batch_per:6.3f} s/article, {60 / batch_per:7.1f} articles/min", flush=True)
+        print(
+            f"claimkit batch: {batch_total:7.1f} s total, {batch_per:6.3f} s/article, {60 / batch_per:7.1f} articles/min",
+            flush=True,
+        )
 
         sample = paths[: args.naive_sample] if args.naive_sample else paths
         naive_per = naive(sample, tmp / "naive", args.naive)
         note = "" if len(sample) == n else f" (timed on {len(sample)} of {n})"
-        print(f"naive loop ({args.naive}): {naive_per * n:7.1f} s total, {naive_per:6.3f} s/article, {60 / naive_per:7.1f} articles/min{note}", flush=True)
+        print(
+            f"naive loop ({args.naive}): {naive_per * n:7.1f} s total, {naive_per:6.3f} s/article, {60 / naive_per:7.1f} articles/min{note}",
+            flush=True,
+        )
 
         floor_per, verified = floor(paths)
         what = "load + extract + verify" if verified else "load + extract (claimkit.verify not available yet)"
@@ -144,15 +184,23 @@ def main(argv=None) -> int:
                 if c["cell_type"] == "code":
                     head = "".join(c["source"]).splitlines()[0][:50] if c["source"] else ""
                     cells[head] += c["metadata"].get("papermill", {}).get("duration") or 0.0
-            cells["(papermill: parameterise, kernel round trips, write .ipynb)"] += (
-                nb["metadata"]["papermill"]["duration"] - sum(
-                    c["metadata"].get("papermill", {}).get("duration") or 0.0 for c in nb["cells"] if c["cell_type"] == "code"))
+            cells["(papermill: parameterise, kernel round trips, write .ipynb)"] += nb["metadata"]["papermill"][
+                "duration"
+            ] - sum(
+                c["metadata"].get("papermill", {}).get("duration") or 0.0
+                for c in nb["cells"]
+                if c["cell_type"] == "code"
+            )
         steady = statistics.median(worker_secs)
         workers = args.workers or os.cpu_count()
-        print(f"\nper article in a worker (median): {steady:.3f} s; with {workers} workers the steady state is "
-              f"{steady / workers:.3f} s/article of wall time")
-        print(f"fixed costs of the batch (worker start, kernel warm-up, summary notebook): "
-              f"{batch_total - sum(worker_secs) / workers:.1f} s (approx.)")
+        print(
+            f"\nper article in a worker (median): {steady:.3f} s; with {workers} workers the steady state is "
+            f"{steady / workers:.3f} s/article of wall time"
+        )
+        print(
+            f"fixed costs of the batch (worker start, kernel warm-up, summary notebook): "
+            f"{batch_total - sum(worker_secs) / workers:.1f} s (approx.)"
+        )
         print("time inside the notebook, per article, by cell:")
         for head, secs in sorted(cells.items(), key=lambda kv: -kv[1]):
             print(f"  {secs / n:6.3f} s  {head}")

@@ -14,6 +14,7 @@ figures, weekdays, paragraphs dropped), then times the `claimkit check` command,
 Each figure is the wall time of the whole command (Python start, imports, planning, kernels, the
 notebooks, the outputs), from a fresh process.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,13 @@ DAYS = ["Thursday", "Wednesday", "Friday", "Monday"]
 
 
 def git(repo: Path, *args) -> str:
-    env = {**ENV, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
     return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -63,8 +69,13 @@ def make_repo(repo: Path, n: int) -> list[Path]:
 
 def timed_check(repo: Path, *args) -> tuple[float, dict, int]:
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "claimkit", "check", *args, "-o", "claimkit-check", "--no-progress"],
-                          cwd=repo, env=ENV, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimkit", "check", *args, "-o", "claimkit-check", "--no-progress"],
+        cwd=repo,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         sys.exit(f"claimkit check failed ({proc.returncode}): {proc.stderr}")
@@ -89,8 +100,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         repo = Path(tmp) / "newsroom"
         paths = make_repo(repo, args.stories)
-        print(f"claimkit check on {args.stories} stories (a git repository in {tmp}), {os.cpu_count()} cores, "
-              f"load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"claimkit check on {args.stories} stories (a git repository in {tmp}), {os.cpu_count()} cores, "
+            f"load average {os.getloadavg()[0]:.2f}"
+        )
         seconds, results, _ = timed_check(repo, "stories", *extra)
         print(line("cold (no results to reuse)", seconds, results))
         seconds, results, _ = timed_check(repo, "stories", *extra)

@@ -8,6 +8,7 @@ it (context, suites and validation definitions made once per process, ``BOOLEAN_
 
 Run: PYTHONPATH=. python benchmarks/bench_gx_validation.py [--runs 30] [--profile]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,11 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import claimkit as ck  # noqa: E402
-from claimkit import validation  # noqa: E402
+import claimkit as ck  # noqa: E402 - after sys.path points at the checkout
+from claimkit import validation  # noqa: E402 - after sys.path points at the checkout
 
-ARTICLES = [ROOT / "data/articles/russia-osce-dead-end.txt",
-            ROOT / "data/articles/altered/russia-osce-dead-end-altered.txt"]
+ARTICLES = [
+    ROOT / "data/articles/russia-osce-dead-end.txt",
+    ROOT / "data/articles/altered/russia-osce-dead-end-altered.txt",
+]
 
 
 def main() -> None:
@@ -55,9 +58,11 @@ def main() -> None:
             assert report.success, report.summary()
     mode = "claimkit path"
     for suite, ts in times.items():
-        print(f"{mode:14s} {suite:9s} rows={len(tables[0][0 if suite == 'claims' else 1])}: "
-              f"median {statistics.median(ts) * 1000:6.1f} ms  mean {statistics.mean(ts) * 1000:6.1f} ms  "
-              f"min {min(ts) * 1000:6.1f} ms  over {len(ts)} validations")
+        print(
+            f"{mode:14s} {suite:9s} rows={len(tables[0][0 if suite == 'claims' else 1])}: "
+            f"median {statistics.median(ts) * 1000:6.1f} ms  mean {statistics.mean(ts) * 1000:6.1f} ms  "
+            f"min {min(ts) * 1000:6.1f} ms  over {len(ts)} validations"
+        )
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
 

@@ -4,6 +4,7 @@ and load_article / extract_claims on a single-line file.
 Run: PYTHONPATH=. python benchmarks/bench_hostile.py [CHARS] [SINGLE_LINE_MB]
 (defaults 100000 and 5; tests/test_linearity.py asserts the ratios at 100,000 characters)
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,7 +34,7 @@ def main(size: int = 100_000, mb: float = 5.0) -> None:
     print(f"{'ordinary text':<24} {base:7.2f} s  {len(df):6d} claims")
     worst = (0.0, "")
     for name, gen in sorted(PATHOLOGICAL.items()):
-        took, df = timed(lambda: extract_claims(Article(text=gen(size), published=PUBLISHED)))
+        took, df = timed(lambda gen=gen: extract_claims(Article(text=gen(size), published=PUBLISHED)))
         worst = max(worst, (took / base, name))
         print(f"{name:<24} {took:7.2f} s  {len(df):6d} claims  {took / base:6.2f} x ordinary")
     print(f"worst ratio: {worst[0]:.2f} ({worst[1]})")

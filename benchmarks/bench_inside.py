@@ -18,6 +18,7 @@ at a time and counts the catches:
 - the recall of recognition, estimated on the change sentences an independent pattern finds
   ("rose 5% to $10.5bn from $10bn", "from A to B, up X%"): how many of them a check decided.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,8 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|slumped|grew|surged|plunged|slipped|gained)\s+"
     r"(?:by\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent|pct|percentage points?|points?)\s+to\s+\S+(?:\s+\S+){0,3}?\s+from\s+\S*\d|"
     r"\bfrom\s+\S*\d[\d.,]*\S*(?:\s+\S+){0,3}?\s+to\s+\S*\d[\d.,]*\S*(?:\s+\S+){0,4}?,\s+(?:up|down)\s+\d[\d.,]*\s*(?:%|per\s?cent|percent|pct)",
-    re.I)
+    re.I,
+)
 
 
 def stories(paths: list[str]) -> list[Path]:
@@ -76,7 +78,7 @@ def altered_number(written: str, day: bool = False) -> str | None:
     new = f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
     if new == raw:
         new = f"{float(raw.replace(',', '')) + 1:.{decimals}f}"
-    return written[:m.start()] + new + written[m.end():]
+    return written[: m.start()] + new + written[m.end() :]
 
 
 def alter(text: str, claim: dict) -> str | None:
@@ -157,8 +159,10 @@ def main() -> None:
     for story, name, span, sentence, computation in alarms[: args.show]:
         print(f"  [{story}] {name}: {span!r}\n      {' '.join(str(sentence).split())[:300]}\n      -> {computation}")
     if change_sentences:
-        print(f"change sentences found by an independent pattern: {change_sentences}, decided by a check: "
-              f"{change_decided} ({100 * change_decided / change_sentences:.0f} %)")
+        print(
+            f"change sentences found by an independent pattern: {change_sentences}, decided by a check: "
+            f"{change_decided} ({100 * change_decided / change_sentences:.0f} %)"
+        )
     if args.no_alter:
         return
 
@@ -171,7 +175,9 @@ def main() -> None:
     for path, article, name, cid, r in relations:
         claims = {c["claim_id"]: c for c in extract_claims(article).to_dict("records")}
         targets = [("checked figure", claims.get(cid))] + [
-            ("figure used", claims[e]) if e in claims else ("words read", story_words(article, e)) for e in r["evidence_ids"][:1]]
+            ("figure used", claims[e]) if e in claims else ("words read", story_words(article, e))
+            for e in r["evidence_ids"][:1]
+        ]
         for what, claim in targets:
             if claim is None:
                 continue
@@ -183,8 +189,12 @@ def main() -> None:
             found = check_story(new_text, new_claims, article.published)[name]
             lo = int(claim["start"]) - 300
             hi = int(claim["end"]) + 300
-            hit = any(v["verdict"] == "contradicted" and lo <= int(c["start"]) <= hi
-                      for c in new_claims for k, v in found.items() if k == c["claim_id"])
+            hit = any(
+                v["verdict"] == "contradicted" and lo <= int(c["start"]) <= hi
+                for c in new_claims
+                for k, v in found.items()
+                if k == c["claim_id"]
+            )
             tried += 1
             caught += hit
             by_kind.setdefault(f"{name} ({what})", [0, 0])

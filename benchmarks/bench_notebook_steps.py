@@ -6,6 +6,7 @@ altered copy and a few variants of them, after one warm-up pass, and prints the 
 
 Run: PYTHONPATH=. python benchmarks/bench_notebook_steps.py [--runs 20] [--profile]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,16 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import claimkit as ck  # noqa: E402
-from claimkit import display  # noqa: E402
-from claimkit.display import ranked_claims, show_article, show_validation, verdict_summary, when, who_said_what  # noqa: E402
-from claimkit.outputs import reviews_path, write_outputs  # noqa: E402
-from claimkit.report import write_report  # noqa: E402
-from claimkit.validation import check  # noqa: E402
-from claimkit.verdicts import readable, summarise  # noqa: E402
+import claimkit as ck  # noqa: E402 - after sys.path points at the checkout
+from claimkit import display  # noqa: E402 - after sys.path points at the checkout
+from claimkit.display import ranked_claims, show_article, show_validation, verdict_summary, when, who_said_what  # noqa: E402 - after sys.path points at the checkout
+from claimkit.outputs import reviews_path, write_outputs  # noqa: E402 - after sys.path points at the checkout
+from claimkit.report import write_report  # noqa: E402 - after sys.path points at the checkout
+from claimkit.validation import check  # noqa: E402 - after sys.path points at the checkout
+from claimkit.verdicts import readable, summarise  # noqa: E402 - after sys.path points at the checkout
 
-ARTICLES = [ROOT / "data/articles/russia-osce-dead-end.txt",
-            ROOT / "data/articles/altered/russia-osce-dead-end-altered.txt"]
+ARTICLES = [
+    ROOT / "data/articles/russia-osce-dead-end.txt",
+    ROOT / "data/articles/altered/russia-osce-dead-end-altered.txt",
+]
 # a few variants: other figures, other days, so that caches keyed on the text do not hide work
 VARIANTS = [("100,000", "127,000"), ("57 countries", "56 countries"), ("Monday", "Tuesday")]
 
@@ -63,7 +66,9 @@ def run_notebook(path: Path, out_dir: Path, times: dict, walls: dict) -> None:
     step("ranked_claims", lambda: ranked_claims(claims[claims.checkworthiness >= 0.0], limit=30))
     step("who_said_what", lambda: who_said_what(claims))
     step("when", lambda: when(claims))
-    claims_check = step("check claims", lambda: check(claims, "claims", strict=True, docs_dir=out_dir, docs_on_failure=True))
+    claims_check = step(
+        "check claims", lambda: check(claims, "claims", strict=True, docs_dir=out_dir, docs_on_failure=True)
+    )
     step("show_validation", lambda: show_validation(claims_check))
     reviews_file = reviews_path(out_dir, "")
     verdicts = step("verify", lambda: ck.verify(claims, evidence=None, reviews=reviews_file))
@@ -71,12 +76,23 @@ def run_notebook(path: Path, out_dir: Path, times: dict, walls: dict) -> None:
     step("readable", lambda: readable(verdicts, checked_only=True))
     step("verdict_summary", lambda: verdict_summary(verdicts, claims))
     step("summarise", lambda: summarise(verdicts))
-    verdicts_check = step("check verdicts", lambda: check(verdicts, "verdicts", strict=True, docs_dir=out_dir, docs_on_failure=True))
+    verdicts_check = step(
+        "check verdicts", lambda: check(verdicts, "verdicts", strict=True, docs_dir=out_dir, docs_on_failure=True)
+    )
     step("show_validation", lambda: show_validation(verdicts_check))
     step("review changes", lambda: review_changes_cell(claims, verdicts))
     claim_reviews = step("to_claimreview", lambda: ck.to_claimreview(verdicts, art))
-    step("write_outputs", lambda: write_outputs(out_dir, article=art, claims=claims, verdicts=verdicts,
-                                                validations=[claims_check, verdicts_check], claimreview=claim_reviews))
+    step(
+        "write_outputs",
+        lambda: write_outputs(
+            out_dir,
+            article=art,
+            claims=claims,
+            verdicts=verdicts,
+            validations=[claims_check, verdicts_check],
+            claimreview=claim_reviews,
+        ),
+    )
     step("write_report", lambda: write_report(out_dir))
 
 
@@ -85,7 +101,7 @@ def per_article(samples: dict, runs: int) -> dict:
     out = {}
     for name, vals in samples.items():
         k = len(vals) // runs
-        out[name] = [sum(vals[j * k:(j + 1) * k]) for j in range(runs)]
+        out[name] = [sum(vals[j * k : (j + 1) * k]) for j in range(runs)]
     return out
 
 
@@ -116,8 +132,11 @@ def main() -> None:
     print(f"  {'step':24s} {'CPU':>7s} {'wall':>7s}")
     for name in cpu:
         print(f"  {name:24s} {statistics.median(cpu[name]):7.4f} {statistics.median(wall[name]):7.4f}")
-    totals = [[sum(v[j] for k, v in d.items() if k not in skip) for j in range(n)]
-              for d in (cpu, wall) for skip in ((), ("load_article", "extract_claims"))]
+    totals = [
+        [sum(v[j] for k, v in d.items() if k not in skip) for j in range(n)]
+        for d in (cpu, wall)
+        for skip in ((), ("load_article", "extract_claims"))
+    ]
     print(f"  {'TOTAL':24s} {statistics.median(totals[0]):7.4f} {statistics.median(totals[2]):7.4f}")
     print(f"  {'TOTAL after extraction':24s} {statistics.median(totals[1]):7.4f} {statistics.median(totals[3]):7.4f}")
     if args.profile:
@@ -126,7 +145,9 @@ def main() -> None:
             prof.enable()
             run_notebook(p, tmp / "prof", defaultdict(list), defaultdict(list))
             prof.disable()
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(*[int(a) if a.isdigit() else a for a in (args.profile_filter or ["60"])])
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(
+            *[int(a) if a.isdigit() else a for a in (args.profile_filter or ["60"])]
+        )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ pass rates from the same run.
 
 ``--quantulum-sentences`` times quantulum3 on about N sentences only (every k-th chunk; default: all).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,7 +56,7 @@ def side_by_side(fa, fb, sentences, chunk: int = 200, b_every: int = 1):
     Returns ((sentences/s of fa, of fb) by wall clock, (the same) by CPU time, sentences read by fb)."""
     wall, cpu, count = [0.0, 0.0], [0.0, 0.0], [0, 0]
     for k, i in enumerate(range(0, len(sentences), chunk)):
-        part = sentences[i:i + chunk]
+        part = sentences[i : i + chunk]
         order = ((0, fa), (1, fb)) if k % 2 == 0 else ((1, fb), (0, fa))
         for j, fn in order:
             if j == 1 and k % b_every:
@@ -72,11 +73,19 @@ def side_by_side(fa, fb, sentences, chunk: int = 200, b_every: int = 1):
 def import_time() -> tuple[float, float, float]:
     """In a fresh interpreter: ``import claimkit``; then ``claimkit.parse_quantities`` (its module imports);
     then the first call (the lexicon is read and the scanner compiled)."""
-    code = ("import time; t = time.perf_counter(); import claimkit; t1 = time.perf_counter(); "
-            "f = claimkit.parse_quantities; t2 = time.perf_counter(); f('5'); t3 = time.perf_counter(); "
-            "print(t1 - t, t2 - t1, t3 - t2)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=True)
+    code = (
+        "import time; t = time.perf_counter(); import claimkit; t1 = time.perf_counter(); "
+        "f = claimkit.parse_quantities; t2 = time.perf_counter(); f('5'); t3 = time.perf_counter(); "
+        "print(t1 - t, t2 - t1, t3 - t2)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
     a, b, c = map(float, out.stdout.split())
     return a, b, c
 
@@ -84,12 +93,16 @@ def import_time() -> tuple[float, float, float]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
-    ap.add_argument("--quantulum-sentences", type=int, default=0, help="time quantulum3 on about this many sentences (0: all)")
+    ap.add_argument(
+        "--quantulum-sentences", type=int, default=0, help="time quantulum3 on about this many sentences (0: all)"
+    )
     args = ap.parse_args(argv)
 
     t_import, t_attr, t_first = import_time()
-    print(f"import claimkit: {t_import:.4f} s (then claimkit.parse_quantities: {t_attr:.3f} s;"
-          f" first call, lexicon load: {t_first:.3f} s)")
+    print(
+        f"import claimkit: {t_import:.4f} s (then claimkit.parse_quantities: {t_attr:.3f} s;"
+        f" first call, lexicon load: {t_first:.3f} s)"
+    )
     from claimkit.extract._peerspecs import score_file
     from claimkit.extract.quantities import parse_quantities
 

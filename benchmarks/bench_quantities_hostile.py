@@ -6,6 +6,7 @@ a figure) are compared per figure reported, and by growth when the input is four
 
     python benchmarks/bench_quantities_hostile.py [--skip-5mb]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import test_quantities_hostile as h  # noqa: E402  (the inputs and helpers of the hostile-input tests)
-from claimkit.extract.quantities import parse_quantities  # noqa: E402
+
+from claimkit.extract.quantities import parse_quantities  # noqa: E402 - after sys.path points at the checkout
 
 
 def main(argv=None) -> int:

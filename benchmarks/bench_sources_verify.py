@@ -7,6 +7,7 @@ project's docs, the seed article), loaded once with its index cached on disk. Pr
 verify(claims, sources=srcset) for the seed article: the first call (the touched documents' claims
 are extracted or read from the disk cache) and the median of the next calls (a batch's next articles).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,7 @@ def main() -> None:
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_sources import make_sources
+
     from claimkit import extract_claims, load_article, verify
     from claimkit.paths import SEED_ARTICLE
     from claimkit.sources import load_sources
@@ -52,13 +54,19 @@ def main() -> None:
         runs.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
     pages = srcset.pages
-    print(f"sources: {len(srcset.documents)} documents, {pages} pages, {len(srcset.passages):,} passages; load + index {t_load:.2f} s")
+    print(
+        f"sources: {len(srcset.documents)} documents, {pages} pages, {len(srcset.passages):,} passages; load + index {t_load:.2f} s"
+    )
     import os
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time suffers from a loaded machine; CPU time less)")
-    print(f"seed article, {len(claims)} claims: verify with sources first call {t_first:.2f} s ({c_first:.2f} s CPU), "
-          f"then median {statistics.median(runs):.2f} s ({statistics.median(cpu):.2f} s CPU) of {args.repeat}; "
-          "without sources see benchmarks/verify_speed.py")
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time suffers from a loaded machine; CPU time less)"
+    )
+    print(
+        f"seed article, {len(claims)} claims: verify with sources first call {t_first:.2f} s ({c_first:.2f} s CPU), "
+        f"then median {statistics.median(runs):.2f} s ({statistics.median(cpu):.2f} s CPU) of {args.repeat}; "
+        "without sources see benchmarks/verify_speed.py"
+    )
     print("verdicts:", v["verdict"].value_counts().to_dict())
 
 

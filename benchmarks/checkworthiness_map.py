@@ -10,6 +10,7 @@ learned sentence model's own held-out MAP is ``scripts/train_checkworthiness.py 
 uses the shipped weights, which were trained on these sentences, so with the learned model it
 measures fit, not generalisation (see docs/time-and-speakers.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if "PYTHONPATH" not in __import__("os").environ:
     sys.path.insert(0, str(ROOT))
-import claimkit  # noqa: E402,F401  (the checkout on PYTHONPATH, before the training script adds this one)
+import claimkit  # noqa: E402  (the checkout on PYTHONPATH, before the training script adds this one)
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import train_checkworthiness as train  # noqa: E402
+import train_checkworthiness as train  # noqa: E402 - after sys.path points at the checkout
 
 
 def claims_max(texts: list[str]) -> list[float]:
@@ -45,9 +46,11 @@ def main() -> None:
     t0 = time.perf_counter()
     scores = claims_max([r[2] for r in rows])
     aps = [train.average_precision([rows[i][1] for i in fold], [scores[i] for i in fold]) for fold in train.folds(rows)]
-    print(f"claimkit at {Path(claimkit.__file__).parent}: max claim checkworthiness per sentence, "
-          f"{len(rows)} sentences, {train.FOLDS} folds: MAP {sum(aps) / len(aps):.4f} "
-          f"(folds: {' '.join(f'{a:.3f}' for a in aps)}); {time.perf_counter() - t0:.0f} s")
+    print(
+        f"claimkit at {Path(claimkit.__file__).parent}: max claim checkworthiness per sentence, "
+        f"{len(rows)} sentences, {train.FOLDS} folds: MAP {sum(aps) / len(aps):.4f} "
+        f"(folds: {' '.join(f'{a:.3f}' for a in aps)}); {time.perf_counter() - t0:.0f} s"
+    )
 
 
 if __name__ == "__main__":

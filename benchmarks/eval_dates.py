@@ -2,10 +2,12 @@
 
 Run: PYTHONPATH=. python benchmarks/eval_dates.py [-v]
 Two sets: dates_eval.tsv (written before the parser was extended, then used to develop it) and
-dates_holdout.tsv (written afterwards and not tuned on: the honest figure). A positive row passes when a mention has exactly the expected span and resolves to the expected
-inclusive start and end dates against the row's reference (publication) date. A negative row
-(no expected dates) passes when no mention overlaps the span. Prints the rate and, with -v, the misses.
+dates_holdout.tsv (written afterwards and not tuned on: the honest figure). A positive row passes
+when a mention has exactly the expected span and resolves to the expected inclusive start and end
+dates against the row's reference (publication) date. A negative row (no expected dates) passes
+when no mention overlaps the span. Prints the rate and, with -v, the misses.
 """
+
 from __future__ import annotations
 
 import sys
@@ -19,7 +21,9 @@ SETS = ("dates_eval.tsv", "dates_holdout.tsv", "dates_holdout2.tsv")
 
 
 def rows(name: str):
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     header = lines[0].split("\t")
     for line in lines[1:]:
         yield dict(zip(header, line.split("\t")))

@@ -9,6 +9,7 @@ marked optional (small word counts, ages) are neither required nor counted as er
 ``subject`` are also scored for the subject: right when it contains the gold subject's words and at most
 ``SUBJECT_SLACK`` more.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,7 +76,12 @@ def evaluate(gold: dict, verbose: bool = False) -> dict:
             else:
                 fn += 1
                 if verbose:
-                    print("  missed/wrong:", f["text"], "->", [(rows[i]["span"], rows[i]["value"], rows[i]["unit"]) for i in hits])
+                    print(
+                        "  missed/wrong:",
+                        f["text"],
+                        "->",
+                        [(rows[i]["span"], rows[i]["value"], rows[i]["unit"]) for i in hits],
+                    )
             # a gold figure read by several claims: the extra ones are errors
             fp += max(0, len(hits) - 1) if good is not None else len(hits)
             if "subject" in f:
@@ -83,7 +89,14 @@ def evaluate(gold: dict, verbose: bool = False) -> dict:
                 ok = good is not None and subject_ok(good["subject"], f["subject"])
                 subj_right += ok
                 if verbose and not ok:
-                    print("  subject:", f["text"], "->", repr(good["subject"] if good is not None else None), "want", repr(f["subject"]))
+                    print(
+                        "  subject:",
+                        f["text"],
+                        "->",
+                        repr(good["subject"] if good is not None else None),
+                        "want",
+                        repr(f["subject"]),
+                    )
         for i, r in enumerate(rows):
             if i not in used:
                 fp += 1
@@ -92,8 +105,7 @@ def evaluate(gold: dict, verbose: bool = False) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1,
-            "subjects": (subj_right, subj_total)}
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1, "subjects": (subj_right, subj_total)}
 
 
 def main(argv=None) -> int:
@@ -102,8 +114,10 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     res = evaluate(json.loads(args.gold.read_text(encoding="utf-8")), args.verbose)
-    print(f"figures: tp {res['tp']}, fp {res['fp']}, fn {res['fn']}; precision {res['precision']:.3f}, "
-          f"recall {res['recall']:.3f}, F1 {res['f1']:.3f}")
+    print(
+        f"figures: tp {res['tp']}, fp {res['fp']}, fn {res['fn']}; precision {res['precision']:.3f}, "
+        f"recall {res['recall']:.3f}, F1 {res['f1']:.3f}"
+    )
     right, total = res["subjects"]
     if total:
         print(f"subjects: {right}/{total} = {right / total:.1%}")

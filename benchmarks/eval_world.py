@@ -6,6 +6,7 @@ For each sentence, the verdict of the claim the world checks decided (the first 
 unverified) against the expected one; prints the share of true sentences supported, of false ones
 contradicted, and of out-of-coverage ones left unverified, with every miss.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,10 @@ def main() -> int:
 
     verbose = "-v" in sys.argv
     name = next((a for a in sys.argv[1:] if a.endswith(".tsv")), "world_eval.tsv")
-    rows = [r for r in csv.DictReader((l for l in (HERE / name).read_text(encoding="utf-8").splitlines()
-                                        if l and not l.startswith("#")), delimiter="\t")]
+    lines = [
+        line for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
     tally: dict[str, list[int]] = {"supported": [0, 0], "contradicted": [0, 0], "unverified": [0, 0]}
     wrong_decisions = 0
     for r in rows:
@@ -40,7 +43,9 @@ def main() -> int:
             wrong_decisions += 1
         if not ok or verbose:
             note = decided.iloc[0]["note"] if len(decided) else (v.iloc[0]["note"] if len(v) else "no claim")
-            print(f"{'ok ' if ok else 'MISS'} {r['date']} expected {r['expected']:12} got {got:12} {r['sentence']}\n      {str(note)[:200]}")
+            print(
+                f"{'ok ' if ok else 'MISS'} {r['date']} expected {r['expected']:12} got {got:12} {r['sentence']}\n      {str(note)[:200]}"
+            )
     print()
     for k, (good, n) in tally.items():
         print(f"{k:12}: {good}/{n} = {100 * good / max(n, 1):.0f} %")

@@ -5,6 +5,7 @@
 Default stories: the seed article and the two wire-style stories in data/articles/wire/.
 Prints rank, check-worthiness, kind and the claim (span, unit) with a slice of its sentence.
 """
+
 from __future__ import annotations
 
 import sys

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's claimkit and tests.helpers, whatever the current folder
 
 from claimkit import load_article, verify  # noqa: E402 - after the path is set
-from claimkit.evidence import EvidenceStore  # noqa: E402
-from tests.helpers.claims import SEED, make_claims, seed_specs  # noqa: E402
+from claimkit.evidence import EvidenceStore  # noqa: E402 - after sys.path points at the checkout
+from tests.helpers.claims import SEED, make_claims, seed_specs  # noqa: E402 - after sys.path points at the checkout
 
 claims = make_claims(load_article(SEED), seed_specs())
 t = time.perf_counter()

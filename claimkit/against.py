@@ -3,6 +3,7 @@
 The words the claim's sentence and the passage share are highlighted in both; a quote's word-level
 difference from the source is shown (story → source). Every piece of text is HTML-escaped.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -57,7 +58,7 @@ def highlight_shared(text: str, shared: set[str], emphasis: str | None = None) -
 
 
 def passage_where(p: dict) -> str:
-    """"report.pdf, p. 3" or "table.xlsx, sheet Data, row 4, column 2019"."""
+    """ "report.pdf, p. 3" or "table.xlsx, sheet Data, row 4, column 2019"."""
     from pathlib import Path
 
     name = Path(str(p.get("document") or "source")).name
@@ -85,10 +86,22 @@ def against_rows(verdicts) -> list[dict]:
         sentence = str(v.get("sentence") or v.get("span") or "")
         passage = str(p.get("text") or "")
         shared = _words(sentence) & _words(passage)
-        out.append({"claim_id": v.get("claim_id"), "kind": v.get("kind"), "span": v.get("span"), "verdict": v.get("verdict"),
-                    "sentence": sentence, "passage": passage, "where": passage_where(p), "shared": shared,
-                    "diff": v.get("computation") if v.get("kind") == "quote" else None,
-                    "expected": v.get("expected"), "note": v.get("note"), "more": len(passages) - 1})
+        out.append(
+            {
+                "claim_id": v.get("claim_id"),
+                "kind": v.get("kind"),
+                "span": v.get("span"),
+                "verdict": v.get("verdict"),
+                "sentence": sentence,
+                "passage": passage,
+                "where": passage_where(p),
+                "shared": shared,
+                "diff": v.get("computation") if v.get("kind") == "quote" else None,
+                "expected": v.get("expected"),
+                "note": v.get("note"),
+                "more": len(passages) - 1,
+            }
+        )
     return out
 
 
@@ -98,8 +111,10 @@ def show_against_sources(verdicts, *, only: str | None = None) -> HTML:
     rows = [r for r in against_rows(verdicts) if only is None or r["verdict"] == only]
     if not rows:
         unverified = int((verdicts["verdict"] == "unverified").sum()) if "verdict" in verdicts else 0
-        return HTML(f"<p><i>No claim was decided by a source passage</i> ({unverified} unverified: "
-                    "the sources are silent on them, or no sources were given).</p>")
+        return HTML(
+            f"<p><i>No claim was decided by a source passage</i> ({unverified} unverified: "
+            "the sources are silent on them, or no sources were given).</p>"
+        )
     order = {"contradicted": 0, "misleading": 1, "unsupported": 2, "supported": 3, "unverified": 4}
     rows.sort(key=lambda r: order.get(r["verdict"], 5))
     body = []
@@ -115,7 +130,8 @@ def show_against_sources(verdicts, *, only: str | None = None) -> HTML:
             f"<td class='ck-passage'><div class='ck-where'>{escape(r['where'])}{more}</div>"
             f"{highlight_shared(r['passage'], r['shared'])}{diff}</td>"
             f"<td>{escape(str(r['note'] or ''))}</td>"
-            "</tr>")
+            "</tr>"
+        )
     head = "<tr><th>verdict</th><th>the story</th><th>the source</th><th>why</th></tr>"
     return HTML(_STYLE + f"<table class='ck-against'>{head}{''.join(body)}</table>")
 
@@ -141,17 +157,44 @@ def source_candidates(claims, claim_id: str, sources, *, evidence=None, as_of=No
         if m is None:
             return pd.DataFrame(columns=cols)
         p = m.passage
-        why = ("the quote is there, word for word" if not any(t != "equal" for t, _, _ in m.ops) else
-               f"the words differ: {diff_text(m.changes or m.ops)}") if m.share >= 0.6 else "too few of the quote's words"
-        return pd.DataFrame([{"rank": 1, "where": passage_where({"document": p.document, "page": p.page, "sheet": p.sheet,
-                                                                  "row": p.row, "column": p.column}),
-                              "mention": m.words, "agrees": not m.changes, "aboutness": round(m.share, 2), "shared_words": "",
-                              "used": m.share >= 0.6, "why": why, "sentence": p.text}], columns=cols)
+        why = (
+            (
+                "the quote is there, word for word"
+                if not any(t != "equal" for t, _, _ in m.ops)
+                else f"the words differ: {diff_text(m.changes or m.ops)}"
+            )
+            if m.share >= 0.6
+            else "too few of the quote's words"
+        )
+        return pd.DataFrame(
+            [
+                {
+                    "rank": 1,
+                    "where": passage_where(
+                        {"document": p.document, "page": p.page, "sheet": p.sheet, "row": p.row, "column": p.column}
+                    ),
+                    "mention": m.words,
+                    "agrees": not m.changes,
+                    "aboutness": round(m.share, 2),
+                    "shared_words": "",
+                    "used": m.share >= 0.6,
+                    "why": why,
+                    "sentence": p.text,
+                }
+            ],
+            columns=cols,
+        )
     rows = explain(claim, ctx)
     out = []
     for n, r in enumerate(rows, 1):
         p = ctx.sources.passage(r["passage_id"])
-        out.append({"rank": n, "where": passage_where({"document": p.document, "page": p.page, "sheet": p.sheet,
-                                                       "row": p.row, "column": p.column}),
-                    **{k: r[k] for k in ("mention", "agrees", "aboutness", "shared_words", "used", "why", "sentence")}})
+        out.append(
+            {
+                "rank": n,
+                "where": passage_where(
+                    {"document": p.document, "page": p.page, "sheet": p.sheet, "row": p.row, "column": p.column}
+                ),
+                **{k: r[k] for k in ("mention", "agrees", "aboutness", "shared_words", "used", "why", "sentence")},
+            }
+        )
     return pd.DataFrame(out, columns=cols)

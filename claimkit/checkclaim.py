@@ -3,6 +3,7 @@
 Each function does one visible thing: load the claims, pick the claim, show it in its sentence,
 show its verdict, run the journalist's own query, record the journalist's review.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -57,7 +58,7 @@ class ClaimInContext:
     def _parts(self):
         sentence, span = str(self.claim.get("sentence") or ""), str(self.claim.get("span") or "")
         i = sentence.find(span) if span else -1
-        return (sentence, "", "") if i < 0 else (sentence[:i], span, sentence[i + len(span):])
+        return (sentence, "", "") if i < 0 else (sentence[:i], span, sentence[i + len(span) :])
 
     def __repr__(self) -> str:
         before, span, after = self._parts()
@@ -67,11 +68,15 @@ class ClaimInContext:
     def _repr_html_(self) -> str:
         before, span, after = self._parts()
         c = self.claim
-        facts = ", ".join(f"{k}: {escape(str(c[k]))}" for k in ("kind", "value", "low", "high", "qualifier", "unit",
-                                                                "subject", "speaker", "date")
-                          if c.get(k) is not None and str(c.get(k)) != "nan")
-        return (f"<div class='claimkit-claim'><p><code>{escape(c['claim_id'])}</code> — {facts}</p>"
-                f"<blockquote>{escape(before)}<mark>{escape(span)}</mark>{escape(after)}</blockquote></div>")
+        facts = ", ".join(
+            f"{k}: {escape(str(c[k]))}"
+            for k in ("kind", "value", "low", "high", "qualifier", "unit", "subject", "speaker", "date")
+            if c.get(k) is not None and str(c.get(k)) != "nan"
+        )
+        return (
+            f"<div class='claimkit-claim'><p><code>{escape(c['claim_id'])}</code> — {facts}</p>"
+            f"<blockquote>{escape(before)}<mark>{escape(span)}</mark>{escape(after)}</blockquote></div>"
+        )
 
 
 def show_claim(claims, claim_id: str) -> ClaimInContext:
@@ -83,7 +88,18 @@ def show_claim(claims, claim_id: str) -> ClaimInContext:
 def verdict_card(verdicts, claim_id: str):
     """One verdict, one field a line."""
     row = verdicts[verdicts["claim_id"] == claim_id]
-    fields = ["verdict", "method", "expected", "note", "evidence_ids", "sources", "query", "reviewer", "auto_verdict", "checked_at"]
+    fields = [
+        "verdict",
+        "method",
+        "expected",
+        "note",
+        "evidence_ids",
+        "sources",
+        "query",
+        "reviewer",
+        "auto_verdict",
+        "checked_at",
+    ]
     return row[[f for f in fields if f in row.columns]].T.rename(columns=lambda _: claim_id)
 
 
@@ -97,12 +113,20 @@ def run_query(sql: str, evidence=None):
     return store.query(sql)
 
 
-def record_review(claims, claim_id: str, verdict: str = "", *, source: str = "", note: str = "", reviewer: str = "",
-                  path: str = "") -> dict | str:
+def record_review(
+    claims, claim_id: str, verdict: str = "", *, source: str = "", note: str = "", reviewer: str = "", path: str = ""
+) -> dict | str:
     """Record the journalist's review of the claim when a verdict is given (saved at once to ``path``)."""
     if not verdict:
         return "No review recorded: set review_verdict (and review_source, review_note, reviewer) to record one."
     from claimkit.reviews import review
 
-    return review(claim_id, verdict, source=source or None, note=note or None, reviewer=reviewer or None,
-                  path=path or None, claims=claims)
+    return review(
+        claim_id,
+        verdict,
+        source=source or None,
+        note=note or None,
+        reviewer=reviewer or None,
+        path=path or None,
+        claims=claims,
+    )

@@ -23,8 +23,10 @@ Two parts, both files a desk can read:
 
 docs/time-and-speakers.md explains the method and gives the cross-validated figures.
 """
+
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -40,6 +42,7 @@ _FIGURE_KINDS = FIGURE_KINDS
 
 
 # ---------------------------------------------------------------- the sentence (learned)
+
 
 @lru_cache(maxsize=1)
 def _priors() -> dict[str, float]:
@@ -105,7 +108,7 @@ def sentence_features(sentence: str) -> frozenset[str]:
     """
     toks = tokens(sentence)
     feats = {f"w:{t}" for t in toks}
-    feats.update(f"b:{a} {b}" for a, b in zip(toks, toks[1:]))
+    feats.update(f"b:{a} {b}" for a, b in itertools.pairwise(toks))
     feats.update(f"cue:{name}" for name, pattern in _cues() if pattern.search(sentence))
     n = len(toks)
     feats.add("len:" + next((label for top, label in _LENGTHS if n <= top), "40+"))
@@ -148,6 +151,7 @@ def explain_sentence(sentence: str, top: int = 8) -> list[tuple[str, float]]:
 
 # ---------------------------------------------------------------- the claim (explicit, documented)
 
+
 @lru_cache(maxsize=1)
 def _claim_weights() -> dict[str, tuple[float, str]]:
     return {row["feature"]: (float(row["weight"]), row["why"]) for row in table("checkworthiness_claims.tsv")}
@@ -184,7 +188,7 @@ def noun_class(unit: str | None, subject: str | None = None) -> str | None:
         if not text:
             continue
         # the head noun is the last word of a unit ("metric ton"); any word of a subject may name the harm
-        candidates = [w for w in re.findall(r"[a-z]+", text.lower())]
+        candidates = re.findall(r"[a-z]+", text.lower())
         for word in reversed(candidates):
             for form in _singular(word):
                 if form in classes:
@@ -251,9 +255,11 @@ def explain(finding, sentence: str, nested: bool = False) -> list[tuple[str, flo
 def _terms(finding, sentence: str, applied: list[tuple[str, str]]) -> list[tuple[str, float]]:
     weights = _claim_weights()
     share = weights["sentence_share"][0]
-    out = [("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
-           (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
-           (weights["offset"][1], weights["offset"][0])]
+    out = [
+        ("the sentence, as people judged debate sentences (learned)", round(share * sentence_logit(sentence), 3)),
+        (f"prior of a {finding.kind} claim", round(_logit(finding.weight), 3)),
+        (weights["offset"][1], weights["offset"][0]),
+    ]
     out.extend((why, weights[name][0]) for name, why in applied)
     return out
 

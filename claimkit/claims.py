@@ -1,8 +1,10 @@
 """The claims table: run the extractors over an article and assemble one row per claim."""
+
 from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 from collections import Counter
 
@@ -10,9 +12,24 @@ from claimkit.articles import Article, load_article
 from claimkit.extract import Document, Finding, run_extractors
 
 CLAIM_COLUMNS = [
-    "claim_id", "article_id", "kind", "sentence", "start", "end", "span",
-    "value", "low", "high", "qualifier", "unit", "subject", "speaker", "date",
-    "checkworthiness", "extractor", "details",
+    "claim_id",
+    "article_id",
+    "kind",
+    "sentence",
+    "start",
+    "end",
+    "span",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "subject",
+    "speaker",
+    "date",
+    "checkworthiness",
+    "extractor",
+    "details",
 ]
 _NUMERIC = ("value", "low", "high")
 _TIME_KINDS = ("time",)
@@ -62,7 +79,7 @@ def _fill_dates(doc: Document, findings: list[Finding]) -> None:
     ordered: dict[int, tuple[list[int], list[Finding]] | None] = {}
     for si, times in by_sentence.items():
         times.sort(key=lambda t: (t.start, t.end))
-        disjoint = all(a.end <= b.start for a, b in zip(times, times[1:]))
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(times))
         ordered[si] = ([t.start for t in times], times) if disjoint else None
     for f in findings:
         if f.kind in _TIME_KINDS or f.date:
@@ -76,7 +93,7 @@ def _fill_dates(doc: Document, findings: list[Finding]) -> None:
             # disjoint mentions in text order: only the last one starting at or before the claim and the
             # one after it can be nearest (gaps grow monotonically away from the claim), so look at two
             j = bisect.bisect_right(index[0], f.start) - 1
-            times = index[1][max(0, j):j + 2]
+            times = index[1][max(0, j) : j + 2]
         nearest = min(times, key=lambda t: _gap(t, f))
         f.date = nearest.date
 
@@ -137,24 +154,31 @@ def extract_claims(article_or_text, *, published=None, extractors=None):
         if f.end > e:  # a span running over a sentence boundary ("We will act. We will not wait,"): its sentences
             e = max(e, doc.sentence_at(max(f.start, f.end - 1))[1])
         sentence = sentence_window(article.text, s, e, f.start, f.end)
-        span = article.text[f.start:f.end]
+        span = article.text[f.start : f.end]
         key = (f.kind, sentence, span)
         seen[key] += 1
-        rows.append({
-            "claim_id": claim_id(f.kind, sentence, span, seen[key]),
-            "article_id": article.id,
-            "kind": f.kind,
-            "sentence": sentence,
-            "start": f.start,
-            "end": f.end,
-            "span": span,
-            "value": f.value, "low": f.low, "high": f.high,
-            "qualifier": f.qualifier, "unit": f.unit, "subject": f.subject, "speaker": f.speaker,
-            "date": f.date,
-            "checkworthiness": score(f, sentence, nested=i in inside),
-            "extractor": f.extractor,
-            "details": json.dumps(f.extra, ensure_ascii=False, sort_keys=True, default=str) if f.extra else None,
-        })
+        rows.append(
+            {
+                "claim_id": claim_id(f.kind, sentence, span, seen[key]),
+                "article_id": article.id,
+                "kind": f.kind,
+                "sentence": sentence,
+                "start": f.start,
+                "end": f.end,
+                "span": span,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "qualifier": f.qualifier,
+                "unit": f.unit,
+                "subject": f.subject,
+                "speaker": f.speaker,
+                "date": f.date,
+                "checkworthiness": score(f, sentence, nested=i in inside),
+                "extractor": f.extractor,
+                "details": json.dumps(f.extra, ensure_ascii=False, sort_keys=True, default=str) if f.extra else None,
+            }
+        )
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return normalise_claims(df, article)
 
@@ -171,8 +195,20 @@ def normalise_claims(df, article: Article | None = None):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     for col in ("start", "end"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-    for col in ("claim_id", "article_id", "kind", "sentence", "span", "qualifier", "unit", "subject",
-                "speaker", "date", "extractor", "details"):
+    for col in (
+        "claim_id",
+        "article_id",
+        "kind",
+        "sentence",
+        "span",
+        "qualifier",
+        "unit",
+        "subject",
+        "speaker",
+        "date",
+        "extractor",
+        "details",
+    ):
         df[col] = df[col].astype("object").where(df[col].notna(), None)
     if article is not None:
         df.attrs["article_text"] = article.text

@@ -5,6 +5,7 @@ failing values). claimkit writes them to ``<output folder>/data_docs/<suite>.htm
 The pages are GX's own: they load GX's stylesheets and scripts from public CDNs when opened
 with a network, and stay readable as plain HTML without one.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

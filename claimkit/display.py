@@ -3,9 +3,11 @@
 Every piece of article text, title, URL or note is HTML-escaped here; nothing from the input is
 ever written into the page as markup.
 """
+
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 from html import escape
 from urllib.parse import quote, urlsplit
@@ -13,13 +15,24 @@ from urllib.parse import quote, urlsplit
 from claimkit.files import missing as _blank_cell  # None, NaN, pd.NA or NaT (a list never is)
 
 KIND_COLOURS = {
-    "quantity": "#ffe08a", "money": "#ffd0a8", "percent": "#fff3a8", "duration": "#e7d7ff",
-    "time": "#c9e7ff", "quote": "#d8f5d0", "attribution": "#e9f7e4", "comparison": "#ffd6e7", "role": "#e4e4e4",
-    "capital": "#d6f0ff", "currency": "#f0e6d6",
+    "quantity": "#ffe08a",
+    "money": "#ffd0a8",
+    "percent": "#fff3a8",
+    "duration": "#e7d7ff",
+    "time": "#c9e7ff",
+    "quote": "#d8f5d0",
+    "attribution": "#e9f7e4",
+    "comparison": "#ffd6e7",
+    "role": "#e4e4e4",
+    "capital": "#d6f0ff",
+    "currency": "#f0e6d6",
 }
 VERDICT_COLOURS = {
-    "supported": "#b7ebc0", "contradicted": "#ffb3b3", "misleading": "#ffd59e",
-    "unsupported": "#e8d0ff", "unverified": "#e6e6e6",
+    "supported": "#b7ebc0",
+    "contradicted": "#ffb3b3",
+    "misleading": "#ffd59e",
+    "unsupported": "#e8d0ff",
+    "unverified": "#e6e6e6",
 }
 UNVERIFIED_STYLE = "background:transparent;border-bottom:2px dotted #8a8a8a"
 # nested marks: shorter (inner) claims are drawn above longer ones
@@ -114,7 +127,9 @@ def records(df) -> list[dict]:
     def column(j):
         values = df.iloc[:, j].tolist()
         if getattr(dtypes[j], "_is_numeric", False) and not hasattr(dtypes[j], "pyarrow_dtype"):
-            values = [None if v is _NA else v for v in values]  # a masked Int64/Float64/boolean column: to_dict gives None
+            values = [
+                None if v is _NA else v for v in values
+            ]  # a masked Int64/Float64/boolean column: to_dict gives None
         return values
 
     from pandas import NA as _NA
@@ -128,8 +143,9 @@ def _verdict_map(verdicts) -> dict[str, str]:
     return dict(zip(verdicts["claim_id"], verdicts["verdict"]))
 
 
-def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int | None = None,
-                   anchors: bool = False) -> str:
+def highlight_html(
+    text: str, claims, verdicts=None, *, start: int = 0, end: int | None = None, anchors: bool = False
+) -> str:
     """``text[start:end]`` as escaped HTML paragraphs, each claim wrapped in a ``<mark>``.
 
     Marks are coloured by verdict once verified, else by kind; hovering shows the claim id, kind
@@ -147,7 +163,7 @@ def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int
                 spans.append((s, e, str(cid), str(kind)))
     cuts = sorted({start, end} | {p for s, e, *_ in spans for p in (s, e)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         piece = escape(text[a:b]).replace("\n\n", "</p><p>")
         covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
         if not covering:
@@ -161,9 +177,11 @@ def highlight_html(text: str, claims, verdicts=None, *, start: int = 0, end: int
         title = " · ".join(f"{c} {k}{' → ' + verdict_of[c] if c in verdict_of else ''}" for _, _, c, k in covering)
         if anchors:
             piece = f'<a href="#{escape(claim_anchor(cid))}">{piece}</a>'
-        out.append(f'<mark class="ck-claim ck-{escape(kind)}" data-claim-id="{escape(cid)}" '
-                   f'data-kind="{escape(kind)}" data-verdict="{escape(verdict or "")}" '
-                   f'style="{style}" title="{escape(title)}">{piece}</mark>')
+        out.append(
+            f'<mark class="ck-claim ck-{escape(kind)}" data-claim-id="{escape(cid)}" '
+            f'data-kind="{escape(kind)}" data-verdict="{escape(verdict or "")}" '
+            f'style="{style}" title="{escape(title)}">{piece}</mark>'
+        )
     return "<p>" + "".join(out) + "</p>"
 
 
@@ -172,7 +190,11 @@ def legend_html(verdicts=None) -> str:
         styles = {k: UNVERIFIED_STYLE if k == "unverified" else f"background:{c}" for k, c in VERDICT_COLOURS.items()}
     else:
         styles = {k: f"background:{c}" for k, c in KIND_COLOURS.items()}
-    return '<div class="ck-legend">' + "".join(f'<span style="{st}">{escape(k)}</span>' for k, st in styles.items()) + "</div>"
+    return (
+        '<div class="ck-legend">'
+        + "".join(f'<span style="{st}">{escape(k)}</span>' for k, st in styles.items())
+        + "</div>"
+    )
 
 
 def _field(obj, name):
@@ -191,13 +213,28 @@ def article_meta_html(article) -> str:
 
 def show_article(article, claims, verdicts=None) -> HTML:
     """The article, headline first, with every claim highlighted in place (coloured by verdict once verified)."""
-    head = (f"<h3>{escape(_field(article, 'title') or '(untitled)')}</h3>"
-            f"<div style='color:#666;font:13px sans-serif'>{article_meta_html(article)}</div>")
+    head = (
+        f"<h3>{escape(_field(article, 'title') or '(untitled)')}</h3>"
+        f"<div style='color:#666;font:13px sans-serif'>{article_meta_html(article)}</div>"
+    )
     body = highlight_html(_field(article, "text") or "", claims, verdicts)
     return HTML(f"{_STYLE}<div class='ck-article'>{head}{legend_html(verdicts)}{body}</div>")
 
 
-RANKED_COLUMNS = ["claim_id", "kind", "span", "value", "low", "high", "qualifier", "unit", "subject", "speaker", "date", "checkworthiness"]
+RANKED_COLUMNS = [
+    "claim_id",
+    "kind",
+    "span",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "subject",
+    "speaker",
+    "date",
+    "checkworthiness",
+]
 
 
 def _join(base, other, columns=("verdict",)):
@@ -237,17 +274,24 @@ class Table:
             import uuid
 
             tid = "T_" + uuid.uuid4().hex[:5]
-            head = "".join(f'<th class="col_heading level0 col{j}" >{escape(str(c))}</th>' for j, c in enumerate(self._columns))
+            head = "".join(
+                f'<th class="col_heading level0 col{j}" >{escape(str(c))}</th>' for j, c in enumerate(self._columns)
+            )
             rows = []
             for i, row in enumerate(self._cells):
                 styles = self._styles[i] if self._styles else None
                 tds = "".join(
-                    f'<td class="data row{i} col{j}"' + (f' style="{escape(styles[j])}"' if styles and styles[j] else "")
-                    + f" >{cell}</td>" for j, cell in enumerate(row))
+                    f'<td class="data row{i} col{j}"'
+                    + (f' style="{escape(styles[j])}"' if styles and styles[j] else "")
+                    + f" >{cell}</td>"
+                    for j, cell in enumerate(row)
+                )
                 rows.append(f"<tr>{tds}</tr>")
-            self._html = (f'<style type="text/css">\n#{tid} td {{\n  text-align: left;\n  font-size: 12px;\n}}\n</style>\n'
-                          f'<table id="{tid}" class="ck-{self._name}"><thead><tr>{head}</tr></thead>'
-                          f'<tbody>{"".join(rows)}</tbody></table>')
+            self._html = (
+                f'<style type="text/css">\n#{tid} td {{\n  text-align: left;\n  font-size: 12px;\n}}\n</style>\n'
+                f'<table id="{tid}" class="ck-{self._name}"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
         return self._html
 
     def _repr_html_(self) -> str:
@@ -383,8 +427,10 @@ def verdict_summary(verdicts, claims=None) -> HTML:
         return HTML('<div class="ck-verdict-summary"><i>No verdicts yet.</i></div>')
     counts = verdicts["verdict"].value_counts()
     line = ", ".join(f"{int(counts[v])} {escape(v)}" for v in VERDICT_ORDER if v in counts)
-    return HTML(f'<div class="ck-verdict-summary">{verdict_chart_svg(verdicts, claims)}'
-                f"<div style='font:12px sans-serif;color:#444'>{len(verdicts)} claims: {line}</div></div>")
+    return HTML(
+        f'<div class="ck-verdict-summary">{verdict_chart_svg(verdicts, claims)}'
+        f"<div style='font:12px sans-serif;color:#444'>{len(verdicts)} claims: {line}</div></div>"
+    )
 
 
 def _text(v) -> str:
@@ -425,9 +471,12 @@ def show_verdicts(verdicts, claims=None, *, only_checked: bool = False) -> HTML:
             f"<tr data-claim-id='{escape(_text(r['claim_id']))}'><td>{escape(_text(r['claim_id']))}</td>"
             f"<td>{escape(_text(r.get('span')))}</td><td>{_verdict_badge(r.get('verdict'))}</td>"
             f"<td>{escape(_text(r.get('expected')))}</td><td>{_sources_html(r)}</td>"
-            f"<td>{escape(_text(r.get('note')))}</td><td>{escape(who)}</td></tr>")
+            f"<td>{escape(_text(r.get('note')))}</td><td>{escape(who)}</td></tr>"
+        )
     head = "".join(f"<th>{h}</th>" for h in ("claim", "span", "verdict", "the evidence says", "sources", "note", "by"))
-    return HTML(f"{_TABLE_STYLE}<table class='ck-table ck-verdicts'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return HTML(
+        f"{_TABLE_STYLE}<table class='ck-table ck-verdicts'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _story_words(eid: str, text: str) -> str:
@@ -436,7 +485,7 @@ def _story_words(eid: str, text: str) -> str:
 
     m = re.fullmatch(r"story@(\d+)-(\d+)", eid)
     if m and text and int(m.group(1)) < int(m.group(2)) <= len(text):
-        return text[int(m.group(1)):int(m.group(2))]
+        return text[int(m.group(1)) : int(m.group(2))]
     return eid
 
 
@@ -453,17 +502,22 @@ def show_inside(verdicts, claims) -> HTML:
         df = df.sort_values("start")
     rows = []
     for r in records(df):
-        used = "<br>".join(f"{escape(spans.get(str(e)) or _story_words(str(e), text))} <span class='small'>({escape(str(e))})</span>"
-                           for e in as_list(r.get("evidence_ids")))
+        used = "<br>".join(
+            f"{escape(spans.get(str(e)) or _story_words(str(e), text))} <span class='small'>({escape(str(e))})</span>"
+            for e in as_list(r.get("evidence_ids"))
+        )
         computation = _text(r.get("computation")) or _text(r.get("expected"))
         rows.append(
             f"<tr data-claim-id='{escape(_text(r['claim_id']))}'><td>{escape(_text(r.get('span')))}</td>"
             f"<td>{_verdict_badge(r.get('verdict'))}</td><td>{escape(_text(r.get('check')))}</td>"
-            f"<td>{escape(computation)}</td><td>{used}</td></tr>")
+            f"<td>{escape(computation)}</td><td>{used}</td></tr>"
+        )
     if not rows:
         return HTML("<p>No weekday, age, change, share or total in this story could be recomputed from the others.</p>")
     head = "".join(f"<th>{h}</th>" for h in ("claim", "verdict", "check", "computation", "from the claims"))
-    return HTML(f"{_TABLE_STYLE}<table class='ck-table ck-inside'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return HTML(
+        f"{_TABLE_STYLE}<table class='ck-table ck-inside'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 REVIEW_FIELDS = ("verdict", "expected", "note", "reviewer", "method", "evidence_ids", "sources")
@@ -512,11 +566,14 @@ def show_changes(before, after) -> HTML:
     rows = "".join(
         f"<tr><td>{escape(str(c['claim_id']))}</td><td>{escape(c['field'])}</td>"
         f"<td><s>{cell(c['field'], c['before'])}</s></td><td>{cell(c['field'], c['after'])}</td></tr>"
-        for c in changes.to_dict("records"))
+        for c in changes.to_dict("records")
+    )
     n = changes["claim_id"].nunique()
-    return HTML(f"{_TABLE_STYLE}<div class='ck-changes'><b>{n} claim{'s' if n != 1 else ''} changed</b>"
-                f"<table class='ck-table'><thead><tr><th>claim</th><th>field</th><th>before</th><th>after</th></tr></thead>"
-                f"<tbody>{rows}</tbody></table></div>")
+    return HTML(
+        f"{_TABLE_STYLE}<div class='ck-changes'><b>{n} claim{'s' if n != 1 else ''} changed</b>"
+        f"<table class='ck-table'><thead><tr><th>claim</th><th>field</th><th>before</th><th>after</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
@@ -538,6 +595,7 @@ def show_review_changes(claims, verdicts, *, evidence=None) -> HTML:
 
 
 # ----------------------------------------------------------------------- validation
+
 
 def _local_href(path: str) -> str:
     """A page claimkit wrote, as a link relative to the working folder (the notebook's, in JupyterLab)."""
@@ -565,14 +623,21 @@ def show_validation(results, docs_url=None) -> HTML:
         failures = _field(r, "failures") or []
         mark = "✔" if success else "✗"
         sub = "".join(f"<li>{escape(str(f))}</li>" for f in failures)
-        items.append(f"<li class='{'ck-pass' if success else 'ck-fail'}'>{mark} <b>{escape(str(suite))}</b>: "
-                     f"{'passed' if success else f'{len(failures)} expectation(s) failed'}"
-                     f"{'<ul>' + sub + '</ul>' if sub else ''}</li>")
+        items.append(
+            f"<li class='{'ck-pass' if success else 'ck-fail'}'>{mark} <b>{escape(str(suite))}</b>: "
+            f"{'passed' if success else f'{len(failures)} expectation(s) failed'}"
+            f"{'<ul>' + sub + '</ul>' if sub else ''}</li>"
+        )
     docs = f"<div>Details: {link_html(docs_url, 'Great Expectations Data Docs')}</div>" if docs_url else ""
     pages = [(str(_field(r, "suite")), _field(r, "docs")) for r in results if _field(r, "docs")]
     if pages:
-        docs += "<div>Data Docs: " + ", ".join(
-            f'<a href="{escape(_local_href(path))}" target="_blank">{escape(suite)}</a>' for suite, path in pages) + "</div>"
+        docs += (
+            "<div>Data Docs: "
+            + ", ".join(
+                f'<a href="{escape(_local_href(path))}" target="_blank">{escape(suite)}</a>' for suite, path in pages
+            )
+            + "</div>"
+        )
     return HTML(f"<div class='ck-validation' style='font:13px sans-serif'><ul>{''.join(items)}</ul>{docs}</div>")
 
 
@@ -590,10 +655,24 @@ def _details(value) -> dict:
 def who_said_what(claims):
     """Quotes and reported speech: the words, who said them (as written and as resolved), how and when."""
     rows = []
-    for c in _claims_of_kinds(claims, {"quote", "attribution"}, ("claim_id", "kind", "span", "speaker", "date", "details")):
+    for c in _claims_of_kinds(
+        claims, {"quote", "attribution"}, ("claim_id", "kind", "span", "speaker", "date", "details")
+    ):
         d = _details(c["details"])
-        rows.append([c["claim_id"], c["kind"], c["span"], c["speaker"], d.get("speaker_as_written") or "",
-                     d.get("title") or "", d.get("via") or "", d.get("verb") or "", c["date"], d.get("resolved_by") or ""])
+        rows.append(
+            [
+                c["claim_id"],
+                c["kind"],
+                c["span"],
+                c["speaker"],
+                d.get("speaker_as_written") or "",
+                d.get("title") or "",
+                d.get("via") or "",
+                d.get("verb") or "",
+                c["date"],
+                d.get("resolved_by") or "",
+            ]
+        )
     cols = ["claim_id", "kind", "words", "speaker", "as written", "title", "through", "verb", "date", "resolved by"]
     return _plain_table(cols, rows, "who-said-what")
 
@@ -601,10 +680,23 @@ def who_said_what(claims):
 def when(claims):
     """Time claims as written and as resolved against the publication date."""
     rows = []
-    for c in _claims_of_kinds(claims, {"time", "comparison"}, ("claim_id", "kind", "span", "date", "sentence", "details")):
+    for c in _claims_of_kinds(
+        claims, {"time", "comparison"}, ("claim_id", "kind", "span", "date", "sentence", "details")
+    ):
         d = _details(c["details"])
         start, _, end = (c["date"] or "").partition("/")
-        rows.append([c["claim_id"], c["kind"], c["span"], start, end or start, d.get("granularity") or "",
-                     d.get("tense") or "", "yes" if d.get("vague") else "", c["sentence"]])
+        rows.append(
+            [
+                c["claim_id"],
+                c["kind"],
+                c["span"],
+                start,
+                end or start,
+                d.get("granularity") or "",
+                d.get("tense") or "",
+                "yes" if d.get("vague") else "",
+                c["sentence"],
+            ]
+        )
     cols = ["claim_id", "kind", "as written", "from", "to", "granularity", "tense", "vague", "sentence"]
     return _plain_table(cols, rows, "when")

@@ -10,6 +10,7 @@ DuckDB runs in memory, in this process: each table is a snapshot of its file, ta
 the file changes, so ``store.query("SELECT ... FROM osce_participating_states")`` sees the CSV as
 it is on disk. A folder's store is opened once per process (:func:`open_store`) and reused.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,12 +19,27 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimkit.errors import InputError
 from claimkit.files import SIDECAR_SUFFIX
+
+if TYPE_CHECKING:
+    import pandas  # for annotations only: pandas is imported inside the functions that use it
+
 PROVENANCE_KEYS = ("source_name", "source_url", "retrieved", "licence")
 ROW_KEYS = ("id", "source_name", "source_url")
-PASSAGE_COLUMNS = ("document", "sha256", "page", "sheet", "row", "column", "start", "end", "text")  # empty for reference rows
+PASSAGE_COLUMNS = (
+    "document",
+    "sha256",
+    "page",
+    "sheet",
+    "row",
+    "column",
+    "start",
+    "end",
+    "text",
+)  # empty for reference rows
 _DUCK_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -121,7 +137,9 @@ class EvidenceStore:
             raise InputError(sidecar, f"sidecar lacks {', '.join(missing)}")
         absent = [k for k in ROW_KEYS if k not in meta["columns"]]
         if absent:
-            raise InputError(sidecar, f"table must have the columns {', '.join(ROW_KEYS)} (missing {', '.join(absent)})")
+            raise InputError(
+                sidecar, f"table must have the columns {', '.join(ROW_KEYS)} (missing {', '.join(absent)})"
+            )
         return ReferenceTable(name=name, path=csv, meta=meta)
 
     # ------------------------------------------------------------ SQL
@@ -145,8 +163,10 @@ class EvidenceStore:
             return self._con
 
     def _source(self, t: ReferenceTable) -> str:
-        types = ", ".join(f"{sql_literal(c)}: '{_DUCK_TYPES.get(spec.get('type', 'string'), 'VARCHAR')}'"
-                          for c, spec in t.columns.items())
+        types = ", ".join(
+            f"{sql_literal(c)}: '{_DUCK_TYPES.get(spec.get('type', 'string'), 'VARCHAR')}'"
+            for c, spec in t.columns.items()
+        )
         return f"read_csv({sql_literal(str(t.path))}, header = true, auto_detect = true, types = {{{types}}})"
 
     def _sync(self) -> None:
@@ -231,7 +251,7 @@ class EvidenceStore:
                     self._index[str(rid)] = t.name
         return self._index.get(str(row_id))
 
-    def rows(self, ids) -> "pandas.DataFrame":  # noqa: F821
+    def rows(self, ids) -> pandas.DataFrame:
         """The cited rows, whatever their tables, as (table, id, fact, as_of, source_name, source_url)."""
         import pandas as pd
 
@@ -247,11 +267,17 @@ class EvidenceStore:
         """One row per table: what it holds and where it comes from."""
         import pandas as pd
 
-        return pd.DataFrame([
-            {"table": t.name, "rows": int(self.query(f"SELECT count(*) AS n FROM {t.name}")["n"][0]), "check": t.kind,
-             **t.provenance}
-            for t in self.tables.values()
-        ])
+        return pd.DataFrame(
+            [
+                {
+                    "table": t.name,
+                    "rows": int(self.query(f"SELECT count(*) AS n FROM {t.name}")["n"][0]),
+                    "check": t.kind,
+                    **t.provenance,
+                }
+                for t in self.tables.values()
+            ]
+        )
 
     def facts(self):
         """Every row of every table in one long frame, as text exactly as on disk: the shape
@@ -273,20 +299,41 @@ class EvidenceStore:
         hit = self._cache.get("\0facts")
         if hit is not None and hit[0] == stamp:
             return hit[1]
-        columns = ["table", "id", "fact", "as_of", "value", "source_name", "source_url", "retrieved", "licence", "kind",
-                   *PASSAGE_COLUMNS]
+        columns = [
+            "table",
+            "id",
+            "fact",
+            "as_of",
+            "value",
+            "source_name",
+            "source_url",
+            "retrieved",
+            "licence",
+            "kind",
+            *PASSAGE_COLUMNS,
+        ]
         frames = []
         for t in self.tables.values():
             df = pd.read_csv(t.path, dtype=str, keep_default_na=False, na_values=[""])
             key = t.meta.get("key") or ["id"]
             value_col = t.check.get("value")
-            frames.append(pd.DataFrame({
-                "table": t.name, "id": df["id"], "fact": _joined(df[key]),
-                "as_of": df[t.as_of_column] if t.as_of_column else None,
-                "value": df[value_col] if value_col else None,
-                "source_name": df["source_name"], "source_url": df["source_url"],
-                "retrieved": t.meta.get("retrieved"), "licence": t.meta.get("licence"), "kind": "reference",
-            }, columns=columns))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "table": t.name,
+                        "id": df["id"],
+                        "fact": _joined(df[key]),
+                        "as_of": df[t.as_of_column] if t.as_of_column else None,
+                        "value": df[value_col] if value_col else None,
+                        "source_name": df["source_name"],
+                        "source_url": df["source_url"],
+                        "retrieved": t.meta.get("retrieved"),
+                        "licence": t.meta.get("licence"),
+                        "kind": "reference",
+                    },
+                    columns=columns,
+                )
+            )
         if not frames:
             return pd.DataFrame(columns=columns)
         out = pd.concat(frames, ignore_index=True).astype(object)
@@ -299,7 +346,7 @@ class EvidenceStore:
         return out
 
 
-def _joined(cols) -> "pandas.Series":  # noqa: F821
+def _joined(cols) -> pandas.Series:
     """The key columns of each row joined with ' / ' (column-wise: a row-wise apply costs seconds on the world tables)."""
     cols = cols.fillna("").astype(str)
     out = cols.iloc[:, 0]

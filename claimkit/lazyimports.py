@@ -16,6 +16,7 @@ warm kernels), never in a user's own interpreter. Kernels started by ``claimkit 
 module as an IPython extension (``load_ipython_extension``): it runs before the first cell and,
 unlike ``exec_lines``, executes no cell of its own, so the notebook's cells count from 1.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -65,6 +66,6 @@ def defer_rfc3987_syntax() -> bool:
     return True
 
 
-def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython extension protocol
+def load_ipython_extension(ipython) -> None:
     """``--IPKernelApp.extensions=claimkit.lazyimports``: defer the grammar in a kernel before its first cell."""
     defer_rfc3987_syntax()

@@ -1,9 +1,10 @@
 """The files a run leaves in its output folder, written atomically, and how to read them back."""
+
 from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from claimkit.files import atomic_write_text, write_table
@@ -19,10 +20,15 @@ MANIFEST_FILE = "manifest.json"  # written last: its presence means the folder i
 
 def article_record(article) -> dict:
     return {
-        "id": article.id, "title": article.title,
+        "id": article.id,
+        "title": article.title,
         "published": article.published.isoformat() if article.published else None,
-        "url": article.url, "source_name": article.source_name, "path": article.path,
-        "meta": article.meta, "text": article.text, "sentences": article.sentences,
+        "url": article.url,
+        "source_name": article.source_name,
+        "path": article.path,
+        "meta": article.meta,
+        "text": article.text,
+        "sentences": article.sentences,
     }
 
 
@@ -45,10 +51,13 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
     if verdicts is not None:
         table = verdicts.copy()
         if "evidence_ids" in table.columns:
-            table["evidence_ids"] = table["evidence_ids"].map(lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v)
+            table["evidence_ids"] = table["evidence_ids"].map(
+                lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v
+            )
         if "passages" in table.columns:  # the cited source passages (dicts), as JSON
             table["passages"] = table["passages"].map(
-                lambda v: json.dumps(list(v), ensure_ascii=False, default=str) if isinstance(v, (list, tuple)) else v)
+                lambda v: json.dumps(list(v), ensure_ascii=False, default=str) if isinstance(v, (list, tuple)) else v
+            )
         write_table(table, out / VERDICTS_FILE)
         written["verdicts"] = VERDICTS_FILE
     if claimreview is not None:
@@ -57,18 +66,40 @@ def write_outputs(out_dir, *, article, claims, verdicts=None, validations=(), cl
     validation_json = None
     if validations:
         validation_json = json.dumps(
-            [{"suite": r.suite, "success": r.success, "evaluated": r.evaluated, "rows": r.rows,
-              "failures": [str(f) for f in r.failures],
-              "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None} for r in validations], indent=2)
+            [
+                {
+                    "suite": r.suite,
+                    "success": r.success,
+                    "evaluated": r.evaluated,
+                    "rows": r.rows,
+                    "failures": [str(f) for f in r.failures],
+                    "docs": os.path.relpath(r.docs, out) if getattr(r, "docs", None) else None,
+                }
+                for r in validations
+            ],
+            indent=2,
+        )
         atomic_write_text(out / VALIDATION_FILE, validation_json)
         written["validation"] = VALIDATION_FILE
-    manifest = {"article_id": article.id, "files": written, "claims": int(len(claims)),
-                "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    manifest = {
+        "article_id": article.id,
+        "files": written,
+        "claims": len(claims),
+        "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     manifest_json = json.dumps(manifest, indent=2)
     atomic_write_text(out / MANIFEST_FILE, manifest_json)
-    _remember(out, claims=claims, verdicts=table if verdicts is not None else None,
-              texts={MANIFEST_FILE: manifest_json, ARTICLE_FILE: article_json, VALIDATION_FILE: validation_json,
-                     VERDICTS_FILE: VERDICTS_FILE if verdicts is not None else None})
+    _remember(
+        out,
+        claims=claims,
+        verdicts=table if verdicts is not None else None,
+        texts={
+            MANIFEST_FILE: manifest_json,
+            ARTICLE_FILE: article_json,
+            VALIDATION_FILE: validation_json,
+            VERDICTS_FILE: VERDICTS_FILE if verdicts is not None else None,
+        },
+    )
     return manifest
 
 
@@ -129,14 +160,20 @@ def _numeric(text: str) -> bool:
 def _remember(out: Path, *, claims, verdicts, texts: dict) -> None:
     """Keep what was just written, as :func:`read_outputs` would read it back, unless a table would
     not read back as it is (then the report reads the files)."""
-    if ((verdicts is None and (out / VERDICTS_FILE).exists())  # an older run's file, which read_outputs would read
-            or (texts.get(VALIDATION_FILE) is None and (out / VALIDATION_FILE).exists())):
+    if (
+        (verdicts is None and (out / VERDICTS_FILE).exists())  # an older run's file, which read_outputs would read
+        or (texts.get(VALIDATION_FILE) is None and (out / VALIDATION_FILE).exists())
+    ):
         return
     claims = _as_read_back(claims, None)
     verdicts = None if verdicts is None else _as_read_back(verdicts, float("nan"))
     if claims is None or (verdicts is None) != (texts.get(VERDICTS_FILE) is None):
         return
-    result = {"manifest": json.loads(texts[MANIFEST_FILE]), "article": json.loads(texts[ARTICLE_FILE]), "claims": claims}
+    result = {
+        "manifest": json.loads(texts[MANIFEST_FILE]),
+        "article": json.loads(texts[ARTICLE_FILE]),
+        "claims": claims,
+    }
     if verdicts is not None:
         _parse_lists(verdicts)  # as read_outputs parses the JSON lists write_outputs wrote
         result["verdicts"] = verdicts
@@ -166,7 +203,9 @@ def _parse_lists(verdicts) -> None:
     """The JSON lists of a verdicts table read back from a file (evidence ids; cited passages), in place."""
     for col in ("evidence_ids", "passages"):
         if col in verdicts.columns:
-            verdicts[col] = verdicts[col].map(lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else [])
+            verdicts[col] = verdicts[col].map(
+                lambda s: json.loads(s) if isinstance(s, str) and s.startswith("[") else []
+            )
 
 
 def reviews_path(output_dir, reviews: str | None = None) -> Path:
@@ -180,9 +219,11 @@ def read_outputs(out_dir) -> dict:
     from claimkit.files import read_table
 
     out = Path(out_dir)
-    result = {"manifest": json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8")),
-              "article": json.loads((out / ARTICLE_FILE).read_text(encoding="utf-8")),
-              "claims": normalise_claims(read_table(out / CLAIMS_FILE))}
+    result = {
+        "manifest": json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8")),
+        "article": json.loads((out / ARTICLE_FILE).read_text(encoding="utf-8")),
+        "claims": normalise_claims(read_table(out / CLAIMS_FILE)),
+    }
     if (out / VERDICTS_FILE).exists():
         v = read_table(out / VERDICTS_FILE)
         _parse_lists(v)

@@ -14,6 +14,7 @@ Foreign Minister" and "Polish Foreign Minister Zbigniew Rau" become one person e
   "it"/"they" the last body, unless that is ambiguous (two people speak or are spoken to in
   the antecedent's sentence), in which case the speaker stays unresolved and is flagged.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,9 @@ from functools import lru_cache
 from claimkit.lexicon import alternation, mapping, table, words
 
 _DETERMINERS = ("the", "a", "an", "its", "his", "her", "their", "our")
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "bin", "ibn", "al", "el", "le", "la", "du", "dos", "del"})
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "bin", "ibn", "al", "el", "le", "la", "du", "dos", "del"}
+)
 _TOKEN = re.compile(r"[^\s,;:!?()\"]+")
 
 
@@ -114,14 +117,19 @@ def _stop_names() -> frozenset[str]:
     from claimkit.lexicon import table as t
 
     time_words = {row["word"] for row in t("time_words.tsv") if row["kind"] in ("month", "weekday")}
-    return frozenset(time_words | {"On", "In", "At", "The", "A", "An", "But", "And", "As", "If", "He", "She", "It", "They", "We", "I"})
+    return frozenset(
+        time_words
+        | {"On", "In", "At", "The", "A", "An", "But", "And", "As", "If", "He", "She", "It", "They", "We", "I"}
+    )
 
 
 @lru_cache(maxsize=1)
 def _month_names() -> frozenset[str]:
     from claimkit.lexicon import table as t
 
-    return frozenset(row["word"] for row in t("time_words.tsv") if row["kind"] == "month" and not row["word"].endswith("."))
+    return frozenset(
+        row["word"] for row in t("time_words.tsv") if row["kind"] == "month" and not row["word"].endswith(".")
+    )
 
 
 # ---------------------------------------------------------------- roles
@@ -139,11 +147,15 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
         core = tok[:-2] if tok.endswith("'s") else tok
         core_clean = core.rstrip(".")
         # a month after a first name is a surname ("Theresa May"), unless a day number follows ("Biden May 5")
-        surname_month = count and core_clean in _month_names() and not re.match(r"\s*\d", text[m.end():])
-        if core_clean[:1].isupper() and core_clean.replace("-", "").replace("'", "").replace(".", "").isalpha() and (core_clean not in stop or surname_month):
+        surname_month = count and core_clean in _month_names() and not re.match(r"\s*\d", text[m.end() :])
+        if (
+            core_clean[:1].isupper()
+            and core_clean.replace("-", "").replace("'", "").replace(".", "").isalpha()
+            and (core_clean not in stop or surname_month)
+        ):
             end = m.start() + len(core) - (1 if core.endswith(".") and len(core_clean) > 1 else 0)
             count += 1
-            if tok.endswith("'s") or tok.endswith(".") and len(core_clean) > 1:
+            if tok.endswith("'s") or (tok.endswith(".") and len(core_clean) > 1):
                 break
         elif tok in _PARTICLES and count:
             pass
@@ -170,8 +182,19 @@ def find_roles(text: str) -> list[Role]:
         poss = m.group("poss")
         start = m.start("title")
         possessor = poss if poss and poss.lower() != "the" else None
-        out.append(Role(start=start, end=ne, title=m.group("title"), title_start=start, title_end=m.end("title"),
-                        name=name, name_start=ns, name_end=ne, possessor=possessor))
+        out.append(
+            Role(
+                start=start,
+                end=ne,
+                title=m.group("title"),
+                title_start=start,
+                title_end=m.end("title"),
+                name=name,
+                name_start=ns,
+                name_end=ne,
+                possessor=possessor,
+            )
+        )
     return out
 
 
@@ -255,14 +278,17 @@ class Cast:
         fam, prefix = title_family(title), _title_prefix(strip_determiner(title)).lower()
         if not fam or not prefix:
             return []
-        return [p for p in self.people.values()
-                if any(title_family(t) == fam and _title_prefix(t).lower() == prefix for t in p.titles)]
+        return [
+            p
+            for p in self.people.values()
+            if any(title_family(t) == fam and _title_prefix(t).lower() == prefix for t in p.titles)
+        ]
 
     def is_person_phrase(self, phrase: str) -> bool:
         toks = strip_determiner(phrase).split()
         if not toks or any(t in _org_words() for t in toks):
             return False
-        return title_family(phrase) is not None or all(t[:1].isupper() for t in toks) and 2 <= len(toks) <= 4
+        return title_family(phrase) is not None or (all(t[:1].isupper() for t in toks) and 2 <= len(toks) <= 4)
 
     def resolve(self, phrase: str) -> Speaker:
         """Resolve a non-pronoun speaker phrase to the fullest name the story gives."""
@@ -270,7 +296,7 @@ class Cast:
         bare = strip_determiner(written)
         # a title + name as written: "Polish Foreign Minister Zbigniew Rau"
         roles = find_roles(written + " ")
-        if roles and roles[-1].end == len(written) or roles and roles[-1].name_end == len(written):
+        if (roles and roles[-1].end == len(written)) or (roles and roles[-1].name_end == len(written)):
             r = roles[-1]
             p = self.people.get(r.name) or self.add(r.name, r.title)
             return Speaker(written, p.name, r.title, True, True, "name")
@@ -285,8 +311,15 @@ class Cast:
             found = self.by_title(bare)
             if len(found) == 1:
                 return Speaker(written, found[0].name, bare, True, True, "title")
-            return Speaker(written, bare, bare, True, False, None,
-                           "no named holder of this title" if not found else "several people hold this title")
+            return Speaker(
+                written,
+                bare,
+                bare,
+                True,
+                False,
+                None,
+                "no named holder of this title" if not found else "several people hold this title",
+            )
         if bare in self.people:
             p = self.people[bare]
             return Speaker(written, p.name, p.title, True, True, "name")
@@ -350,11 +383,13 @@ class SpeakerHistory:
             if len(names) > 1 or self._another_spoke(ev.sentence, want_person, ev.speaker.name, pos):
                 spoke = self._first_pos[(ev.sentence, want_person)]
                 if len(spoke) > 20:  # a runaway "sentence": name the first speakers only, in bounded time
-                    spoke = dict((n, p) for p, n in self._earliest[(ev.sentence, want_person)])
+                    spoke = {n: p for p, n in self._earliest[(ev.sentence, want_person)]}
                 same = {n for n, p in spoke.items() if p < pos} | names
                 shown = sorted(n for n in same if n)
                 listed = ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
-                return Speaker(pronoun, None, None, want_person, False, None, f"ambiguous: {listed} in the same sentence")
+                return Speaker(
+                    pronoun, None, None, want_person, False, None, f"ambiguous: {listed} in the same sentence"
+                )
             s = ev.speaker
             return Speaker(pronoun, s.name, s.title, s.is_person, True, "pronoun")
         return Speaker(pronoun, None, None, want_person, False, None, "no earlier speaker to refer to")

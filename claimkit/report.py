@@ -5,10 +5,11 @@ A page needs no network to open: styles and the verdict chart are inline, there 
 head, as publishers embed it. Every piece of text from the input — headline, article, notes,
 addresses — is escaped by the templates (Jinja2 autoescaping); only http(s) addresses become links.
 """
+
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,11 +34,17 @@ def _environment():
 
     from claimkit import display
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "j2"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["safe_url"] = display.safe_url
-    env.globals.update(verdict_colours=display.VERDICT_COLOURS, kind_colours=display.KIND_COLOURS,
-                       claim_anchor=display.claim_anchor)
+    env.globals.update(
+        verdict_colours=display.VERDICT_COLOURS, kind_colours=display.KIND_COLOURS, claim_anchor=display.claim_anchor
+    )
     return env
 
 
@@ -56,8 +63,13 @@ def _as_article(record: dict) -> SimpleNamespace:
             published = date.fromisoformat(published[:10])
         except ValueError:
             published = None
-    return SimpleNamespace(id=record.get("id"), title=record.get("title"), url=record.get("url"),
-                           source_name=record.get("source_name"), published=published or None)
+    return SimpleNamespace(
+        id=record.get("id"),
+        title=record.get("title"),
+        url=record.get("url"),
+        source_name=record.get("source_name"),
+        published=published or None,
+    )
 
 
 def evidence_rows(verdicts, evidence=None) -> tuple[dict[str, dict], str | None]:
@@ -92,7 +104,7 @@ def _sentence_parts(sentence, span) -> tuple[str, str, str]:
     at = sentence.find(span) if span else -1
     if at < 0:
         return "", span or sentence, ""
-    return sentence[:at], span, sentence[at + len(span):]
+    return sentence[:at], span, sentence[at + len(span) :]
 
 
 def _number(x) -> str:
@@ -100,13 +112,23 @@ def _number(x) -> str:
 
 
 def _figure(value, low, high) -> str:
-    """"100,000" for a point, "90,000 (between 80,000 and 100,000)" or "over 90,000" for an interval."""
+    """ "100,000" for a point, "90,000 (between 80,000 and 100,000)" or "over 90,000" for an interval."""
     if _blank(low) and _blank(high):
         return "" if _blank(value) else _number(value)
-    if not _blank(low) and not _blank(high) and float(low) == float(high) and (_blank(value) or float(value) == float(low)):
+    if (
+        not _blank(low)
+        and not _blank(high)
+        and float(low) == float(high)
+        and (_blank(value) or float(value) == float(low))
+    ):
         return _number(low)
-    bounds = (f"between {_number(low)} and {_number(high)}" if not _blank(low) and not _blank(high)
-              else f"at least {_number(low)}" if not _blank(low) else f"at most {_number(high)}")
+    bounds = (
+        f"between {_number(low)} and {_number(high)}"
+        if not _blank(low) and not _blank(high)
+        else f"at least {_number(low)}"
+        if not _blank(low)
+        else f"at most {_number(high)}"
+    )
     return f"{_number(value)} ({bounds})" if not _blank(value) else bounds
 
 
@@ -131,26 +153,45 @@ def claim_cards(claims, verdicts=None, evidence: dict | None = None, text: str |
             if str(eid) in passage_ids:
                 continue  # shown as a source passage, with its document and page
             e = evidence.get(str(eid)) or story.get(str(eid), {})
-            rows.append({"id": str(eid), "fact": e.get("fact"), "as_of": e.get("as_of"),
-                         "source_name": e.get("source_name"), "source_url": e.get("source_url")})
+            rows.append(
+                {
+                    "id": str(eid),
+                    "fact": e.get("fact"),
+                    "as_of": e.get("as_of"),
+                    "source_name": e.get("source_name"),
+                    "source_url": e.get("source_url"),
+                }
+            )
         cited = {r["source_url"] for r in rows if r["source_url"]} | {str(p.get("document")) for p in passages}
         sources = [s for s in as_list(v.get("sources")) if s not in cited]
         before, span, after = _sentence_parts(c.get("sentence"), c.get("span"))
         figure = _figure(c.get("value"), c.get("low"), c.get("high"))
-        cards.append({
-            "claim_id": str(c["claim_id"]), "kind": c.get("kind"), "before": before, "span": span, "after": after,
-            "numbers": figure,
-            "qualifier": _clean(c.get("qualifier")), "unit": _clean(c.get("unit")),
-            "speaker": _clean(c.get("speaker")), "date": _clean(c.get("date")),
-            "checkworthiness": None if _blank(c.get("checkworthiness")) else float(c["checkworthiness"]),
-            "verdict": _clean(v.get("verdict")), "expected": _clean(v.get("expected")), "method": _clean(v.get("method")),
-            "computation": _clean(v.get("computation")),
-            "note": _clean(v.get("note")), "reviewer": _clean(v.get("reviewer")),
-            "checked_at": _clean(v.get("checked_at")), "evidence": rows,
-            "passages": [{"where": passage_where(p), "text": _clean(p.get("text"))} for p in passages],
-            "diff": _clean(v.get("computation")) if c.get("kind") == "quote" else None,
-            "sources": [{"url": s, "href": safe_url(s)} for s in sources],
-        })
+        cards.append(
+            {
+                "claim_id": str(c["claim_id"]),
+                "kind": c.get("kind"),
+                "before": before,
+                "span": span,
+                "after": after,
+                "numbers": figure,
+                "qualifier": _clean(c.get("qualifier")),
+                "unit": _clean(c.get("unit")),
+                "speaker": _clean(c.get("speaker")),
+                "date": _clean(c.get("date")),
+                "checkworthiness": None if _blank(c.get("checkworthiness")) else float(c["checkworthiness"]),
+                "verdict": _clean(v.get("verdict")),
+                "expected": _clean(v.get("expected")),
+                "method": _clean(v.get("method")),
+                "computation": _clean(v.get("computation")),
+                "note": _clean(v.get("note")),
+                "reviewer": _clean(v.get("reviewer")),
+                "checked_at": _clean(v.get("checked_at")),
+                "evidence": rows,
+                "passages": [{"where": passage_where(p), "text": _clean(p.get("text"))} for p in passages],
+                "diff": _clean(v.get("computation")) if c.get("kind") == "quote" else None,
+                "sources": [{"url": s, "href": safe_url(s)} for s in sources],
+            }
+        )
     return cards
 
 
@@ -167,7 +208,7 @@ def _story_words(verdicts, text: str | None) -> dict[str, dict]:
         for eid in as_list(r.get("evidence_ids")):
             m = re.fullmatch(r"story@(\d+)-(\d+)", str(eid))
             if m and int(m.group(1)) < int(m.group(2)) <= len(text):
-                out[str(eid)] = {"fact": f"the story: \u201c{text[int(m.group(1)):int(m.group(2))]}\u201d"}
+                out[str(eid)] = {"fact": f"the story: \u201c{text[int(m.group(1)) : int(m.group(2))]}\u201d"}
     return out
 
 
@@ -185,8 +226,9 @@ def _verdicts_for_claimreview(verdicts, claims):
     return df
 
 
-def article_report_html(article: dict, claims, verdicts=None, *, validations=(), evidence=None,
-                        back_link: str | None = None) -> tuple[str, list[dict] | None]:
+def article_report_html(
+    article: dict, claims, verdicts=None, *, validations=(), evidence=None, back_link: str | None = None
+) -> tuple[str, list[dict] | None]:
     """The report page of one article (an ``article.json`` record) and the ClaimReview items embedded in it
     (``None`` when none could be made)."""
     from markupsafe import Markup
@@ -200,19 +242,31 @@ def article_report_html(article: dict, claims, verdicts=None, *, validations=(),
         notes.append(why)
     reviews = claimreview_items(_verdicts_for_claimreview(verdicts, claims), article) if has_verdicts else None
     counts = verdicts["verdict"].value_counts().to_dict() if has_verdicts else {}
-    html = _environment().get_template("report.html.j2").render(
-        article=article,
-        published=article.get("published"),
-        url=article.get("url"), url_href=display.safe_url(article.get("url")),
-        body=Markup(display.highlight_html(article.get("text") or "", claims, verdicts if has_verdicts else None, anchors=True)),
-        legend=Markup(display.legend_html(verdicts if has_verdicts else None)),
-        chart=Markup(display.verdict_chart_svg(verdicts, claims)) if has_verdicts else None,
-        counts=[(v, int(counts[v])) for v in display.VERDICT_ORDER if v in counts],
-        cards=claim_cards(claims, verdicts if has_verdicts else None, rows, text=article.get("text")),
-        has_verdicts=has_verdicts, validations=list(validations or ()), notes=notes,
-        json_ld=Markup(json_ld(reviews)) if reviews else None,
-        back_link=back_link, version=__version__,
-        generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    html = (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            article=article,
+            published=article.get("published"),
+            url=article.get("url"),
+            url_href=display.safe_url(article.get("url")),
+            body=Markup(
+                display.highlight_html(
+                    article.get("text") or "", claims, verdicts if has_verdicts else None, anchors=True
+                )
+            ),
+            legend=Markup(display.legend_html(verdicts if has_verdicts else None)),
+            chart=Markup(display.verdict_chart_svg(verdicts, claims)) if has_verdicts else None,
+            counts=[(v, int(counts[v])) for v in display.VERDICT_ORDER if v in counts],
+            cards=claim_cards(claims, verdicts if has_verdicts else None, rows, text=article.get("text")),
+            has_verdicts=has_verdicts,
+            validations=list(validations or ()),
+            notes=notes,
+            json_ld=Markup(json_ld(reviews)) if reviews else None,
+            back_link=back_link,
+            version=__version__,
+            generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
     )
     return html, reviews
 
@@ -234,8 +288,14 @@ def write_report(run_dir, *, evidence=None, back_link: str | None = None) -> Pat
         validations = []
         if (run_dir / VALIDATION_FILE).exists():
             validations = json.loads((run_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
-    html, reviews = article_report_html(out["article"], out["claims"], out.get("verdicts"), validations=validations,
-                                        evidence=evidence, back_link=back_link)
+    html, reviews = article_report_html(
+        out["article"],
+        out["claims"],
+        out.get("verdicts"),
+        validations=validations,
+        evidence=evidence,
+        back_link=back_link,
+    )
     path = atomic_write_text(run_dir / REPORT_FILE, html)
     if reviews is not None:
         _write_if_changed(run_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2, default=str))
@@ -273,7 +333,9 @@ def write_batch_report(batch_dir, *, evidence=None) -> list[Path]:
     batch_dir = Path(batch_dir)
     runs = sorted(p for p in batch_dir.iterdir() if p.is_dir() and is_run_folder(p))
     if not runs:
-        raise InputError(batch_dir, f"neither a run folder nor a batch folder (no {MANIFEST_FILE} in it or in its sub-folders)")
+        raise InputError(
+            batch_dir, f"neither a run folder nor a batch folder (no {MANIFEST_FILE} in it or in its sub-folders)"
+        )
     written, entries, all_verdicts = [], [], []
     for run in runs:
         path = write_report(run, evidence=evidence, back_link=f"../{INDEX_FILE}")
@@ -283,26 +345,50 @@ def write_batch_report(batch_dir, *, evidence=None) -> list[Path]:
         counts = {}
         if verdicts is not None and len(verdicts):
             counts = verdicts["verdict"].value_counts().to_dict()
-            all_verdicts.append(_verdicts_for_claimreview(verdicts, out["claims"])[["claim_id", "verdict"]]
-                                .assign(kind=verdicts["claim_id"].map(dict(zip(out["claims"]["claim_id"], out["claims"]["kind"])))))
+            all_verdicts.append(
+                _verdicts_for_claimreview(verdicts, out["claims"])[["claim_id", "verdict"]].assign(
+                    kind=verdicts["claim_id"].map(dict(zip(out["claims"]["claim_id"], out["claims"]["kind"])))
+                )
+            )
         a = out["article"]
-        entries.append({"folder": run.name, "href": f"{quote(run.name)}/{REPORT_FILE}", "title": a.get("title") or run.name,
-                        "published": a.get("published"), "source_name": a.get("source_name"),
-                        "claims": len(out["claims"]), "counts": [int(counts.get(v, 0)) for v in display.VERDICT_ORDER],
-                        "checked": bool(counts)})
+        entries.append(
+            {
+                "folder": run.name,
+                "href": f"{quote(run.name)}/{REPORT_FILE}",
+                "title": a.get("title") or run.name,
+                "published": a.get("published"),
+                "source_name": a.get("source_name"),
+                "claims": len(out["claims"]),
+                "counts": [int(counts.get(v, 0)) for v in display.VERDICT_ORDER],
+                "checked": bool(counts),
+            }
+        )
     done = {e["folder"] for e in entries}
     missing = []
     for r in _summary_rows(batch_dir):
         names = {str(r.get(k)) for k in ("folder", "out_dir", "output", "article_id", "name") if r.get(k)}
         if not names & done and not any(Path(n).name in done for n in names):
-            missing.append({"article": r.get("source") or r.get("article") or r.get("path") or next(iter(names), "?"),
-                            "status": r.get("status") or "no report", "error": r.get("error") or r.get("reason")})
+            missing.append(
+                {
+                    "article": r.get("source") or r.get("article") or r.get("path") or next(iter(names), "?"),
+                    "status": r.get("status") or "no report",
+                    "error": r.get("error") or r.get("reason"),
+                }
+            )
     combined = pd.concat(all_verdicts, ignore_index=True) if all_verdicts else None
-    html = _environment().get_template("index.html.j2").render(
-        title=f"Fact-check reports: {batch_dir.name}", entries=entries, missing=missing,
-        verdict_names=display.VERDICT_ORDER,
-        chart=Markup(display.verdict_chart_svg(combined)) if combined is not None else None,
-        version=__version__, generated=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    html = (
+        _environment()
+        .get_template("index.html.j2")
+        .render(
+            title=f"Fact-check reports: {batch_dir.name}",
+            entries=entries,
+            missing=missing,
+            verdict_names=display.VERDICT_ORDER,
+            chart=Markup(display.verdict_chart_svg(combined)) if combined is not None else None,
+            version=__version__,
+            generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
     written.append(atomic_write_text(batch_dir / INDEX_FILE, html))
     return written
 

@@ -4,6 +4,7 @@ The executed notebook is written to a temporary file in the output folder and re
 the run ends, so the folder never holds a half-written notebook. A failed run keeps its
 executed notebook as ``<name>.failed.ipynb`` beside the tables, for inspection.
 """
+
 from __future__ import annotations
 
 import ast
@@ -72,7 +73,9 @@ def coerce_parameters(raw: dict[str, object], declared: dict[str, dict], noteboo
         if not isinstance(value, str):
             # papermill writes values it does not know with str(): only plain data of the declared type goes in
             if not _plain_data(value) or not _fits(value, kind):
-                raise InputError(notebook, f"parameter {name!r} must be {kind}, got {type(value).__name__} {value!r:.80}")
+                raise InputError(
+                    notebook, f"parameter {name!r} must be {kind}, got {type(value).__name__} {value!r:.80}"
+                )
             out[name] = value
             continue
         if kind in ("str", "NoneType"):
@@ -182,8 +185,14 @@ def run_article(article, *, out_dir=None, parameters=None, notebook=ARTICLE_NOTE
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env_path) if p)
     try:
         pm.execute_notebook(
-            str(notebook), str(partial), parameters=params, kernel_name="python3", language="python",
-            progress_bar=progress_bar, cwd=str(out.resolve()), kernel_manager_class=kernel_manager_class(),
+            str(notebook),
+            str(partial),
+            parameters=params,
+            kernel_name="python3",
+            language="python",
+            progress_bar=progress_bar,
+            cwd=str(out.resolve()),
+            kernel_manager_class=kernel_manager_class(),
             extra_arguments=KERNEL_ARGUMENTS,
         )
     except pm.PapermillExecutionError as exc:

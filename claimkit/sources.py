@@ -15,6 +15,7 @@ Loading, passages and the search index are cached on disk keyed by the files' co
 (claimkit.ingest.cache), so a batch pays for its sources once. Formats and limits:
 claimkit.ingest.formats, claimkit.ingest.limits; docs/sources.md.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -35,10 +36,23 @@ from claimkit.ingest.limits import check_size
 from claimkit.ingest.passages import prose_windows
 from claimkit.vocab import FIGURE_KINDS
 
-__all__ = ["load_sources", "SourceSet", "Passage", "SourceDocument", "SourceWarning", "EVIDENCE_COLUMNS"]
+__all__ = ["EVIDENCE_COLUMNS", "Passage", "SourceDocument", "SourceSet", "SourceWarning", "load_sources"]
 
-EVIDENCE_COLUMNS = ["id", "document", "sha256", "page", "sheet", "row", "column", "start", "end", "text",
-                    "title", "published", "kind"]
+EVIDENCE_COLUMNS = [
+    "id",
+    "document",
+    "sha256",
+    "page",
+    "sheet",
+    "row",
+    "column",
+    "start",
+    "end",
+    "text",
+    "title",
+    "published",
+    "kind",
+]
 
 
 class SourceWarning(UserWarning):
@@ -80,15 +94,24 @@ class SourceDocument:
     cell_labels: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)  # table passage -> row labels
 
     def __repr__(self) -> str:
-        return (f"SourceDocument({self.path!r}, kind={self.kind!r}, published={self.published}, "
-                f"{len(self.passage_ids)} passages)")
+        return (
+            f"SourceDocument({self.path!r}, kind={self.kind!r}, published={self.published}, "
+            f"{len(self.passage_ids)} passages)"
+        )
 
 
 class SourceSet:
     """Documents, their passages and a search index over them; build with :func:`load_sources`."""
 
-    def __init__(self, documents: list[SourceDocument], passages: list[Passage], index: PassageIndex,
-                 problems: list[tuple[str, str]], skipped: list[tuple[str, str]], cache: SourceCache):
+    def __init__(
+        self,
+        documents: list[SourceDocument],
+        passages: list[Passage],
+        index: PassageIndex,
+        problems: list[tuple[str, str]],
+        skipped: list[tuple[str, str]],
+        cache: SourceCache,
+    ):
         self.documents = documents
         self.passages = passages
         self.problems = problems
@@ -104,8 +127,9 @@ class SourceSet:
         return len(self.passages)
 
     def __repr__(self) -> str:
-        return (f"SourceSet({len(self.documents)} documents, {len(self.passages)} passages, "
-                f"{len(self.problems)} problems)")
+        return (
+            f"SourceSet({len(self.documents)} documents, {len(self.passages)} passages, {len(self.problems)} problems)"
+        )
 
     @property
     def pages(self) -> int:
@@ -141,10 +165,23 @@ class SourceSet:
         rows = []
         for pid in ids:
             p = self.passage(pid)
-            rows.append({"id": p.id, "document": p.document, "sha256": p.sha256, "page": p.page, "sheet": p.sheet,
-                         "row": p.row, "column": p.column, "start": p.start, "end": p.end, "text": p.text,
-                         "title": p.title, "published": p.published.isoformat() if p.published else None,
-                         "kind": kinds[p.document]})
+            rows.append(
+                {
+                    "id": p.id,
+                    "document": p.document,
+                    "sha256": p.sha256,
+                    "page": p.page,
+                    "sheet": p.sheet,
+                    "row": p.row,
+                    "column": p.column,
+                    "start": p.start,
+                    "end": p.end,
+                    "text": p.text,
+                    "title": p.title,
+                    "published": p.published.isoformat() if p.published else None,
+                    "kind": kinds[p.document],
+                }
+            )
         df = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
         for col in EVIDENCE_COLUMNS:
             if col in ("page", "row", "start", "end"):
@@ -158,7 +195,7 @@ class SourceSet:
         p = self.passage(passage_id)
         ids = self.document(p.document).passage_ids
         i = ids.index(passage_id)
-        around = [self.passage(x) for x in ids[max(0, i - before): i + after + 1]]
+        around = [self.passage(x) for x in ids[max(0, i - before) : i + after + 1]]
         return [q for q in around if q.page == p.page and q.sheet == p.sheet]
 
     @property
@@ -257,6 +294,7 @@ def _label_table_claims(df, doc: SourceDocument, srcset: SourceSet) -> None:
 
 # ---------------------------------------------------------------- loading
 
+
 def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
     """Load source documents into a :class:`SourceSet`.
 
@@ -295,15 +333,33 @@ def load_sources(items, *, cache_dir=None, cache: bool = True) -> SourceSet:
             continue
         name = _unique_name(name, raw, used)
         seen[raw.sha256] = name
-        doc = SourceDocument(path=name, sha256=raw.sha256, title=raw.title, published=raw.published,
-                             text=raw.text, kind=raw.kind, key=key)
+        doc = SourceDocument(
+            path=name,
+            sha256=raw.sha256,
+            title=raw.title,
+            published=raw.published,
+            text=raw.text,
+            kind=raw.kind,
+            key=key,
+        )
         cell_labels = raw.labels if raw.kind == "table" else []
         for n, (start, end, page, sheet, row, column) in enumerate(_spans(raw)):
             if n < len(cell_labels):
                 doc.cell_labels[f"p-{raw.sha256[:10]}-{n}"] = cell_labels[n]
-            p = Passage(id=f"p-{raw.sha256[:10]}-{n}", document=name, sha256=raw.sha256, page=page, sheet=sheet,
-                        row=row, column=column, start=start, end=end, text=raw.text[start:end],
-                        published=raw.published, title=raw.title)
+            p = Passage(
+                id=f"p-{raw.sha256[:10]}-{n}",
+                document=name,
+                sha256=raw.sha256,
+                page=page,
+                sheet=sheet,
+                row=row,
+                column=column,
+                start=start,
+                end=end,
+                text=raw.text[start:end],
+                published=raw.published,
+                title=raw.title,
+            )
             passages.append(p)
             doc.passage_ids.append(p.id)
         documents.append(doc)
@@ -321,7 +377,9 @@ def _spans(raw: RawDocument) -> list[tuple]:
         if raw.kind == "table":
             raw.spans = [(start, end, None, sheet, row, column) for start, end, sheet, row, column in raw.cells]
         else:
-            raw.spans = [(start, end, page, None, None, None) for start, end, page in prose_windows(raw.text, raw.regions)]
+            raw.spans = [
+                (start, end, page, None, None, None) for start, end, page in prose_windows(raw.text, raw.regions)
+            ]
     return raw.spans
 
 
@@ -359,7 +417,7 @@ def _load_file(path: Path, store: SourceCache, problems: list) -> list[tuple[str
         for d in docs:
             _spans(d)
         prefix = str(path)
-        notes = [(w[len(prefix):] if w.startswith(prefix) else "", r) for w, r in found]
+        notes = [(w[len(prefix) :] if w.startswith(prefix) else "", r) for w, r in found]
         store.put_json("docs", key, {"documents": [d.to_json() for d in docs], "problems": notes})
     else:
         docs = [RawDocument.from_json(d) for d in entry["documents"]]

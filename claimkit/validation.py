@@ -12,11 +12,12 @@ milliseconds. Each table is validated with the ``BOOLEAN_ONLY`` result format (a
 a failing table once more with ``SUMMARY`` for the failing values, its Data Docs page and the
 failures listed.
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from claimkit.errors import InputError
@@ -32,8 +33,9 @@ def _claims_derived(df, text: str | None):
         for s, a, b in zip(spans, starts, ends)
     ]
     df["span_in_text"] = [
-        None if text is None or pd.isna(s) or pd.isna(a) or pd.isna(b)
-        else (0 <= int(a) <= int(b) <= len(text) and text[int(a):int(b)] == s)
+        None
+        if text is None or pd.isna(s) or pd.isna(a) or pd.isna(b)
+        else (0 <= int(a) <= int(b) <= len(text) and text[int(a) : int(b)] == s)
         for s, a, b in zip(spans, starts, ends)
     ]
     df["span_in_sentence"] = [
@@ -76,7 +78,10 @@ class ValidationReport:
     docs: str | None = None  # the Data Docs page built for this validation, if any
 
     def summary(self) -> str:
-        head = f"{self.suite}: {'passed' if self.success else 'FAILED'} — {self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
+        head = (
+            f"{self.suite}: {'passed' if self.success else 'FAILED'} — "
+            f"{self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
+        )
         docs = [f"  Data Docs: {self.docs}"] if self.docs else []
         return "\n".join([head] + [f"  ✗ {f}" for f in self.failures] + docs)
 
@@ -85,16 +90,20 @@ class ValidationReport:
     def to_frame(self):
         import pandas as pd
 
-        return pd.DataFrame([f.__dict__ for f in self.failures], columns=["expectation", "column", "unexpected_count", "sample", "why"])
+        return pd.DataFrame(
+            [f.__dict__ for f in self.failures], columns=["expectation", "column", "unexpected_count", "sample", "why"]
+        )
 
     def _repr_html_(self) -> str:
         from html import escape
 
         status = "✔ passed" if self.success else "✗ failed"
         items = "".join(f"<li>{escape(str(f))}</li>" for f in self.failures)
-        return (f"<div class='claimkit-validation'><b>{escape(self.suite)}</b>: {status} — "
-                f"{self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
-                f"{'<ul>' + items + '</ul>' if items else ''}</div>")
+        return (
+            f"<div class='claimkit-validation'><b>{escape(self.suite)}</b>: {status} — "
+            f"{self.evaluated - len(self.failures)}/{self.evaluated} expectations met on {self.rows} rows"
+            f"{'<ul>' + items + '</ul>' if items else ''}</div>"
+        )
 
 
 def suite_path(name: str | Path) -> Path:
@@ -108,7 +117,7 @@ def suite_path(name: str | Path) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_suite_dict(name: str) -> dict:
     path = suite_path(name)
     try:
@@ -138,7 +147,7 @@ def _context():
     return ctx
 
 
-@lru_cache(maxsize=None)
+@cache
 def _batch_definition(asset_name: str):
     """A whole-dataframe batch definition per table kind, made once per process."""
     ctx = _context()
@@ -150,7 +159,7 @@ def _batch_definition(asset_name: str):
     return asset.add_batch_definition_whole_dataframe("whole table")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validation_definition(suite: str):
     """The GX ValidationDefinition (suite + batch definition) for ``suite``, made once per process.
 
@@ -166,7 +175,8 @@ def _validation_definition(suite: str):
     ctx = _context()
     gx_suite = ctx.suites.add(gx.ExpectationSuite(**spec))
     return ctx.validation_definitions.add(
-        gx.ValidationDefinition(name=f"claimkit {gx_suite.name}", data=_batch_definition(name), suite=gx_suite))
+        gx.ValidationDefinition(name=f"claimkit {gx_suite.name}", data=_batch_definition(name), suite=gx_suite)
+    )
 
 
 def warm_up(suites=("claims", "verdicts")) -> None:
@@ -176,7 +186,7 @@ def warm_up(suites=("claims", "verdicts")) -> None:
     for suite in suites:
         try:
             _validation_definition(suite)
-        except Exception:  # noqa: BLE001 - a warm-up is an optimisation, never a failure
+        except Exception:
             pass
 
 
@@ -225,8 +235,9 @@ def _failure(r) -> Failure:
         column, sample = "(table)", [f"missing column {m}" for m in missing]
     if r.exception_info and r.exception_info.get("raised_exception"):
         sample = [r.exception_info.get("exception_message")]
-    return Failure(cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample],
-                   (cfg.meta or {}).get("why", ""))
+    return Failure(
+        cfg.type, column, res.get("unexpected_count"), [_plain(v) for v in sample], (cfg.meta or {}).get("why", "")
+    )
 
 
 def _plain(v):
@@ -237,8 +248,9 @@ def _plain(v):
     return item() if callable(item) else v
 
 
-def check(df, suite: str, *, strict: bool = True, text: str | None = None, docs_dir=None,
-          docs_on_failure: bool = True) -> ValidationReport:
+def check(
+    df, suite: str, *, strict: bool = True, text: str | None = None, docs_dir=None, docs_on_failure: bool = True
+) -> ValidationReport:
     """:func:`validate`, raising :class:`~claimkit.errors.ValidationFailed` when ``strict`` and the suite fails.
 
     ``docs_dir``: a run's output folder; its Data Docs page is written there (``data_docs/<suite>.html``)

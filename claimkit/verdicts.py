@@ -11,9 +11,10 @@ journalists' reviews (:mod:`claimkit.reviews`) are applied last and win.
 ``claimkit.verify`` (the function) is this module's :func:`verify`; the module ``claimkit.verify``
 is kept for callers that import from it.
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from claimkit.checks import VERDICTS, Check, CheckContext, check_one, combine, run_checks
 from claimkit.checks._fields import text as _text
@@ -22,8 +23,21 @@ from claimkit.vocab import FIGURE_KINDS
 from claimkit.vocab import METHODS as METHODS  # re-exported (claimkit.verify's names)
 
 VERDICT_COLUMNS = ["claim_id", "verdict", "evidence_ids", "expected", "method", "note", "reviewer", "checked_at"]
-EXTRA_COLUMNS = ["auto_verdict", "evidence_count", "sources", "query", "table", "kind", "span", "sentence", "speaker",
-                 "date", "check", "passages", "computation"]
+EXTRA_COLUMNS = [
+    "auto_verdict",
+    "evidence_count",
+    "sources",
+    "query",
+    "table",
+    "kind",
+    "span",
+    "sentence",
+    "speaker",
+    "date",
+    "check",
+    "passages",
+    "computation",
+]
 
 
 def _published(claims, as_of) -> date | None:
@@ -57,8 +71,13 @@ def _story_text(claims) -> str | None:
 def context(claims, *, evidence=None, sources=None, as_of=None, text=None) -> CheckContext:
     """The :class:`~claimkit.checks.CheckContext` for a claims table."""
     records = claims.to_dict("records") if hasattr(claims, "to_dict") else list(claims)
-    return CheckContext(published=_published(claims, as_of), text=text if text is not None else _story_text(claims),
-                        claims=records, evidence=evidence, sources=open_sources(sources))
+    return CheckContext(
+        published=_published(claims, as_of),
+        text=text if text is not None else _story_text(claims),
+        claims=records,
+        evidence=evidence,
+        sources=open_sources(sources),
+    )
 
 
 def check_claim(claim: dict, store=None, published: date | None = None, *, sources=None) -> Check:
@@ -85,19 +104,36 @@ def verify(claims, *, evidence=None, sources=None, reviews=None, as_of=None):
 
     ctx = context(claims, evidence=evidence, sources=sources, as_of=as_of)
     published = ctx.published
-    checked_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    checked_at = datetime.now(UTC).isoformat(timespec="seconds")
     decided = run_checks(ctx)
     rows = []
     for claim in ctx.claims:
         ch = decided[str(claim["claim_id"])]
-        rows.append({
-            "claim_id": claim["claim_id"], "verdict": ch.verdict, "evidence_ids": list(ch.evidence_ids),
-            "expected": ch.expected, "method": ch.method, "note": ch.note, "reviewer": None, "checked_at": checked_at,
-            "auto_verdict": ch.verdict, "evidence_count": len(ch.evidence_ids), "sources": list(ch.sources),
-            "query": ch.query, "table": ch.table, "kind": claim.get("kind"), "span": claim.get("span"),
-            "sentence": claim.get("sentence"), "speaker": _text(claim.get("speaker")), "date": _text(claim.get("date")),
-            "check": ch.check or None, "passages": list(ch.passages), "computation": ch.computation,
-        })
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                "verdict": ch.verdict,
+                "evidence_ids": list(ch.evidence_ids),
+                "expected": ch.expected,
+                "method": ch.method,
+                "note": ch.note,
+                "reviewer": None,
+                "checked_at": checked_at,
+                "auto_verdict": ch.verdict,
+                "evidence_count": len(ch.evidence_ids),
+                "sources": list(ch.sources),
+                "query": ch.query,
+                "table": ch.table,
+                "kind": claim.get("kind"),
+                "span": claim.get("span"),
+                "sentence": claim.get("sentence"),
+                "speaker": _text(claim.get("speaker")),
+                "date": _text(claim.get("date")),
+                "check": ch.check or None,
+                "passages": list(ch.passages),
+                "computation": ch.computation,
+            }
+        )
     verdicts = pd.DataFrame(rows, columns=VERDICT_COLUMNS + EXTRA_COLUMNS)
     verdicts["evidence_count"] = verdicts["evidence_count"].astype("int64")
     verdicts.attrs["orphan_reviews"] = []
@@ -118,6 +154,7 @@ def verify(claims, *, evidence=None, sources=None, reviews=None, as_of=None):
 
 
 # ---------------------------------------------------------------- for notebooks and reports
+
 
 def summarise(verdicts):
     """How many claims got each verdict, in the vocabulary's order (zero rows included)."""
@@ -171,7 +208,9 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
             if unit not in [unit_of(u) for u in t.check.get("units", [])]:
                 continue
             hits = find_mentions(t.check.get("mentions", []), sentence + " " + (_text(claim.get("subject")) or ""))
-            rows["why"] = f"counts '{unit}'" + (f"; the sentence names {hits[0][0]}" if hits else "; the sentence names none of what it covers")
+            rows["why"] = f"counts '{unit}'" + (
+                f"; the sentence names {hits[0][0]}" if hits else "; the sentence names none of what it covers"
+            )
         elif kind == "time" and t.kind == "calendar":
             table = store.table(t.name).set_index("id")
             whys = []
@@ -186,7 +225,10 @@ def candidates(claims, claim_id: str, *, evidence=None, as_of=None):
             rows["why"] = whys
         elif kind == "role" and t.kind == "office":
             table = store.table(t.name).set_index("id")
-            scores = [same_person(_text(claim.get("speaker")), table.loc[rid, t.check.get("person", "person")]) for rid in rows["id"]]
+            scores = [
+                same_person(_text(claim.get("speaker")), table.loc[rid, t.check.get("person", "person")])
+                for rid in rows["id"]
+            ]
             rows["why"] = [f"name match {s}/100" for s in scores]
             rows = rows[[s >= CANDIDATE_THRESHOLD for s in scores]]
         else:
@@ -212,8 +254,6 @@ def deciding_rows(verdicts, claim_id: str, *, evidence=None):
     return evidence_store(evidence).query(row.iloc[0]["query"])
 
 
-
-
 def evidence_table(verdicts, *, evidence=None):
     """Every piece of evidence the verdicts cite, one row each, in the shape ``expectations/evidence.json``
     guards: the reference rows (``kind`` "reference", as :meth:`EvidenceStore.facts`) and the source
@@ -226,7 +266,7 @@ def evidence_table(verdicts, *, evidence=None):
     passage_cols = list(PASSAGE_COLUMNS)
     passages, ids = {}, []
     for v_ids, v_passages in zip(verdicts.get("evidence_ids", []), verdicts.get("passages", [[]] * len(verdicts))):
-        for p in (v_passages if isinstance(v_passages, list) else []):
+        for p in v_passages if isinstance(v_passages, list) else []:
             passages.setdefault(str(p.get("id")), p)
         ids += [str(i) for i in (v_ids if isinstance(v_ids, (list, tuple)) else []) if str(i) not in passages]
     frames = []
@@ -236,10 +276,26 @@ def evidence_table(verdicts, *, evidence=None):
         if len(rows):
             frames.append(rows.reindex(columns=facts_cols))
     if passages:
-        frames.append(pd.DataFrame([{
-            "table": "sources", "id": pid, "fact": (p.get("text") or "")[:200], "as_of": p.get("published"), "value": None,
-            "source_name": p.get("title") or p.get("document"), "source_url": None, "retrieved": None, "licence": None,
-            "kind": "passage", **{c: p.get(c) for c in passage_cols}} for pid, p in passages.items()]))
+        frames.append(
+            pd.DataFrame(
+                [
+                    {
+                        "table": "sources",
+                        "id": pid,
+                        "fact": (p.get("text") or "")[:200],
+                        "as_of": p.get("published"),
+                        "value": None,
+                        "source_name": p.get("title") or p.get("document"),
+                        "source_url": None,
+                        "retrieved": None,
+                        "licence": None,
+                        "kind": "passage",
+                        **{c: p.get(c) for c in passage_cols},
+                    }
+                    for pid, p in passages.items()
+                ]
+            )
+        )
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=facts_cols)
     out = out.reindex(columns=facts_cols + passage_cols).astype(object)
     return out.where(out.notna(), None)

@@ -4,6 +4,7 @@ Python 3.11 and pip from conda-forge; every package pinned by the lock installed
 lock's exact version, then claimkit itself (editable, with the dev extra, whose requirements the
 pins already satisfy). Run by scripts/lock.sh; tests/test_packaging.py checks the two agree.
 """
+
 from __future__ import annotations
 
 import re

@@ -16,6 +16,7 @@ the mean over folds of the average precision of the held-out sentences ranked by
 Data: ClaimBuster — F. Arslan, N. Hassan, C. Li, M. Tremayne, "A Benchmark Dataset of Check-worthy
 Factual Claims", ICWSM 2020; CC BY 4.0. Never train or tune on the CLEF CheckThat! sentences: they judge.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 DATA_NAME = Path("shared/data/claimbuster/claimbuster_sentences.csv")
 OUT = ROOT / "claimkit/lexicon/checkworthiness_model.tsv"
-MIN_COUNT = 3      # a word or pair seen in fewer sentences than this is left out (too rare to learn)
-C = 0.3            # inverse L2 strength, chosen by --cv on the ClaimBuster folds (see docs)
+MIN_COUNT = 3  # a word or pair seen in fewer sentences than this is left out (too rare to learn)
+C = 0.3  # inverse L2 strength, chosen by --cv on the ClaimBuster folds (see docs)
 FOLDS = 10
 MIN_WEIGHT = 0.005  # weights smaller than this are dropped from the file (they move no rank)
 
@@ -99,8 +100,11 @@ def fit(texts: list[str], labels: list[int], c: float = C) -> tuple[float, dict[
 def write(path: Path, bias: float, weights: dict[str, float], n: int, pos: int, c: float = C) -> None:
     from claimkit.files import atomic_write_text
 
-    lines = [HEADER.format(n=n, pos=pos, c=c, min_count=MIN_COUNT, min_weight=MIN_WEIGHT), "feature\tweight\n",
-             f"(bias)\t{bias:.4f}\n"]
+    lines = [
+        HEADER.format(n=n, pos=pos, c=c, min_count=MIN_COUNT, min_weight=MIN_WEIGHT),
+        "feature\tweight\n",
+        f"(bias)\t{bias:.4f}\n",
+    ]
     lines += [f"{f}\t{w:.4f}\n" for f, w in sorted(weights.items(), key=lambda fw: (-fw[1], fw[0]))]
     atomic_write_text(path, "".join(lines))
 
@@ -157,10 +161,28 @@ def claims_of(texts: list[str]) -> list[list[tuple]]:
     out = []
     for t in texts:
         table = extract_claims(t)
-        out.append([(Finding(r.kind, int(r.start), int(r.end), value=val(r.value), low=val(r.low), high=val(r.high),
-                             unit=r.unit, subject=r.subject, speaker=r.speaker, date=r.date, weight=prior(r.kind),
-                             extra=json.loads(r.details) if r.details else {}), r.sentence)
-                     for r in table.itertuples()])
+        out.append(
+            [
+                (
+                    Finding(
+                        r.kind,
+                        int(r.start),
+                        int(r.end),
+                        value=val(r.value),
+                        low=val(r.low),
+                        high=val(r.high),
+                        unit=r.unit,
+                        subject=r.subject,
+                        speaker=r.speaker,
+                        date=r.date,
+                        weight=prior(r.kind),
+                        extra=json.loads(r.details) if r.details else {},
+                    ),
+                    r.sentence,
+                )
+                for r in table.itertuples()
+            ]
+        )
     return out
 
 
@@ -186,19 +208,33 @@ def claim_ranking(findings: list[tuple], bias: float, weights: dict[str, float],
 def cross_validate_claims(rows, models) -> list[float]:
     """Per-fold average precision of the claims table's ranking (best claim per sentence), held-out models."""
     found = claims_of([r[2] for r in rows])
-    return [average_precision([rows[i][1] for i in held], [claim_ranking(found[i], bias, weights, rows[i][2]) for i in held])
-            for held, bias, weights in models]
+    return [
+        average_precision(
+            [rows[i][1] for i in held], [claim_ranking(found[i], bias, weights, rows[i][2]) for i in held]
+        )
+        for held, bias, weights in models
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=None, help="claimbuster_sentences.csv (default: %(default)s → shared/data/claimbuster/)")
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="claimbuster_sentences.csv (default: %(default)s → shared/data/claimbuster/)",
+    )
     ap.add_argument("--out", type=Path, default=OUT, help="the weights file to write (default: the packaged one)")
     ap.add_argument("--cv", action="store_true", help=f"print the {FOLDS}-fold grouped cross-validated MAP first")
-    ap.add_argument("--cv-claims", action="store_true",
-                    help="with --cv: also the claims table's ranking (best claim per sentence; extracts claims, ~2 min)")
+    ap.add_argument(
+        "--cv-claims",
+        action="store_true",
+        help="with --cv: also the claims table's ranking (best claim per sentence; extracts claims, ~2 min)",
+    )
     ap.add_argument("--c", type=float, default=C, help="inverse L2 strength (default %(default)s)")
-    ap.add_argument("--sample", type=int, default=None, help="train on an evenly spaced sample of N sentences (quick runs)")
+    ap.add_argument(
+        "--sample", type=int, default=None, help="train on an evenly spaced sample of N sentences (quick runs)"
+    )
     args = ap.parse_args(argv)
     data = args.data or default_data()
     if not data.is_file():
@@ -208,12 +244,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         models = fold_models(rows, args.c)
         aps = cross_validate(rows, models)
-        print(f"grouped {FOLDS}-fold CV (contiguous sentence-id runs), C={args.c}: MAP {sum(aps) / len(aps):.4f}  "
-              f"(folds: {' '.join(f'{a:.3f}' for a in aps)})", flush=True)
+        print(
+            f"grouped {FOLDS}-fold CV (contiguous sentence-id runs), C={args.c}: MAP {sum(aps) / len(aps):.4f}  "
+            f"(folds: {' '.join(f'{a:.3f}' for a in aps)})",
+            flush=True,
+        )
         if args.cv_claims:
             aps = cross_validate_claims(rows, models)
-            print(f"  the claims table's ranking (best claim per sentence, same folds): MAP {sum(aps) / len(aps):.4f}  "
-                  f"(folds: {' '.join(f'{a:.3f}' for a in aps)})")
+            print(
+                f"  the claims table's ranking (best claim per sentence, same folds): MAP {sum(aps) / len(aps):.4f}  "
+                f"(folds: {' '.join(f'{a:.3f}' for a in aps)})"
+            )
     bias, weights = fit([r[2] for r in rows], [r[1] for r in rows], args.c)
     write(args.out, bias, weights, len(rows), sum(r[1] for r in rows), args.c)
     print(f"wrote {args.out}: bias {bias:+.4f}, {len(weights)} weights, from {len(rows)} sentences of {data}")

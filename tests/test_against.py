@@ -1,4 +1,5 @@
 """What the journalist sees against the sources: the claim beside its passage, shared words marked, escaped."""
+
 import pytest
 
 from claimkit import extract_claims, load_article, verify
@@ -6,9 +7,13 @@ from claimkit.against import highlight_shared, passage_where, show_against_sourc
 from claimkit.evidence import EvidenceStore
 from claimkit.sources import load_sources
 
-SOURCE = ("Sales rose 5 percent to 3.2 billion dollars, while profits fell 12 percent to 400 million dollars, "
-          "the <b>company</b> said.")
-STORY = "Profits fell 12 percent to 400 million dollars, the company said. Sales rose 12 percent to 3.2 billion dollars."
+SOURCE = (
+    "Sales rose 5 percent to 3.2 billion dollars, while profits fell 12 percent to 400 million dollars, "
+    "the <b>company</b> said."
+)
+STORY = (
+    "Profits fell 12 percent to 400 million dollars, the company said. Sales rose 12 percent to 3.2 billion dollars."
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +40,14 @@ def test_highlight_marks_words_by_their_stem_and_underlines_the_claim():
 
 def test_passage_where_names_the_document_and_page_or_cell():
     assert passage_where({"document": "/x/report.pdf", "page": 3}) == "report.pdf, p. 3"
-    assert passage_where({"document": "t.xlsx", "sheet": "Data", "row": 4, "column": "2019"}) == "t.xlsx, sheet Data, row 4, column 2019"
+    assert (
+        passage_where({"document": "t.xlsx", "sheet": "Data", "row": 4, "column": "2019"})
+        == "t.xlsx, sheet Data, row 4, column 2019"
+    )
 
 
 def test_check_claim_ranks_the_candidates_and_says_why_each_was_or_was_not_used(checked):
-    claims, srcset, v = checked
+    claims, srcset, _v = checked
     sales = claims[(claims["span"] == "12 percent") & claims["sentence"].str.startswith("Sales")].iloc[0]
     c = source_candidates(claims, sales["claim_id"], srcset)
     assert list(c["rank"]) == list(range(1, len(c) + 1)) and len(c) >= 2

@@ -33,13 +33,19 @@ def test_article_id_is_derived_from_text():
     assert load_article("Same text here.").id != load_article("Other text here.").id
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The U.S. Senate met. It voted.", ["The U.S. Senate met.", "It voted."]),
-    ("Gen. Smith arrived on Jan. 10 in Kyiv. He left.", ["Gen. Smith arrived on Jan. 10 in Kyiv.", "He left."]),
-    ("It met with 57 countries. (OSCE). Then it ended.", ["It met with 57 countries. (OSCE).", "Then it ended."]),
-    ("to sit down again to resume. same discussions.", ["to sit down again to resume. same discussions."]),
-    ('"We will act. We will not wait," he said. Talks ended.', ['"We will act.', 'We will not wait," he said.', "Talks ended."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Senate met. It voted.", ["The U.S. Senate met.", "It voted."]),
+        ("Gen. Smith arrived on Jan. 10 in Kyiv. He left.", ["Gen. Smith arrived on Jan. 10 in Kyiv.", "He left."]),
+        ("It met with 57 countries. (OSCE). Then it ended.", ["It met with 57 countries. (OSCE).", "Then it ended."]),
+        ("to sit down again to resume. same discussions.", ["to sit down again to resume. same discussions."]),
+        (
+            '"We will act. We will not wait," he said. Talks ended.',
+            ['"We will act.', 'We will not wait," he said.', "Talks ended."],
+        ),
+    ],
+)
 def test_sentence_boundaries(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
 
@@ -50,11 +56,14 @@ def test_sentence_offsets_point_into_text():
         assert art.text[s:e].strip() == art.text[s:e] and e > s
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"   \n\t  ", "empty"),
-    (b"\x00\x01\x02\x03binary\x00\xff\xfe" * 50, "binary"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x00\x01\x02\x03binary\x00\xff\xfe" * 50, "binary"),
+    ],
+)
 def test_bad_files_raise_input_error_naming_the_file(tmp_path, content, reason):
     path = tmp_path / "story.txt"
     path.write_bytes(content)
@@ -73,7 +82,9 @@ def test_unknown_suffix_and_missing_file(tmp_path):
 
 def test_windows_1252_text_is_detected(tmp_path):
     path = tmp_path / "story.txt"
-    path.write_bytes("Le ministre a déclaré que la réunion était « très positive » à Genève, selon l’agence.".encode("cp1252"))
+    path.write_bytes(
+        "Le ministre a déclaré que la réunion était « très positive » à Genève, selon l’agence.".encode("cp1252")
+    )
     art = load_article(path)
     assert "déclaré" in art.text and "Genève" in art.text
 

@@ -5,6 +5,7 @@ A child process rewrites a claims table (CSV, JSON, Parquet), a run folder (writ
 file in a loop, each generation carrying its number in every row; the parent kills it at random
 (seeded) moments, then parses every target and checks it holds exactly one generation.
 """
+
 import json
 import os
 import random
@@ -15,12 +16,10 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 8
 
-WRITER = textwrap.dedent('''
+WRITER = textwrap.dedent("""
     import sys, itertools
     from pathlib import Path
     import pandas as pd
@@ -45,7 +44,7 @@ WRITER = textwrap.dedent('''
                                          "source": "s", "note": "n" * 200, "generation": gen}
         rv.save()
         print(gen, flush=True)
-''')
+""")
 
 
 def _generations(path: Path):
@@ -72,13 +71,25 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_torn_file(tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    targets = ["claims.csv", "claims.json", "claims.parquet", "reviews.json",
-               "run/claims.csv", "run/article.json", "run/manifest.json"]
+    targets = [
+        "claims.csv",
+        "claims.json",
+        "claims.parquet",
+        "reviews.json",
+        "run/claims.csv",
+        "run/article.json",
+        "run/manifest.json",
+    ]
     gen = 0
     killed_mid_write = finished = 0
     for _ in range(ROUNDS):
-        proc = subprocess.Popen([sys.executable, str(script), str(tmp_path / "out"), str(gen)], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(script), str(tmp_path / "out"), str(gen)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         # after the imports (about 1 s), kill at a random moment within the next couple of generations
         time.sleep(1.0 + rng.uniform(0, 2.5))
         proc.send_signal(signal.SIGKILL)

@@ -1,4 +1,5 @@
 """Reported speech: speaker, speech verb, date of speaking and the reported content."""
+
 import json
 
 from tests.helpers.claims import extracted_by
@@ -35,7 +36,7 @@ def test_quoted_by_an_agency_keeps_the_chain():
     assert df.speaker.tolist() == ["Sergei Ryabkov"]
     d = details(df)
     assert d["via"] == "TASS news agency" and d["title"] == "Deputy Foreign Minister"
-    assert text[d["content"][0]:d["content"][1]] == "diplomacy must be given a chance"
+    assert text[d["content"][0] : d["content"][1]] == "diplomacy must be given a chance"
 
 
 def test_agency_quoted_a_person():
@@ -44,8 +45,10 @@ def test_agency_quoted_a_person():
 
 
 def test_title_only_speaker_resolves_to_the_named_holder():
-    text = ("The Polish Foreign Minister said in Vienna that Europe was closer to war.\n\n"
-            "Polish Foreign Minister Zbigniew Rau called for calm.")
+    text = (
+        "The Polish Foreign Minister said in Vienna that Europe was closer to war.\n\n"
+        "Polish Foreign Minister Zbigniew Rau called for calm."
+    )
     df = attributions(text)
     assert df.speaker.tolist()[0] == "Zbigniew Rau"
     assert details(df)["resolved_by"] == "title"
@@ -56,7 +59,7 @@ def test_two_speakers_in_one_sentence_split_the_content():
     df = attributions(text)
     assert len(df) == 2
     first = details(df, 0)
-    assert text[first["content"][0]:first["content"][1]] == "talks failed"
+    assert text[first["content"][0] : first["content"][1]] == "talks failed"
 
 
 def test_told_keeps_the_addressee():

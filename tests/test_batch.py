@@ -1,4 +1,5 @@
 """claimkit batch: many articles, one folder each, a summary; failures recorded, never fatal; resumable."""
+
 import csv
 import json
 import os
@@ -50,8 +51,14 @@ def read_summary(out: Path) -> list[dict]:
 
 
 def run_cli(*args, timeout=900) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "claimkit", "batch", *map(str, args)], env=ENV, cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "claimkit", "batch", *map(str, args)],
+        env=ENV,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 # ------------------------------------------------------------------ planning (no kernels)
@@ -65,9 +72,13 @@ def test_folder_names_are_slugs_that_cannot_escape_the_batch_folder(tmp_path):
         safe_folder(tmp_path, "../x")
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps({"id": "../../../../tmp/evil", "title": "../../../etc/evil", "text": "Troops: 100,000 were there."}) + "\n"
+        json.dumps({"id": "../../../../tmp/evil", "title": "../../../etc/evil", "text": "Troops: 100,000 were there."})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"title": "No text"}) + "\n", encoding="utf-8")
+        + json.dumps({"title": "No text"})
+        + "\n",
+        encoding="utf-8",
+    )
     tasks = plan_batch([feed], tmp_path / "out", notebook=NOTEBOOK)
     out = (tmp_path / "out").resolve()
     assert len(tasks) == 3
@@ -97,18 +108,60 @@ def test_the_same_figure_reported_differently_is_grouped_across_articles():
 
     from claimkit.batch.summary import figure_discrepancies
 
-    claims = pd.DataFrame([
-        {"article": "a", "title": "A", "kind": "quantity", "unit": "troop", "value": 100000.0, "span": "100,000 troops",
-         "subject": "troops near the border with Ukraine", "sentence": "Russia massed 100,000 troops near the border with Ukraine."},
-        {"article": "b", "title": "B", "kind": "quantity", "unit": "troop", "value": 127000.0, "span": "127,000 troops",
-         "subject": "troops near the Ukrainian border", "sentence": "Russia massed 127,000 troops near the Ukrainian border."},
-        {"article": "c", "title": "C", "kind": "quantity", "unit": "troop", "value": 100000.0, "span": "100,000 troops",
-         "subject": "troops near the border with Ukraine", "sentence": "Some 100,000 troops near the border with Ukraine."},
-        {"article": "b", "title": "B", "kind": "quantity", "unit": "country", "value": 57.0, "span": "57 countries",
-         "subject": "OSCE member countries", "sentence": "The OSCE has 57 member countries."},
-        {"article": "c", "title": "C", "kind": "quantity", "unit": "country", "value": 57.0, "span": "57 countries",
-         "subject": "OSCE member countries", "sentence": "The OSCE has 57 member countries."},
-    ])
+    claims = pd.DataFrame(
+        [
+            {
+                "article": "a",
+                "title": "A",
+                "kind": "quantity",
+                "unit": "troop",
+                "value": 100000.0,
+                "span": "100,000 troops",
+                "subject": "troops near the border with Ukraine",
+                "sentence": "Russia massed 100,000 troops near the border with Ukraine.",
+            },
+            {
+                "article": "b",
+                "title": "B",
+                "kind": "quantity",
+                "unit": "troop",
+                "value": 127000.0,
+                "span": "127,000 troops",
+                "subject": "troops near the Ukrainian border",
+                "sentence": "Russia massed 127,000 troops near the Ukrainian border.",
+            },
+            {
+                "article": "c",
+                "title": "C",
+                "kind": "quantity",
+                "unit": "troop",
+                "value": 100000.0,
+                "span": "100,000 troops",
+                "subject": "troops near the border with Ukraine",
+                "sentence": "Some 100,000 troops near the border with Ukraine.",
+            },
+            {
+                "article": "b",
+                "title": "B",
+                "kind": "quantity",
+                "unit": "country",
+                "value": 57.0,
+                "span": "57 countries",
+                "subject": "OSCE member countries",
+                "sentence": "The OSCE has 57 member countries.",
+            },
+            {
+                "article": "c",
+                "title": "C",
+                "kind": "quantity",
+                "unit": "country",
+                "value": 57.0,
+                "span": "57 countries",
+                "subject": "OSCE member countries",
+                "sentence": "The OSCE has 57 member countries.",
+            },
+        ]
+    )
     found = figure_discrepancies(claims)
     assert set(found["group"]) == {1}, "the countries agree; only the troops differ"
     assert sorted(found["value"]) == [100000.0, 100000.0, 127000.0]
@@ -140,7 +193,9 @@ def kernel_source(request, monkeypatch):
 def test_state_from_one_notebook_never_reaches_the_next(tmp_path, kernel_source):
     from claimkit.kernels import WarmKernel
 
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
     nb.cells = [
         nbformat.v4.new_code_cell('mode = "write"  # write or check', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(
@@ -152,7 +207,8 @@ def test_state_from_one_notebook_never_reaches_the_next(tmp_path, kernel_source)
             "    os.chdir('/')\n"
             "seen = {'variable': 'leaked_variable' in globals(), 'env': 'CLAIMKIT_LEAK' in os.environ,\n"
             "        'path': '/leak' in sys.path, 'cwd': os.getcwd()}\n"
-            "json.dump(seen, open(mode + '.json', 'w'))"),
+            "json.dump(seen, open(mode + '.json', 'w'))"
+        ),
     ]
     path = tmp_path / "leak.ipynb"
     nbformat.write(nb, str(path))
@@ -193,8 +249,11 @@ def test_a_notebook_run_in_a_warm_kernel_gives_the_same_outputs_as_run_alone(tmp
             return re.sub(r"0x[0-9a-f]+|T_[0-9a-f]{5}", "#", text)
 
         nb = nbformat.read(str(path), as_version=4)
-        return [(c.source, c.get("execution_count"), outputs(c))
-                for c in nb.cells if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", [])]
+        return [
+            (c.source, c.get("execution_count"), outputs(c))
+            for c in nb.cells
+            if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", [])
+        ]
 
     solo_cells, warm_cells = cells(solo.notebook), cells(tmp_path / "warm" / NOTEBOOK.name)
     # the manifest's written_at time differs by nature; everything else is the same
@@ -255,8 +314,10 @@ def test_a_dask_local_cluster_gives_the_same_summary_as_local_workers(big_batch,
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / p.name).write_bytes(p.read_bytes())
     monkeypatch.setenv("PYTHONPATH", ENV["PYTHONPATH"])
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         result = run_batch([tmp_path / "in"], tmp_path / "out", scheduler=client, progress=False)
     assert len(result.ok) == 5 and len(result.failed) == 1
     local = {r["source"].rsplit("/", 1)[1]: r for r in read_summary(base / "out")}
@@ -266,8 +327,9 @@ def test_a_dask_local_cluster_gives_the_same_summary_as_local_workers(big_batch,
     for name, row in dask.items():
         assert {c: row[c] for c in same} == {c: local[name][c] for c in same}, name
         if row["status"] == "ok":
-            assert (tmp_path / "out" / row["folder"] / "claims.csv").read_text() == \
-                (base / "out" / row["folder"] / "claims.csv").read_text()
+            assert (tmp_path / "out" / row["folder"] / "claims.csv").read_text() == (
+                base / "out" / row["folder"] / "claims.csv"
+            ).read_text()
 
 
 @pytest.mark.notebook
@@ -285,10 +347,11 @@ def test_a_killed_batch_leaves_no_process_and_resume_finishes_it_without_redoing
     assert left, "the batch had started its processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(left, timeout=20)
+    _gone, alive = psutil.wait_procs(left, timeout=20)
     assert not alive, f"processes of the killed batch still running: {[p.cmdline()[:3] for p in alive]}"
-    done_before = {p.parent.name: p.stat().st_mtime_ns for p in out.glob("*/manifest.json")
-                   if is_complete(p.parent, NOTEBOOK.name)}
+    done_before = {
+        p.parent.name: p.stat().st_mtime_ns for p in out.glob("*/manifest.json") if is_complete(p.parent, NOTEBOOK.name)
+    }
     assert 3 <= len(done_before) < 8, "killed part-way"
     resumed = run_cli(tmp_path / "in", "-o", out, "--resume")
     assert resumed.returncode == 0, resumed.stderr

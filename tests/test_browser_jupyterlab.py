@@ -1,4 +1,5 @@
 """The article notebook as a journalist uses it: JupyterLab in Chromium, Run → Run All Cells."""
+
 import importlib.util
 import json
 import os
@@ -30,41 +31,72 @@ def jupyter_lab(tmp_path):
     home = tmp_path / "jupyter"
     (home / "config").mkdir(parents=True)
     # no news feed, no update check: the lab must not reach the internet
-    (home / "config" / "jupyter_server_config.json").write_text(json.dumps({"LabApp": {
-        "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate", "extension_manager": "readonly"}}))
+    (home / "config" / "jupyter_server_config.json").write_text(
+        json.dumps(
+            {
+                "LabApp": {
+                    "news_url": None,
+                    "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                    "extension_manager": "readonly",
+                }
+            }
+        )
+    )
     # start the notebook's kernel without asking, and no news toast over the picture
-    for plugin, settings in {"docmanager-extension/plugin": {"autoStartDefaultKernel": True},
-                             "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}}.items():
+    for plugin, settings in {
+        "docmanager-extension/plugin": {"autoStartDefaultKernel": True},
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    }.items():
         path = home / "settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(settings))
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
-    log = open(tmp_path / "jupyter.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0"]
-        + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not start; its log:\n{(tmp_path / 'jupyter.log').read_text()[-3000:]}")
-            time.sleep(0.5)
-        yield base, token, root
-    finally:
-        stop(process)
-        log.close()
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+    }
+    with open(tmp_path / "jupyter.log", "w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "jupyter",
+                "lab",
+                "--no-browser",
+                "--ip=127.0.0.1",
+                f"--port={port}",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root}",
+                "--ServerApp.port_retries=0",
+            ]
+            + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(
+                        f"jupyter lab did not start; its log:\n{(tmp_path / 'jupyter.log').read_text()[-3000:]}"
+                    )
+                time.sleep(0.5)
+            yield base, token, root
+        finally:
+            stop(process)
 
 
 def test_notebook_runs_in_jupyterlab_and_shows_highlights_and_verdict_summary(jupyter_lab):
@@ -72,8 +104,10 @@ def test_notebook_runs_in_jupyterlab_and_shows_highlights_and_verdict_summary(ju
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside = []
-        page.route("**/*", lambda r: (r.continue_() if r.request.url.startswith(base)
-                                      else (outside.append(r.request.url), r.abort())))
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(base) else (outside.append(r.request.url), r.abort()),
+        )
         page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}", timeout=120_000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120_000)
         # should JupyterLab still ask which kernel to start, take the notebook's own
@@ -92,13 +126,22 @@ def test_notebook_runs_in_jupyterlab_and_shows_highlights_and_verdict_summary(ju
             page.wait_for_selector(".jp-OutputArea-output mark.ck-claim[data-verdict='supported']", timeout=RUN_TIMEOUT)
         except Exception:
             page.screenshot(path=str(artifact_dir("jupyterlab") / "failed.png"), full_page=True)
-            failed = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
-            pytest.fail("the notebook did not show its verdict summary; "
-                        + (failed.last.inner_text()[-2000:] if failed.count() else "no error output (see failed.png)"))
-        page.wait_for_function("""() => [...document.querySelectorAll('.jp-InputArea-prompt')]
-            .every(p => !p.textContent.includes('*'))""", timeout=RUN_TIMEOUT)
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'] .jp-RenderedText, "
-                              ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+            failed = page.locator(
+                "[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
+            )
+            pytest.fail(
+                "the notebook did not show its verdict summary; "
+                + (failed.last.inner_text()[-2000:] if failed.count() else "no error output (see failed.png)")
+            )
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.jp-InputArea-prompt')]
+            .every(p => !p.textContent.includes('*'))""",
+            timeout=RUN_TIMEOUT,
+        )
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'] .jp-RenderedText, "
+            ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
+        )
         assert errors.count() == 0, errors.first.inner_text()
         assert page.locator(".jp-OutputArea-output mark.ck-claim").count() > 0
         assert page.locator(".ck-verdict-summary rect.ck-bar").count() > 0

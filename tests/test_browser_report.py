@@ -39,7 +39,10 @@ def test_report_shows_highlights_verdicts_and_source_links_offline(tmp_path):
         for v in verdicts.to_dict("records"):
             card = page.locator(f'article.claim[data-claim-id="{v["claim_id"]}"]')
             assert card.locator(".verdict").inner_text() == v["verdict"]
-            assert page.locator(f'#article mark[data-claim-id="{v["claim_id"]}"]').get_attribute("data-verdict") == v["verdict"]
+            assert (
+                page.locator(f'#article mark[data-claim-id="{v["claim_id"]}"]').get_attribute("data-verdict")
+                == v["verdict"]
+            )
             for url in v["sources"]:
                 assert card.locator(f'a.source[href="{url}"]').count() == 1
         assert page.locator("svg.ck-chart rect.ck-bar").count() > 0
@@ -76,7 +79,9 @@ def test_hostile_article_runs_no_script_in_the_report_or_the_notebook_view(tmp_p
     write_batch_report(tmp_path)
     # the notebook's view has no Content-Security-Policy to fall back on: escaping alone must hold
     notebook_view = tmp_path / "notebook-view.html"
-    notebook_view.write_text("<!DOCTYPE html><meta charset=utf-8>" + show_article(article, claims, verdicts).html, encoding="utf-8")
+    notebook_view.write_text(
+        "<!DOCTYPE html><meta charset=utf-8>" + show_article(article, claims, verdicts).html, encoding="utf-8"
+    )
     with chromium() as browser:
         for path in (tmp_path / "hostile" / "report.html", tmp_path / "index.html", notebook_view):
             page, requests, events = open_offline(browser, path)
@@ -102,7 +107,7 @@ def test_report_of_the_founding_article_run(tmp_path):
     run_article(SEED, out_dir=tmp_path, parameters={"strict": "false"})
     path = write_report(tmp_path)
     with chromium() as browser:
-        page, requests, events = open_offline(browser, path)
+        page, requests, _events = open_offline(browser, path)
         assert page.locator("#article mark.ck-claim").count() > 0
         assert page.locator("article.claim .verdict").count() > 0
         page.locator("#summary").scroll_into_view_if_needed()

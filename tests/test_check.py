@@ -1,4 +1,5 @@
 """claimkit check: a pre-publication gate. Stories in, the build fails on a contradicted claim, CI outputs out."""
+
 import json
 import os
 import re
@@ -16,8 +17,11 @@ from claimkit.gate.locate import Locator
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "russia-osce-dead-end.txt"
 ALTERED = ROOT / "data" / "articles" / "altered" / "russia-osce-dead-end-altered.txt"
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
-       "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+    "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+}
 for name in ("GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
     ENV.pop(name, None)
 # the three facts changed on purpose in the altered copy, and their lines in its file
@@ -25,8 +29,14 @@ ALTERED_CLAIMS = {"Tuesday": 7, "around 300,000 troops": 9, "67 countries": 11}
 
 
 def check(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "claimkit", "check", *map(str, args)], cwd=cwd, env=env or ENV,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "claimkit", "check", *map(str, args)],
+        cwd=cwd,
+        env=env or ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def copy_story(src: Path, dest: Path) -> Path:
@@ -79,8 +89,10 @@ def test_markdown_emphasis_and_links_inside_the_sentence_do_not_hide_it():
 
 
 def test_html_tags_entities_and_the_head_do_not_hide_a_claim_or_pull_it_into_the_head():
-    raw = ("<html><head><meta name=\"description\" content=\"Talks on Tuesday\"></head>\n<body>\n"
-           "<p>He said the talks on Tuesday&#8217;s agenda had\n<strong>100,000</strong> troops.</p>\n</body></html>\n")
+    raw = (
+        '<html><head><meta name="description" content="Talks on Tuesday"></head>\n<body>\n'
+        "<p>He said the talks on Tuesday&#8217;s agenda had\n<strong>100,000</strong> troops.</p>\n</body></html>\n"
+    )
     text = "He said the talks on Tuesday's agenda had 100,000 troops."
     locator = Locator(raw, text, [(0, len(text))], "html")
     tuesday = locator.locate(text.index("Tuesday"), text.index("Tuesday") + 7)
@@ -98,8 +110,13 @@ def test_a_claim_not_in_the_file_has_no_line():
 
 
 def git(repo: Path, *args) -> str:
-    env = {**ENV, "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
-           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org"}
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "Desk",
+        "GIT_AUTHOR_EMAIL": "desk@example.org",
+        "GIT_COMMITTER_NAME": "Desk",
+        "GIT_COMMITTER_EMAIL": "desk@example.org",
+    }
     return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -138,8 +155,10 @@ def test_changed_since_gives_the_changed_stories_and_the_story_of_a_changed_side
     (repo / "docs").mkdir()
     (repo / "docs" / "briefing.txt").write_text("The OSCE has 57 participating States.\n", encoding="utf-8")
     side = repo / "stories" / "c.meta.json"
-    side.write_text(json.dumps({**json.loads(side.read_text(encoding="utf-8")), "sources": ["../docs/briefing.txt"]}),
-                    encoding="utf-8")
+    side.write_text(
+        json.dumps({**json.loads(side.read_text(encoding="utf-8")), "sources": ["../docs/briefing.txt"]}),
+        encoding="utf-8",
+    )
     (repo / "README.md").write_text("# Stories\n\nNot a story: outside the scope.\n", encoding="utf-8")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
@@ -155,7 +174,9 @@ def test_changed_since_gives_the_changed_stories_and_the_story_of_a_changed_side
     assert [p.name for p in found] == ["a.txt", "b.txt", "draft.md"], "a new file not yet added to git counts"
     (repo / "stories" / "draft.md").unlink()
     git(repo, "commit", "-qam", "edits")
-    (repo / "docs" / "briefing.txt").write_text("The OSCE has 57 participating States, one observer.\n", encoding="utf-8")
+    (repo / "docs" / "briefing.txt").write_text(
+        "The OSCE has 57 participating States, one observer.\n", encoding="utf-8"
+    )
     found = select_stories([repo / "stories"], changed_since=base)
     assert [p.name for p in found] == ["a.txt", "b.txt", "c.txt"], "c is checked against the changed briefing"
     git(repo, "commit", "-qam", "briefing")
@@ -185,8 +206,9 @@ def test_the_cache_key_follows_content_not_paths(tmp_path):
     src.write_text("57 participating States.\n", encoding="utf-8")
 
     def key(story, sources=(), reviews=""):
-        return story_key(story, notebook=str(ARTICLE_NOTEBOOK), parameters={"top_n": 30}, sources=list(sources),
-                         reviews_key=reviews)
+        return story_key(
+            story, notebook=str(ARTICLE_NOTEBOOK), parameters={"top_n": 30}, sources=list(sources), reviews_key=reviews
+        )
 
     assert key(a) == key(b), "the same story elsewhere (another checkout) has the same key"
     first = key(a, [str(src)])
@@ -225,12 +247,29 @@ def test_annotation_text_is_escaped_as_github_requires():
     from claimkit.gate.formats import github_annotations
     from claimkit.gate.run import CheckResult, ClaimResult, StoryResult
 
-    claim = ClaimResult(story="news/a, b.txt", claim_id="c-1", kind="quantity", span="50%", sentence="...",
-                        verdict="contradicted", auto_verdict="contradicted", method="query",
-                        expected="line one\nline two: 40%", line=3, column=5, end_line=3, end_column=7, fails=True)
-    result = CheckResult(Path("out"), ("contradicted",), [StoryResult("news/a, b.txt", "/x", "stories/a", "ok", claims=[claim])])
+    claim = ClaimResult(
+        story="news/a, b.txt",
+        claim_id="c-1",
+        kind="quantity",
+        span="50%",
+        sentence="...",
+        verdict="contradicted",
+        auto_verdict="contradicted",
+        method="query",
+        expected="line one\nline two: 40%",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=7,
+        fails=True,
+    )
+    result = CheckResult(
+        Path("out"), ("contradicted",), [StoryResult("news/a, b.txt", "/x", "stories/a", "ok", claims=[claim])]
+    )
     (line,) = github_annotations(result)
-    assert line.startswith("::error file=news/a%2C b.txt,line=3,col=5,endLine=3,endColumn=7,title=claimkit%3A contradicted::")
+    assert line.startswith(
+        "::error file=news/a%2C b.txt,line=3,col=5,endLine=3,endColumn=7,title=claimkit%3A contradicted::"
+    )
     assert "%0A" in line and "\n" not in line and "50%25" in line
 
 
@@ -253,7 +292,9 @@ def test_sources_reach_the_notebook_as_its_sources_parameter_and_count_in_the_ke
 
     def fake_run_batch(stories, out, *, parameters, **kw):  # what `claimkit batch` would be given
         seen.append(parameters)
-        return BatchResult(Path(out), rows=[{"order": 0, "status": "failed", "error": "not run in this test", "reused": False}])
+        return BatchResult(
+            Path(out), rows=[{"order": 0, "status": "failed", "error": "not run in this test", "reused": False}]
+        )
 
     monkeypatch.setattr(claimkit.batch, "run_batch", fake_run_batch)
     result = run_check([SEED], out_dir=tmp_path / "out", sources=[briefing], notebook=notebook)
@@ -265,10 +306,21 @@ def test_the_junit_report_stays_valid_xml_whatever_the_story_holds():
     from claimkit.gate.formats import junit_xml
     from claimkit.gate.run import CheckResult, ClaimResult, StoryResult
 
-    claim = ClaimResult(story="a<b>.txt", claim_id="c-1", kind="quantity", span='5 "ships" & \x0bboats\x01',
-                        sentence="...", verdict="contradicted", auto_verdict="contradicted", method="query",
-                        note="]]> not a CDATA end", fails=True)
-    result = CheckResult(Path("out"), ("contradicted",), [StoryResult("a<b>.txt", "/x", "stories/a", "ok", claims=[claim])])
+    claim = ClaimResult(
+        story="a<b>.txt",
+        claim_id="c-1",
+        kind="quantity",
+        span='5 "ships" & \x0bboats\x01',
+        sentence="...",
+        verdict="contradicted",
+        auto_verdict="contradicted",
+        method="query",
+        note="]]> not a CDATA end",
+        fails=True,
+    )
+    result = CheckResult(
+        Path("out"), ("contradicted",), [StoryResult("a<b>.txt", "/x", "stories/a", "ok", claims=[claim])]
+    )
     root = ET.fromstring(junit_xml(result))
     failure = root.find(".//failure")
     assert '"5 "ships" & boats" is contradicted' in failure.get("message") and "]]> not a CDATA end" in failure.text
@@ -278,10 +330,23 @@ def test_the_markdown_links_go_under_the_report_url_when_given():
     from claimkit.gate.formats import markdown_summary
     from claimkit.gate.run import CheckResult, ClaimResult, StoryResult
 
-    claim = ClaimResult(story="news/a.txt", claim_id="c-1", kind="quantity", span="67 countries", sentence="...",
-                        verdict="contradicted", auto_verdict="contradicted", method="query", expected="57 States",
-                        line=3, fails=True, report="stories/a-1/report.html#claim-c-1")
-    result = CheckResult(Path("out"), ("contradicted",), [StoryResult("news/a.txt", "/x", "stories/a-1", "ok", claims=[claim])])
+    claim = ClaimResult(
+        story="news/a.txt",
+        claim_id="c-1",
+        kind="quantity",
+        span="67 countries",
+        sentence="...",
+        verdict="contradicted",
+        auto_verdict="contradicted",
+        method="query",
+        expected="57 States",
+        line=3,
+        fails=True,
+        report="stories/a-1/report.html#claim-c-1",
+    )
+    result = CheckResult(
+        Path("out"), ("contradicted",), [StoryResult("news/a.txt", "/x", "stories/a-1", "ok", claims=[claim])]
+    )
     md = markdown_summary(result, report_url="https://desk.example.org/checks/42/")
     assert "| news/a.txt | 3 | 67 countries | **contradicted** | 57 States |" in md
     assert "[report](https://desk.example.org/checks/42/stories/a-1/report.html#claim-c-1)" in md
@@ -351,7 +416,7 @@ def test_the_altered_story_fails_on_its_three_changed_facts_with_their_lines(alt
     raw = ALTERED.read_text(encoding="utf-8").splitlines()
     for line in errors:  # the column points at the claim in the file as written
         m = re.match(r"::error file=[^,]+,line=(\d+),col=(\d+),endLine=\d+,endColumn=(\d+),.*?::\"([^\"]+)\"", line)
-        assert raw[int(m.group(1)) - 1][int(m.group(2)) - 1:int(m.group(3))] == m.group(4)
+        assert raw[int(m.group(1)) - 1][int(m.group(2)) - 1 : int(m.group(3))] == m.group(4)
     assert (out / "annotations.txt").read_text(encoding="utf-8").splitlines() == errors
 
 
@@ -368,7 +433,9 @@ def test_the_junit_report_fails_the_three_claims_with_their_evidence_and_source(
     assert osce.get("type") == "contradicted"
     assert "57 participating States of the OSCE" in osce.get("message")
     assert "evidence: osce-" in osce.text
-    assert "https://www.osce.org/participating-states" in next(l for l in osce.text.splitlines() if l.startswith("sources: "))
+    assert "https://www.osce.org/participating-states" in next(
+        line for line in osce.text.splitlines() if line.startswith("sources: ")
+    )
     skipped = [c for c in suites.iter("testcase") if c.find("skipped") is not None]
     assert skipped and all("unverified" in c.find("skipped").get("message") for c in skipped)
 
@@ -411,11 +478,25 @@ def test_a_reviewed_claim_no_longer_fails_and_the_output_says_so(altered_check, 
     claim_id = json.loads((out / "results.json").read_text(encoding="utf-8"))
     claim_id = next(c["claim_id"] for c in claim_id["stories"][0]["claims"] if c["span"] == "67 countries")
     reviews = tmp_path / "reviews.json"
-    reviews.write_text(json.dumps({"reviews": [{
-        "claim_id": claim_id, "verdict": "unverified", "reviewer": "A. Editor",
-        "note": "67 is the speaker's figure; asking the OSCE press office"}]}), encoding="utf-8")
+    reviews.write_text(
+        json.dumps(
+            {
+                "reviews": [
+                    {
+                        "claim_id": claim_id,
+                        "verdict": "unverified",
+                        "reviewer": "A. Editor",
+                        "note": "67 is the speaker's figure; asking the OSCE press office",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     summary = tmp_path / "step-summary.md"
-    proc = check(ALTERED.parent, "--reviews", reviews, "-o", tmp_path / "out", env={**ENV, "GITHUB_STEP_SUMMARY": str(summary)})
+    proc = check(
+        ALTERED.parent, "--reviews", reviews, "-o", tmp_path / "out", env={**ENV, "GITHUB_STEP_SUMMARY": str(summary)}
+    )
     assert osce.startswith("::error")
     assert proc.returncode == 1, "the two other altered claims still fail"
     errors = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
@@ -423,7 +504,10 @@ def test_a_reviewed_claim_no_longer_fails_and_the_output_says_so(altered_check, 
     (notice,) = [line for line in proc.stdout.splitlines() if line.startswith("::notice")]
     assert "line=11" in notice and "reviewed by A. Editor: unverified (automatic verdict: contradicted)" in notice
     md = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
-    assert "2 claim(s) fail" in md and "| 67 countries | contradicted | **unverified** (no longer fails) | A. Editor |" in md
+    assert (
+        "2 claim(s) fail" in md
+        and "| 67 countries | contradicted | **unverified** (no longer fails) | A. Editor |" in md
+    )
     assert summary.read_text(encoding="utf-8") == md, "the summary is appended to $GITHUB_STEP_SUMMARY"
     suites = ET.parse(tmp_path / "out" / "junit.xml").getroot()
     assert suites.get("failures") == "2"
@@ -488,7 +572,11 @@ def test_the_ci_examples_run_on_a_repository_of_stories(tmp_path):
         for cmd, step_env in steps:
             env = {**ENV, **extra}
             env.update({k: extra.get(k, v) for k, v in step_env.items()})  # ${{ … }} expressions: given by the "runner"
-            procs.append(subprocess.run(["bash", "-e", "-c", cmd], cwd=repo, env=env, capture_output=True, text=True, timeout=600))
+            procs.append(
+                subprocess.run(
+                    ["bash", "-e", "-c", cmd], cwd=repo, env=env, capture_output=True, text=True, timeout=600
+                )
+            )
         return procs
 
     # a pull request that adds the shipped story: passes
@@ -513,7 +601,9 @@ def test_the_ci_examples_run_on_a_repository_of_stories(tmp_path):
         assert all(e.startswith("::error file=stories/osce-talks-2.txt,") for e in errors)
     results = json.loads((repo / "claimkit-check" / "results.json").read_text(encoding="utf-8"))
     assert {s["story"]: s["reused"] for s in results["stories"]} == {
-        "stories/osce-talks.txt": True, "stories/osce-talks-2.txt": True}, "the GitLab run reuses the GitHub run's results"
+        "stories/osce-talks.txt": True,
+        "stories/osce-talks-2.txt": True,
+    }, "the GitLab run reuses the GitHub run's results"
     suites = ET.parse(repo / "claimkit-check" / "junit.xml").getroot()
     assert suites.get("failures") == "3"
 

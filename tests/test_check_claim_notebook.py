@@ -1,4 +1,5 @@
 """notebooks/check_claim.ipynb runs with papermill: the deep dive on one claim, and a review recorded from it."""
+
 import json
 import os
 from pathlib import Path
@@ -21,8 +22,9 @@ def run(tmp_path, **parameters):
     old = dict(os.environ)
     os.environ.update(env)
     try:
-        papermill.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3",
-                                   cwd=str(tmp_path), progress_bar=False)
+        papermill.execute_notebook(
+            str(NOTEBOOK), str(out), parameters=parameters, kernel_name="python3", cwd=str(tmp_path), progress_bar=False
+        )
     finally:
         os.environ.clear()
         os.environ.update(old)
@@ -57,10 +59,17 @@ def test_the_deep_dive_on_57_countries_shows_its_rows_query_and_records_a_review
     claims.to_json(claims_file, orient="records")
     cid = claims.loc[claims["span"] == "57 countries", "claim_id"].iloc[0]
     reviews = tmp_path / "reviews.json"
-    nb = run(tmp_path, claims_file=str(claims_file), claim_id=cid, reviews_file=str(reviews),
-             my_query="SELECT state FROM osce_participating_states WHERE state = 'Mongolia'",
-             review_verdict="supported", review_source="https://www.osce.org/participating-states",
-             review_note="Counted on the OSCE site", reviewer="A. Journalist")
+    nb = run(
+        tmp_path,
+        claims_file=str(claims_file),
+        claim_id=cid,
+        reviews_file=str(reviews),
+        my_query="SELECT state FROM osce_participating_states WHERE state = 'Mongolia'",
+        review_verdict="supported",
+        review_source="https://www.osce.org/participating-states",
+        review_note="Counted on the OSCE site",
+        reviewer="A. Journalist",
+    )
     out = text_of(nb)
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
     assert "osce_participating_states" in out and "osce-mn" in out and "Mongolia" in out

@@ -1,11 +1,12 @@
 """The check registry: adding a check is adding a decorated function; verdicts combine by one rule."""
+
 import sys
 
 import pytest
 
-from tests.helpers.claims import SEED, claim, make_claims, seed_specs
 from claimkit import load_article, verify
 from claimkit.checks import CHECKS, Check, CheckContext, article_check, claim_check, combine, load_checks
+from tests.helpers.claims import SEED, claim, make_claims, seed_specs
 
 
 @pytest.fixture
@@ -31,28 +32,47 @@ def test_agreeing_decided_verdicts_win_with_their_evidence_merged():
 
 
 def test_decided_verdicts_that_disagree_give_unverified_naming_both():
-    c = combine([Check("supported", ["r1"], expected="57", check="reference.membership"),
-                 Check("contradicted", ["r2"], expected="67", check="reference.estimate")], "quantity")
+    c = combine(
+        [
+            Check("supported", ["r1"], expected="57", check="reference.membership"),
+            Check("contradicted", ["r2"], expected="67", check="reference.estimate"),
+        ],
+        "quantity",
+    )
     assert c.verdict == "unverified" and c.evidence_ids == []
-    assert "reference.membership says supported (57)" in c.note and "reference.estimate says contradicted (67)" in c.note
+    assert (
+        "reference.membership says supported (57)" in c.note and "reference.estimate says contradicted (67)" in c.note
+    )
 
 
 def test_the_storys_own_sources_outrank_disagreeing_reference_tables():
-    c = combine([Check("supported", ["r1"], expected="57", check="reference.membership"),
-                 Check("contradicted", ["p1"], expected="67", check="sources")], "quantity")
+    c = combine(
+        [
+            Check("supported", ["r1"], expected="57", check="reference.membership"),
+            Check("contradicted", ["p1"], expected="67", check="sources"),
+        ],
+        "quantity",
+    )
     assert c.verdict == "contradicted" and c.evidence_ids == ["p1"] and c.check == "sources"
     assert "Other evidence disagrees" in c.note and "reference.membership says supported (57)" in c.note
 
 
 def test_sources_that_disagree_among_themselves_decide_nothing():
-    c = combine([Check("supported", ["p1"], expected="57", check="sources"),
-                 Check("contradicted", ["p2"], expected="67", check="sources"),
-                 Check("supported", ["r1"], expected="57", check="reference.membership")], "quantity")
+    c = combine(
+        [
+            Check("supported", ["p1"], expected="57", check="sources"),
+            Check("contradicted", ["p2"], expected="67", check="sources"),
+            Check("supported", ["r1"], expected="57", check="reference.membership"),
+        ],
+        "quantity",
+    )
     assert c.verdict == "unverified" and "the evidence disagrees" in c.note
 
 
 def test_nothing_decided_gives_unverified_with_each_reason_once():
-    c = combine([Check(note="no table counts 'tank'"), Check(note="no table counts 'tank'"), Check(note="sources are silent")])
+    c = combine(
+        [Check(note="no table counts 'tank'"), Check(note="no table counts 'tank'"), Check(note="sources are silent")]
+    )
     assert c.verdict == "unverified" and c.note == "no table counts 'tank'; sources are silent"
 
 
@@ -76,9 +96,13 @@ def test_an_article_check_sees_every_claim_and_the_text(registry_snapshot):
         first = ctx.claims[0]["claim_id"]
         return {first: Check("misleading", [ctx.claims[1]["claim_id"]], expected="computed", note="from another claim")}
 
-    claims = make_claims(load_article(SEED), [claim("quantity", "around 100,000 troops", value=1e5, low=9e4, high=1.1e5,
-                                                    unit="troop"), claim("quantity", "57 countries", value=57, low=57,
-                                                                         high=57, unit="country")])
+    claims = make_claims(
+        load_article(SEED),
+        [
+            claim("quantity", "around 100,000 troops", value=1e5, low=9e4, high=1.1e5, unit="troop"),
+            claim("quantity", "57 countries", value=57, low=57, high=57, unit="country"),
+        ],
+    )
     v = verify(claims)
     assert seen["n"] == 2 and str(seen["published"]) == "2022-01-13"
     # the article check says misleading, the estimate table supported: they disagree, so unverified
@@ -91,7 +115,8 @@ def test_a_check_from_an_entry_point_is_loaded(registry_snapshot, tmp_path, monk
     (tmp_path / "ck_plugin_mod.py").write_text(
         "from claimkit.checks import claim_check\n"
         "@claim_check('plugin.silent')\n"
-        "def silent(claim, ctx):\n    return None\n")
+        "def silent(claim, ctx):\n    return None\n"
+    )
     dist = tmp_path / "ck_plugin-0.1.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: ck-plugin\nVersion: 0.1\n")

@@ -1,11 +1,20 @@
 """Check-worthiness: a sentence model learned from people's judgements, then what claimkit knows of the claim."""
+
 import subprocess
 import sys
 
 import pytest
 
-from claimkit.checkworthiness import (explain, explain_sentence, model, noun_class, prior, score, score_sentence,
-                                      sentence_features)
+from claimkit.checkworthiness import (
+    explain,
+    explain_sentence,
+    model,
+    noun_class,
+    prior,
+    score,
+    score_sentence,
+    sentence_features,
+)
 from claimkit.extract import Finding
 from claimkit.paths import ROOT
 
@@ -15,6 +24,7 @@ def figure(span_value, unit, kind="quantity", **kw):
 
 
 # ---------------------------------------------------------------- the learned sentence model
+
 
 def test_the_weights_file_loads_with_a_bias_and_thousands_of_reviewable_features():
     bias, weights = model()
@@ -43,8 +53,10 @@ def test_features_read_numbers_as_one_token_and_pairs_of_words():
 
 
 def test_import_claimkit_does_not_load_the_weights_or_scikit_learn():
-    probe = ("import sys, claimkit, claimkit.checkworthiness as c; "
-             "print(c.model.cache_info().currsize, 'sklearn' in sys.modules)")
+    probe = (
+        "import sys, claimkit, claimkit.checkworthiness as c; "
+        "print(c.model.cache_info().currsize, 'sklearn' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["0", "False"]
 
@@ -61,17 +73,24 @@ def test_a_count_of_fires_ranks_above_a_count_of_streets():
 
 
 def test_incidental_counts_never_outrank_casualties_money_or_a_countrys_figures():
-    trivial = [score(figure(2, "street"), STREETS), score(figure(4, "nod"), NODS),
-               score(figure(2, "thing"), "Residents said two critical things were missing from the response.")]
-    newsworthy = [score(figure(3, "person", subject="people killed"), "Three people were killed."),
-                  score(figure(170e6, "USD", kind="money"), "The state will ask for $170 million in aid."),
-                  score(figure(2.5, "percent", kind="percent"), "Pakistan's economy grew by 2.5%.")]
+    trivial = [
+        score(figure(2, "street"), STREETS),
+        score(figure(4, "nod"), NODS),
+        score(figure(2, "thing"), "Residents said two critical things were missing from the response."),
+    ]
+    newsworthy = [
+        score(figure(3, "person", subject="people killed"), "Three people were killed."),
+        score(figure(170e6, "USD", kind="money"), "The state will ask for $170 million in aid."),
+        score(figure(2.5, "percent", kind="percent"), "Pakistan's economy grew by 2.5%."),
+    ]
     assert max(trivial) < min(newsworthy)
 
 
 def test_a_strong_sentence_cannot_lift_a_count_of_links_above_the_ceiling():
-    strong = ("The United Nations has appealed for $160 million in emergency aid, but donors have pledged only "
-              "38% of that amount, and two domain links were broken.")
+    strong = (
+        "The United Nations has appealed for $160 million in emergency aid, but donors have pledged only "
+        "38% of that amount, and two domain links were broken."
+    )
     assert score(figure(2, "link"), strong) <= 0.45
 
 
@@ -84,8 +103,9 @@ def test_what_a_figure_counts_is_read_from_its_unit_or_subject():
 def test_hedged_opinion_scores_below_a_dated_event():
     opinion = Finding("attribution", 0, 10, speaker="Dmitry Peskov", weight=prior("attribution"))
     event = Finding("time", 0, 10, date="2022-01-10", weight=prior("time"))
-    assert score(opinion, "Peskov said sanctions would be tantamount to breaking ties.") < \
-        score(event, "Talks were held in Geneva on Monday.")
+    assert score(opinion, "Peskov said sanctions would be tantamount to breaking ties.") < score(
+        event, "Talks were held in Geneva on Monday."
+    )
 
 
 def test_first_person_views_and_vague_times_lower_the_score():
@@ -93,8 +113,9 @@ def test_first_person_views_and_vague_times_lower_the_score():
     assert score(f, '"It seems that the risk is high," Rau said.') < score(f, '"The risk is high," Rau said.')
     vague = Finding("time", 0, 10, date="2022-01-14/2022-01-20", weight=prior("time"), extra={"vague": True})
     assert ("a vague span of time, little to check", -1.0) in explain(vague, "in the coming days")
-    assert score(vague, "in the coming days") < score(Finding("time", 0, 10, date="2022-01-14", weight=prior("time")),
-                                                       "in the coming days")
+    assert score(vague, "in the coming days") < score(
+        Finding("time", 0, 10, date="2022-01-14", weight=prior("time")), "in the coming days"
+    )
 
 
 def test_unidentified_speaker_lowers_the_score():
@@ -115,6 +136,7 @@ def test_scores_stay_in_the_unit_interval():
 
 
 # ---------------------------------------------------------------- the training script reproduces the weights
+
 
 def test_the_training_script_writes_a_model_the_run_time_scorer_reads_like_scikit_learn(tmp_path):
     pytest.importorskip("sklearn")
@@ -150,6 +172,7 @@ def test_the_training_script_writes_a_model_the_run_time_scorer_reads_like_sciki
 
 # ---------------------------------------------------------------- the claims table
 
+
 def test_in_a_wire_story_fires_money_and_casualties_rank_above_streets_films_and_nods():
     from claimkit.claims import extract_claims
 
@@ -184,7 +207,7 @@ def test_the_time_of_a_figure_steps_back_behind_the_figure():
     fires = Finding("quantity", 37, 48, value=8668, unit="fire", weight=prior("quantity"))
     year = Finding("time", 52, 56, date="2024", weight=prior("time"))
     monday = Finding("time", 80, 86, date="2022-01-10", weight=prior("time"))
-    sentence_of = lambda f: (0, 58) if f.start < 58 else (59, 87)  # noqa: E731
+    sentence_of = lambda f: (0, 58) if f.start < 58 else (59, 87)  # noqa: E731 - a one-line helper local to this function
     assert nested([fires, year, monday], sentence_of) == {1}  # Monday dates no figure: it is its own claim
 
 

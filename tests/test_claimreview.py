@@ -1,4 +1,5 @@
 """ClaimReview JSON-LD: one per checked claim, with the fields fact-check aggregators read."""
+
 import json
 
 from claimkit import to_claimreview, verify
@@ -13,7 +14,10 @@ def test_one_claimreview_per_checked_claim_and_none_for_unverified(seed_article,
 
 def test_a_claimreview_has_the_schema_org_fields(altered_article, altered_claims):
     verdicts = verify(altered_claims)
-    reviews = {r["url"].split("#")[-1]: r for r in to_claimreview(verdicts, altered_article, url="https://factcheck.example/russia-osce")}
+    reviews = {
+        r["url"].split("#")[-1]: r
+        for r in to_claimreview(verdicts, altered_article, url="https://factcheck.example/russia-osce")
+    }
     row = verdicts.set_index("span").loc["67 countries"]
     r = reviews[row.claim_id]
     assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"

@@ -3,6 +3,7 @@
 The stories are wire-style copy from 2017, five years before the shipped January 2022 tables; the
 real extractors read them and the shipped data/reference/ is consulted.
 """
+
 import pytest
 
 from claimkit import extract_claims, load_article, verify

@@ -1,4 +1,5 @@
 """What the notebook shows: highlights coloured by kind then verdict, safe links, the verdict chart, changes."""
+
 import re
 
 import pandas as pd
@@ -6,8 +7,20 @@ import pytest
 
 from claimkit.articles import load_article
 from claimkit.display import (
-    VERDICT_COLOURS, as_list, highlight_html, link_html, ranked_claims, safe_url, show_article, show_changes,
-    show_validation, show_verdicts, verdict_changes, verdict_counts, verdict_rows, verdict_summary,
+    VERDICT_COLOURS,
+    as_list,
+    highlight_html,
+    link_html,
+    ranked_claims,
+    safe_url,
+    show_article,
+    show_changes,
+    show_validation,
+    show_verdicts,
+    verdict_changes,
+    verdict_counts,
+    verdict_rows,
+    verdict_summary,
 )
 from tests.helpers.desk import claims_for, seed_article, verdicts_for
 
@@ -19,19 +32,37 @@ def seed():
     return article, claims, verdicts_for(claims)
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.reuters.com/world/", "http://example.org/a?b=c&d=e#f", "HTTPS://EXAMPLE.ORG/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.reuters.com/world/",
+        "http://example.org/a?b=c&d=e#f",
+        "HTTPS://EXAMPLE.ORG/",
+    ],
+)
 def test_http_addresses_are_links(url):
     assert safe_url(url) == url
     assert link_html(url).startswith("<a href=")
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "javascript\n:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x",
-    "/relative/path", "https://", "", None, 42,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "javascript\n:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "/relative/path",
+        "https://",
+        "",
+        None,
+        42,
+    ],
+)
 def test_anything_but_an_http_address_is_plain_text(url):
     assert safe_url(url) is None
     html = link_html(url, "the source")
@@ -51,7 +82,9 @@ def test_highlighted_text_is_escaped_and_marks_carry_the_claim_id():
     html = highlight_html(text, claims)
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
     mark = re.search(r"<mark [^>]*>57 countries</mark>", html).group(0)
-    assert 'data-claim-id="c-&quot;&gt;&lt;script&gt;"' in mark and 'title="c-&quot;&gt;&lt;script&gt; quantity"' in mark
+    assert (
+        'data-claim-id="c-&quot;&gt;&lt;script&gt;"' in mark and 'title="c-&quot;&gt;&lt;script&gt; quantity"' in mark
+    )
 
 
 def test_marks_are_coloured_by_kind_then_by_verdict(seed):
@@ -59,9 +92,14 @@ def test_marks_are_coloured_by_kind_then_by_verdict(seed):
     before = highlight_html(article.text, claims)
     after = highlight_html(article.text, claims, verdicts)
     troops = claims.loc[claims.span == "around 100,000 troops", "claim_id"].item()
-    assert re.search(rf'data-claim-id="{troops}" data-kind="quantity" data-verdict="" style="background:#ffe08a"', before)
-    assert re.search(rf'data-claim-id="{troops}" data-kind="quantity" data-verdict="supported" '
-                     rf'style="background:{VERDICT_COLOURS["supported"]}" title="{troops} quantity → supported"', after)
+    assert re.search(
+        rf'data-claim-id="{troops}" data-kind="quantity" data-verdict="" style="background:#ffe08a"', before
+    )
+    assert re.search(
+        rf'data-claim-id="{troops}" data-kind="quantity" data-verdict="supported" '
+        rf'style="background:{VERDICT_COLOURS["supported"]}" title="{troops} quantity → supported"',
+        after,
+    )
     assert after.count('class="ck-claim') == len(claims)
 
 
@@ -130,7 +168,12 @@ def test_a_review_shows_what_it_changed(seed):
     after = verdicts.copy()
     cid = claims.loc[claims.span == "the last 30 years", "claim_id"].item()
     row = after.index[after.claim_id == cid][0]
-    after.loc[row, ["verdict", "note", "reviewer", "method"]] = ["supported", "Poland's minister <b>said</b> so", "C. Desk", "review"]
+    after.loc[row, ["verdict", "note", "reviewer", "method"]] = [
+        "supported",
+        "Poland's minister <b>said</b> so",
+        "C. Desk",
+        "review",
+    ]
     after.at[row, "sources"] = ["https://www.osce.org/permanent-council"]
     changes = verdict_changes(verdicts, after)
     assert set(changes["claim_id"]) == {cid}
@@ -142,17 +185,36 @@ def test_a_review_shows_what_it_changed(seed):
 
 
 def test_validation_is_a_short_list_of_what_failed():
-    results = [{"suite": "claims", "success": True, "failures": []},
-               {"suite": "verdicts", "success": False, "failures": ["expect_column_values_to_be_in_set on verdict: 1 failing rows, e.g. ['<maybe>']"]}]
+    results = [
+        {"suite": "claims", "success": True, "failures": []},
+        {
+            "suite": "verdicts",
+            "success": False,
+            "failures": ["expect_column_values_to_be_in_set on verdict: 1 failing rows, e.g. ['<maybe>']"],
+        },
+    ]
     html = show_validation(results, docs_url="https://docs.example.org/validation.html")._repr_html_()
     assert "✔ <b>claims</b>: passed" in html and "✗ <b>verdicts</b>: 1 expectation(s) failed" in html
-    assert "&lt;maybe&gt;" in html and "<maybe>" not in html and '<a href="https://docs.example.org/validation.html"' in html
+    assert (
+        "&lt;maybe&gt;" in html
+        and "<maybe>" not in html
+        and '<a href="https://docs.example.org/validation.html"' in html
+    )
 
 
-@pytest.mark.parametrize("cell, expected", [
-    (["a", "b"], ["a", "b"]), ('["a", "b"]', ["a", "b"]), ("['https://x.org/']", ["https://x.org/"]),
-    ("https://x.org/", ["https://x.org/"]), ("", []), (float("nan"), []), (None, []), ("[]", []),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (["a", "b"], ["a", "b"]),
+        ('["a", "b"]', ["a", "b"]),
+        ("['https://x.org/']", ["https://x.org/"]),
+        ("https://x.org/", ["https://x.org/"]),
+        ("", []),
+        (float("nan"), []),
+        (None, []),
+        ("[]", []),
+    ],
+)
 def test_list_cells_read_back_from_a_table(cell, expected):
     assert as_list(cell) == expected
 
@@ -160,7 +222,6 @@ def test_list_cells_read_back_from_a_table(cell, expected):
 def test_who_said_what_lists_each_quote_with_its_resolved_speaker():
     import claimkit as ck
     from claimkit.display import who_said_what
-
     from claimkit.paths import SEED_ARTICLE
 
     claims = ck.extract_claims(ck.load_article(SEED_ARTICLE))
@@ -177,7 +238,11 @@ def test_when_shows_each_weekday_resolved():
 
     table = when(ck.extract_claims(ck.load_article(SEED_ARTICLE))).data
     resolved = dict(zip(table["as written"], table["from"]))
-    assert (resolved["Monday"], resolved["Wednesday"], resolved["Thursday"]) == ("2022-01-10", "2022-01-12", "2022-01-13")
+    assert (resolved["Monday"], resolved["Wednesday"], resolved["Thursday"]) == (
+        "2022-01-10",
+        "2022-01-12",
+        "2022-01-13",
+    )
     last30 = table[table["as written"] == "the last 30 years"].iloc[0]
     assert last30["to"] == "2022-01-13"
 

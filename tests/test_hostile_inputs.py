@@ -4,6 +4,7 @@ Article that loads goes through extract_claims with its offsets intact.
 
 Regenerate the corpus with ``python tests/hostile/make_corpus.py``.
 """
+
 import json
 import warnings
 from pathlib import Path
@@ -23,7 +24,7 @@ def check_claims(article):
     text = article.text
     for row in claims.itertuples():
         assert 0 <= row.start <= row.end <= len(text)
-        assert text[row.start:row.end] == row.span
+        assert text[row.start : row.end] == row.span
         assert row.span in row.sentence
         assert len(row.sentence) <= max(1000, len(row.span) + 402)
     assert claims["claim_id"].is_unique

@@ -1,4 +1,5 @@
 """Article ingest from every supported format, with metadata from the file, a sidecar or arguments."""
+
 import json
 from datetime import date
 
@@ -6,10 +7,12 @@ import pytest
 
 from claimkit import InputError, load_article, read_articles
 
-STORY = ("Russia has gathered around 100,000 troops near the border with Ukraine, officials said on Monday.\n\n"
-         "Talks in Geneva ended without agreement.")
+STORY = (
+    "Russia has gathered around 100,000 troops near the border with Ukraine, officials said on Monday.\n\n"
+    "Talks in Geneva ended without agreement."
+)
 
-PAGE = f"""<!doctype html><html><head><title>Troops gather | Example News</title>
+PAGE = """<!doctype html><html><head><title>Troops gather | Example News</title>
 <meta property="og:title" content="Troops gather near the border">
 <meta property="article:published_time" content="2022-01-13T09:00:00Z">
 <script>window.tracker = 1;</script></head>
@@ -31,7 +34,9 @@ def test_plain_text_with_arguments_overriding():
 
 def test_markdown_syntax_is_removed(tmp_path):
     path = tmp_path / "story.md"
-    path.write_text("# Troops gather\n\nRussia has **gathered** around [100,000 troops](https://x.org) near the border.\n")
+    path.write_text(
+        "# Troops gather\n\nRussia has **gathered** around [100,000 troops](https://x.org) near the border.\n"
+    )
     art = load_article(path)
     assert art.title == "Troops gather"
     assert art.text == "Russia has gathered around 100,000 troops near the border."
@@ -67,7 +72,7 @@ def test_bad_sidecar_names_the_sidecar(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(STORY)
     (tmp_path / "story.meta.json").write_text("{not json")
-    with pytest.raises(InputError, match="story.meta.json: sidecar is not valid JSON"):
+    with pytest.raises(InputError, match=r"story\.meta\.json: sidecar is not valid JSON"):
         load_article(path)
 
 
@@ -82,12 +87,17 @@ def test_folder_skips_sidecars_and_reads_every_article(tmp_path):
 
 def test_feed_reports_a_bad_line_and_reads_the_rest(tmp_path):
     feed = tmp_path / "wire.jsonl"
-    feed.write_text("\n".join([
-        json.dumps({"id": "1", "text": STORY, "published": "2022-01-13"}),
-        '{"id": "2", "text": "broken',
-        json.dumps({"id": "3", "html": PAGE}),
-        json.dumps({"id": "4"}),
-    ]) + "\n")
+    feed.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "1", "text": STORY, "published": "2022-01-13"}),
+                '{"id": "2", "text": "broken',
+                json.dumps({"id": "3", "html": PAGE}),
+                json.dumps({"id": "4"}),
+            ]
+        )
+        + "\n"
+    )
     errors = []
     arts = list(read_articles(feed, errors=errors))
     assert [a.meta["feed_id"] for a in arts] == ["1", "3"]

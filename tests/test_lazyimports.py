@@ -1,4 +1,5 @@
 """claimkit.lazyimports: the IRI grammar is built on first use, and the checks it backs answer as before."""
+
 import json
 import subprocess
 import sys
@@ -25,8 +26,14 @@ print(json.dumps({"at_import": loaded_at_import, "after_use": loaded_after_use, 
 
 
 def probe(mode: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     return json.loads(out.stdout)
 
 
@@ -40,7 +47,7 @@ def test_deferred_grammar_loads_on_first_use_and_answers_like_the_real_module():
 
 
 def test_defer_is_a_no_op_once_the_real_module_is_loaded():
-    import rfc3987_syntax  # noqa: F401
+    import rfc3987_syntax  # noqa: F401 - loads the real module
 
     from claimkit.lazyimports import defer_rfc3987_syntax
 
@@ -69,7 +76,9 @@ def test_kernels_claimkit_run_starts_defer_the_grammar():
         run_sync(kc.execute_interactive)(
             "import sys, json; print(json.dumps([type(sys.modules.get('rfc3987_syntax')).__name__,"
             " any(m.startswith('rfc3987_syntax.') for m in sys.modules)]))",
-            output_hook=lambda m: seen.append(m["content"].get("text", "")), timeout=60)
+            output_hook=lambda m: seen.append(m["content"].get("text", "")),
+            timeout=60,
+        )
     finally:
         kc.stop_channels()
         run_sync(km.shutdown_kernel)(now=True)

@@ -9,6 +9,7 @@ Sizes: the pathological texts are 100,000 characters; the 50 MB single-line file
 (load_article), and extract_claims' ratio on a single-line text is measured at 1 MB (the full 50 MB
 extraction takes minutes on CI's two cores: it is in benchmarks/bench_hostile.py).
 """
+
 import time
 from datetime import date
 

@@ -1,4 +1,5 @@
 """Every notebook in notebooks/ executes with papermill on the shipped article."""
+
 import json
 from pathlib import Path
 
@@ -42,7 +43,11 @@ def test_article_notebook_runs_on_the_seed(tmp_path):
     claims, verdicts = out["claims"], out["verdicts"]
     seed_figures = claims.set_index("span").loc[["around 100,000 troops", "57 countries"]]
     assert seed_figures[["low", "value", "high"]].values.tolist() == [[90000, 100000, 110000], [57, 57, 57]]
-    decided = verdicts.drop(columns=["span"], errors="ignore").merge(claims[["claim_id", "span"]], on="claim_id").set_index("span")
+    decided = (
+        verdicts.drop(columns=["span"], errors="ignore")
+        .merge(claims[["claim_id", "span"]], on="claim_id")
+        .set_index("span")
+    )
     assert decided.loc["around 100,000 troops", "verdict"] == "supported"
     assert decided.loc["57 countries", "verdict"] == "supported"
     assert json.loads((tmp_path / "claimreview.json").read_text())[0]["@type"] == "ClaimReview"

@@ -5,6 +5,7 @@ virtual environment, and run from a folder that is neither the checkout nor site
 ``claimkit run`` on the shipped founding article must work, and write only under that folder.
 Uses ``uv`` to make the virtual environment and install the lock (seconds with uv's cache).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,14 +20,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "requirements.lock"
-NETWORK_TROUBLE = ("failed to fetch", "dns error", "connection refused", "network is unreachable",
-                   "could not connect", "timed out", "temporary failure in name resolution")
+NETWORK_TROUBLE = (
+    "failed to fetch",
+    "dns error",
+    "connection refused",
+    "network is unreachable",
+    "could not connect",
+    "timed out",
+    "temporary failure in name resolution",
+)
 
 
 def _uv() -> str:
     uv = shutil.which("uv") or str(Path(sys.executable).with_name("uv"))
     if not Path(uv).exists():
-        pytest.skip("uv is not installed (`python -m pip install uv`): cannot build a fresh virtual environment quickly")
+        pytest.skip(
+            "uv is not installed (`python -m pip install uv`): cannot build a fresh virtual environment quickly"
+        )
     return uv
 
 
@@ -58,7 +68,9 @@ def wheel(tmp_path_factory) -> Path:
 def test_the_wheel_carries_suites_notebooks_reference_data_articles_templates_and_lexicons(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {
-        "expectations": ROOT / "expectations", "notebooks": ROOT / "notebooks", "data": ROOT / "data",
+        "expectations": ROOT / "expectations",
+        "notebooks": ROOT / "notebooks",
+        "data": ROOT / "data",
     }
     for folder, source in shipped.items():
         for f in source.rglob("*"):
@@ -67,7 +79,7 @@ def test_the_wheel_carries_suites_notebooks_reference_data_articles_templates_an
     for inside in ("templates", "lexicon"):
         for f in (ROOT / "claimkit" / inside).rglob("*"):
             if f.is_file() and "__pycache__" not in f.parts:
-                assert f"claimkit/{inside}/{f.relative_to(ROOT / 'claimkit').as_posix()[len(inside) + 1:]}" in names, f
+                assert f"claimkit/{inside}/{f.relative_to(ROOT / 'claimkit').as_posix()[len(inside) + 1 :]}" in names, f
 
 
 @pytest.mark.notebook
@@ -80,11 +92,19 @@ def test_an_installed_wheel_runs_the_shipped_article_from_another_folder(wheel, 
     _install_or_skip([uv, "pip", "install", "-q", "-p", py, "--no-deps", wheel])
     elsewhere = tmp_path / "newsroom"
     elsewhere.mkdir()
-    env = {"PATH": f"{venv / 'bin'}{os.pathsep}/usr/bin:/bin", "HOME": str(tmp_path / "home"),
-           "JUPYTER_DATA_DIR": str(tmp_path / "jupyter"), "LANG": "C.UTF-8"}
+    env = {
+        "PATH": f"{venv / 'bin'}{os.pathsep}/usr/bin:/bin",
+        "HOME": str(tmp_path / "home"),
+        "JUPYTER_DATA_DIR": str(tmp_path / "jupyter"),
+        "LANG": "C.UTF-8",
+    }
 
-    where = _run([py, "-c", "import json, claimkit.paths as p; print(json.dumps([str(p.SEED_ARTICLE), p.is_packaged()]))"],
-                 cwd=elsewhere, env=env, check=True)
+    where = _run(
+        [py, "-c", "import json, claimkit.paths as p; print(json.dumps([str(p.SEED_ARTICLE), p.is_packaged()]))"],
+        cwd=elsewhere,
+        env=env,
+        check=True,
+    )
     seed, packaged = json.loads(where.stdout)
     assert packaged and Path(seed).is_file() and Path(seed).is_relative_to(venv), seed
     package_dir = Path(seed).parents[3]
@@ -99,13 +119,16 @@ def test_an_installed_wheel_runs_the_shipped_article_from_another_folder(wheel, 
     out = elsewhere / "out" / "russia-osce-dead-end"
     assert (out / "report.html").is_file() and (out / "manifest.json").is_file()
     validations = json.loads((out / "validation.json").read_text())
-    assert [(v["suite"], v["success"]) for v in validations] == [("claims", True), ("verdicts", True)], "the packaged suites ran"
+    assert [(v["suite"], v["success"]) for v in validations] == [("claims", True), ("verdicts", True)], (
+        "the packaged suites ran"
+    )
     assert "supported" in (out / "verdicts.csv").read_text()
     after = sorted(p for p in package_dir.rglob("*") if "__pycache__" not in p.parts)
     assert after == before, "nothing is written inside the installed package"
 
 
 # ------------------------------------------------------------------ the lock, and conda's copy of it
+
 
 def _lock_pins() -> dict[str, str]:
     import re
@@ -137,7 +160,9 @@ def test_every_locked_package_is_hashed_and_claimkit_requirements_are_all_locked
         if req.marker is None or req.marker.evaluate({"python_version": "3.11"}):
             name = canonicalize_name(req.name)
             assert name in pins, f"{req} is not in requirements.lock: run scripts/lock.sh"
-            assert req.specifier.contains(pins[name], prereleases=True), f"the lock's {name}=={pins[name]} is outside {req}"
+            assert req.specifier.contains(pins[name], prereleases=True), (
+                f"the lock's {name}=={pins[name]} is outside {req}"
+            )
 
 
 def test_environment_yml_pins_exactly_the_lock():
@@ -152,8 +177,9 @@ def test_environment_yml_pip_section_resolves_to_the_lock(tmp_path):
     uv = _uv()
     reqs = tmp_path / "requirements.txt"
     reqs.write_text("\n".join(line.replace('".[dev]"', f"{ROOT}[dev]") for line in _environment_pip_lines()) + "\n")
-    proc = _run([uv, "pip", "compile", "-q", "--python-version", "3.11", "--no-header", "--no-annotate",
-                 "--offline", reqs])
+    proc = _run(
+        [uv, "pip", "compile", "-q", "--python-version", "3.11", "--no-header", "--no-annotate", "--offline", reqs]
+    )
     if proc.returncode != 0 and "offline" in proc.stderr.lower():
         proc = _run([uv, "pip", "compile", "-q", "--python-version", "3.11", "--no-header", "--no-annotate", reqs])
     if proc.returncode != 0 and any(t in proc.stderr.lower() for t in NETWORK_TROUBLE):

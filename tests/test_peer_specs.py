@@ -7,6 +7,7 @@ found with its span and resolved value and nothing else is reported in that mode
 (see claimkit/extract/_peerspecs.py). The targets are the project's: NumberModel >= 90 %,
 NumberRangeModel >= 85 %, PercentModel >= 95 %.
 """
+
 from pathlib import Path
 
 import pytest

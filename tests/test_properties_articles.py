@@ -1,6 +1,8 @@
 """Property-based tests (Hypothesis) for loading articles: arbitrary bytes are decoded or refused with an
 InputError naming the file; arbitrary text loads or is refused; an Article's sentences point into its text."""
-from hypothesis import HealthCheck, given, settings, strategies as st
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimkit import InputError, load_article
 from claimkit.articles import decode_bytes

@@ -1,21 +1,54 @@
 """Property-based tests (Hypothesis) for the claims table: on any text, every row's span is
 text[start:end] and inside its sentence, low <= value <= high, ids are unique; and a figure written
 in the usual ways comes back as its value."""
+
 import math
 
-import pytest
-
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimkit import Article
 from claimkit.claims import extract_claims
 from claimkit.extract.quotes import find_quotes
 
-WORDS = st.lists(st.sampled_from([
-    "said ", "told ", "Smith ", "Deputy Foreign Minister ", "Sergei Ryabkov ", "on Monday ", "that ", "\"", "'", ", ",
-    ". ", "\n\n", "100,000 ", "troops ", "$1.5 billion ", "57 ", "countries ", "more than ", "about ", "the largest ",
-    "since 1945 ", "in the last 30 years ", "%", "percent ", "(", ")", "1e9 ", "-", "Сергей ", "million ", "half ",
-]), max_size=40).map("".join)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "said ",
+            "told ",
+            "Smith ",
+            "Deputy Foreign Minister ",
+            "Sergei Ryabkov ",
+            "on Monday ",
+            "that ",
+            '"',
+            "'",
+            ", ",
+            ". ",
+            "\n\n",
+            "100,000 ",
+            "troops ",
+            "$1.5 billion ",
+            "57 ",
+            "countries ",
+            "more than ",
+            "about ",
+            "the largest ",
+            "since 1945 ",
+            "in the last 30 years ",
+            "%",
+            "percent ",
+            "(",
+            ")",
+            "1e9 ",
+            "-",
+            "Сергей ",
+            "million ",
+            "half ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 OWN_EXTRACTORS = ["times", "quote", "attribution", "comparisons", "roles"]
@@ -25,7 +58,7 @@ def _check(text, extractors=None):
     claims = extract_claims(Article(text=text), extractors=extractors)
     for row in claims.itertuples():
         assert 0 <= row.start <= row.end <= len(text)
-        assert text[row.start:row.end] == row.span
+        assert text[row.start : row.end] == row.span
         assert row.span in row.sentence
         lo = -math.inf if row.low != row.low else row.low
         hi = math.inf if row.high != row.high else row.high

@@ -1,10 +1,15 @@
 """Property-based tests (Hypothesis) for the sentence splitter and the text cleaner."""
-from hypothesis import given, settings, strategies as st
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit.articles import clean_text
 from claimkit.sentences import split_sentences
 
-PROSE = st.lists(st.sampled_from(list(" .!?\"'()[]\n-") + ["U.S.", "Gen.", "J.", "Mr. ", "The ", "it ", "5", "\n\n", "A", "b"]), max_size=80).map("".join)
+PROSE = st.lists(
+    st.sampled_from(list(" .!?\"'()[]\n-") + ["U.S.", "Gen.", "J.", "Mr. ", "The ", "it ", "5", "\n\n", "A", "b"]),
+    max_size=80,
+).map("".join)
 
 
 def _check(text, spans):

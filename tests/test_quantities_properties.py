@@ -1,4 +1,5 @@
 """Properties of parse_quantities that hold for any input (Hypothesis)."""
+
 import math
 
 from hypothesis import HealthCheck, given, settings
@@ -12,10 +13,38 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 # text that looks like news around figures: words, digits, separators, signs, currency, brackets, quotes
 NEWSY = st.lists(
-    st.sampled_from(list("0123456789 ,.-–%$£€()[]\"'/:+~<>\n") + [
-        " about ", " more than ", " between ", " and ", " to ", " million ", " bn", " k", " per cent",
-        " people", " years", " one", " twenty", "-five", " hundred", " a half", " third", " 2021", " km",
-        " January ", " G7", " US$", " at least ", " or more", " decades", " e", "e"]),
+    st.sampled_from(
+        list("0123456789 ,.-–%$£€()[]\"'/:+~<>\n")
+        + [
+            " about ",
+            " more than ",
+            " between ",
+            " and ",
+            " to ",
+            " million ",
+            " bn",
+            " k",
+            " per cent",
+            " people",
+            " years",
+            " one",
+            " twenty",
+            "-five",
+            " hundred",
+            " a half",
+            " third",
+            " 2021",
+            " km",
+            " January ",
+            " G7",
+            " US$",
+            " at least ",
+            " or more",
+            " decades",
+            " e",
+            "e",
+        ]
+    ),
     max_size=30,
 ).map("".join)
 ANY_TEXT = st.one_of(st.text(max_size=80), NEWSY)
@@ -24,7 +53,7 @@ ANY_TEXT = st.one_of(st.text(max_size=80), NEWSY)
 def check(text, qs):
     for q in qs:
         assert 0 <= q.start <= q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         for v in (q.value, q.low, q.high):
             assert v is None or math.isfinite(v)
         if q.low is not None and q.high is not None:
@@ -39,7 +68,7 @@ def check(text, qs):
 def test_offsets_are_inside_the_text_and_the_span_is_the_text(text):
     for q in parse_quantities(text):
         assert 0 <= q.start <= q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         for s, e, _ in q.numerals:
             assert 0 <= s <= e <= len(text)
 
@@ -69,7 +98,7 @@ def test_the_extractor_keeps_the_invariants(text):
 
 
 @SETTINGS
-@given(st.integers(min_value=-10**15, max_value=10**15))
+@given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_an_integer_written_with_thousands_separators_reads_back(n):
     text = f"{n:,}"
     qs = parse_quantities(text)
@@ -78,8 +107,10 @@ def test_an_integer_written_with_thousands_separators_reads_back(n):
 
 
 @SETTINGS
-@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
-       st.integers(min_value=1, max_value=6))
+@given(
+    st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=1, max_value=6),
+)
 def test_a_float_written_with_thousands_separators_reads_back(x, places):
     text = f"{x:,.{places}f}"
     qs = parse_quantities(text)

@@ -1,4 +1,5 @@
 """The seed article's figures in the claims table (data/articles/russia-osce-dead-end.txt)."""
+
 import pytest
 
 import claimkit

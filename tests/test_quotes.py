@@ -7,8 +7,10 @@ quotes = extracted_by("quote")
 
 
 def test_quote_then_said_with_full_name_from_earlier_title():
-    text = ('Polish Foreign Minister Zbigniew Rau called for calm.\n\n'
-            '"The risk of war is now greater than ever," Rau said in a speech.')
+    text = (
+        "Polish Foreign Minister Zbigniew Rau called for calm.\n\n"
+        '"The risk of war is now greater than ever," Rau said in a speech.'
+    )
     df = quotes(text)
     assert df.span.tolist() == ["The risk of war is now greater than ever"]
     assert df.speaker.tolist() == ["Zbigniew Rau"]
@@ -16,8 +18,10 @@ def test_quote_then_said_with_full_name_from_earlier_title():
 
 
 def test_he_said_resolves_to_the_last_named_speaker():
-    text = ('Kremlin spokesman Dmitry Peskov told reporters the talks were not enough.\n\n'
-            '"We view this extremely negatively," he said.')
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters the talks were not enough.\n\n"
+        '"We view this extremely negatively," he said.'
+    )
     df = quotes(text)
     assert df.speaker.tolist() == ["Dmitry Peskov"]
     assert '"resolved_by": "pronoun"' in df.details[0]
@@ -49,7 +53,9 @@ def test_quote_over_two_paragraphs():
     text = 'Rau said:\n\n"The first part is here.\n\n"And the second part ends here," he added.'
     qs = find_quotes(text)
     assert len(qs) == 1 and qs[0].paragraphs == 2
-    assert text[qs[0].start:qs[0].end].startswith("The first part") and text[qs[0].start:qs[0].end].endswith("ends here")
+    assert text[qs[0].start : qs[0].end].startswith("The first part") and text[qs[0].start : qs[0].end].endswith(
+        "ends here"
+    )
 
 
 def test_said_inside_a_quote_is_not_an_attribution():
@@ -59,8 +65,7 @@ def test_said_inside_a_quote_is_not_an_attribution():
 
 
 def test_two_speakers_in_one_paragraph_then_a_pronoun_is_left_unresolved():
-    text = ('John Smith told Mary Jones that the plan was dead.\n\n'
-            '"It is over," she said.')
+    text = 'John Smith told Mary Jones that the plan was dead.\n\n"It is over," she said.'
     df = quotes(text)
     assert df.speaker.tolist() == [None]
     assert '"speaker_resolved": false' in df.details[0]
@@ -81,8 +86,10 @@ def test_a_quote_with_no_attribution_is_flagged():
 
 
 def test_body_quoting_its_ambassador_is_a_chain():
-    text = ('"We must take the necessary measures," the Russian mission told the OSCE on Twitter '
-            'and quoted its ambassador Alexander Lukashevich.')
+    text = (
+        '"We must take the necessary measures," the Russian mission told the OSCE on Twitter '
+        "and quoted its ambassador Alexander Lukashevich."
+    )
     df = quotes(text)
     assert df.speaker.tolist() == ["Alexander Lukashevich"]
     assert '"via": "Russian mission"' in df.details[0] and '"channel": "Twitter"' in df.details[0]

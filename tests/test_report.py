@@ -1,4 +1,5 @@
 """`claimkit report DIR`: one self-contained page per article, an index for a batch, everything escaped."""
+
 import json
 import re
 import sys
@@ -25,7 +26,9 @@ def test_report_of_a_run_shows_every_claim_its_verdict_evidence_and_sources(tmp_
     assert '<time datetime="2022-01-13">' in html
     assert len(re.findall(r'<mark class="ck-claim', html)) == len(claims)
     for v in verdicts.to_dict("records"):
-        card = re.search(rf'<article class="card claim" id="claim-{v["claim_id"]}"[^>]*data-verdict="{v["verdict"]}"', html)
+        card = re.search(
+            rf'<article class="card claim" id="claim-{v["claim_id"]}"[^>]*data-verdict="{v["verdict"]}"', html
+        )
         assert card, f"a card for {v['claim_id']} with its verdict {v['verdict']}"
         for url in v["sources"]:
             assert f'href="{url}"' in html
@@ -63,9 +66,15 @@ def fake_claimreview(monkeypatch, payload_note):
     """Stand in for claimkit.claimreview (written elsewhere) to test how the page embeds what it returns."""
     module = types.ModuleType("claimkit.claimreview")
     module.to_claimreview = lambda verdicts, article: [
-        {"@context": "https://schema.org", "@type": "ClaimReview", "url": f"{article.url}#{cid}",
-         "datePublished": str(article.published), "reviewRating": {"alternateName": v, "ratingExplanation": payload_note}}
-        for cid, v in zip(verdicts["claim_id"], verdicts["verdict"])]
+        {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{article.url}#{cid}",
+            "datePublished": str(article.published),
+            "reviewRating": {"alternateName": v, "ratingExplanation": payload_note},
+        }
+        for cid, v in zip(verdicts["claim_id"], verdicts["verdict"])
+    ]
     monkeypatch.setitem(sys.modules, "claimkit.claimreview", module)
 
 
@@ -104,9 +113,11 @@ def test_batch_folder_gets_a_report_per_article_and_an_index(tmp_path):
     seed_run(tmp_path / "russia-osce")
     hostile = 'x"><img src=x onerror=alert(1)>'
     hostile_run(tmp_path / hostile)
-    (tmp_path / "summary.csv").write_text("source,folder,status,error\n"
-                                          "data/articles/russia-osce-dead-end.txt,russia-osce,ok,\n"
-                                          "feeds/broken.html,broken,failed,<b>cannot decode</b>\n")
+    (tmp_path / "summary.csv").write_text(
+        "source,folder,status,error\n"
+        "data/articles/russia-osce-dead-end.txt,russia-osce,ok,\n"
+        "feeds/broken.html,broken,failed,<b>cannot decode</b>\n"
+    )
     paths = report(tmp_path)
     assert paths[-1] == tmp_path / INDEX_FILE
     assert {p.parent.name for p in paths[:-1]} == {"russia-osce", hostile}
@@ -160,8 +171,14 @@ def notebook_run(path, out_dir):
     claims = ck.extract_claims(art)
     verdicts = ck.verify(claims)
     checks = [check(claims, "claims"), check(verdicts, "verdicts")]
-    write_outputs(out_dir, article=art, claims=claims, verdicts=verdicts, validations=checks,
-                  claimreview=ck.to_claimreview(verdicts, art))
+    write_outputs(
+        out_dir,
+        article=art,
+        claims=claims,
+        verdicts=verdicts,
+        validations=checks,
+        claimreview=ck.to_claimreview(verdicts, art),
+    )
     assert written_outputs(out_dir) is not None, "the tables were kept in memory"
     return write_report(out_dir).read_text(encoding="utf-8"), (out_dir / CLAIMREVIEW_FILE).read_bytes()
 
@@ -173,14 +190,16 @@ def test_the_report_from_the_tables_in_memory_is_the_report_from_the_files(tmp_p
     html, reviews = notebook_run(ROOT / "data" / "articles" / article, tmp_path)
     from_files, reviews_from_files = report_from_files(tmp_path)
     assert "(time)" in generated_masked(html) and generated_masked(html) == generated_masked(from_files)
-    assert html.count("<mark class=\"ck-claim") > 10 and reviews == reviews_from_files
+    assert html.count('<mark class="ck-claim') > 10 and reviews == reviews_from_files
 
 
 @pytest.mark.parametrize("make", ["seed", "hostile", "no verdicts"])
 def test_the_report_from_memory_equals_the_report_from_files_for_fixture_runs(tmp_path, make):
     from claimkit.outputs import written_outputs
 
-    {"seed": seed_run, "hostile": hostile_run, "no verdicts": lambda d: seed_run(d, with_verdicts=False)}[make](tmp_path)
+    {"seed": seed_run, "hostile": hostile_run, "no verdicts": lambda d: seed_run(d, with_verdicts=False)}[make](
+        tmp_path
+    )
     assert written_outputs(tmp_path) is not None
     html = write_report(tmp_path).read_text(encoding="utf-8")
     assert generated_masked(html) == generated_masked(report_from_files(tmp_path)[0])

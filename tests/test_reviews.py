@@ -1,4 +1,5 @@
 """Reviews: a journalist confirms or overrides a verdict; reviews persist, win, and are never lost silently."""
+
 import json
 import warnings
 
@@ -23,8 +24,15 @@ def cid(claims, span):
 
 def test_a_review_from_a_notebook_cell_is_saved_at_once(claims, tmp_path):
     path = tmp_path / "reviews.json"
-    rec = review(cid(claims, "57 countries"), "supported", source=OSCE, note="Counted on the OSCE site",
-                 reviewer="A. Journalist", path=path, claims=claims)
+    rec = review(
+        cid(claims, "57 countries"),
+        "supported",
+        source=OSCE,
+        note="Counted on the OSCE site",
+        reviewer="A. Journalist",
+        path=path,
+        claims=claims,
+    )
     saved = json.loads(path.read_text())["reviews"]
     assert saved == [rec] and rec["span"] == "57 countries" and rec["reviewed_at"]
     assert not list(tmp_path.glob(".reviews.json.*")), "no temporary file left behind"
@@ -33,8 +41,14 @@ def test_a_review_from_a_notebook_cell_is_saved_at_once(claims, tmp_path):
 def test_a_review_wins_over_the_automatic_verdict_and_keeps_it_beside(claims, tmp_path):
     path = tmp_path / "reviews.json"
     quote = cid(claims, '"were not ready to meet our key requirements"')
-    review(quote, "supported", source="https://tass.com/politics/1387773", note="Matches the TASS transcript",
-           reviewer="A. Journalist", path=path)
+    review(
+        quote,
+        "supported",
+        source="https://tass.com/politics/1387773",
+        note="Matches the TASS transcript",
+        reviewer="A. Journalist",
+        path=path,
+    )
     v = verify(claims, reviews=path).set_index("claim_id").loc[quote]
     assert (v.verdict, v.method, v.reviewer, v.auto_verdict) == ("supported", "review", "A. Journalist", "unverified")
     assert v.note == "Matches the TASS transcript" and "https://tass.com/politics/1387773" in v.sources
@@ -44,8 +58,14 @@ def test_a_review_wins_over_the_automatic_verdict_and_keeps_it_beside(claims, tm
 def test_a_review_can_override_a_supported_verdict(claims, tmp_path):
     path = tmp_path / "reviews.json"
     troops = cid(claims, "around 100,000 troops")
-    review(troops, "misleading", source="https://example.org/later-estimate", note="The figure was weeks old by then",
-           reviewer="Desk editor", path=path)
+    review(
+        troops,
+        "misleading",
+        source="https://example.org/later-estimate",
+        note="The figure was weeks old by then",
+        reviewer="Desk editor",
+        path=path,
+    )
     v = verify(claims, reviews=path).set_index("claim_id").loc[troops]
     assert v.verdict == "misleading" and v.auto_verdict == "supported" and v.evidence_ids == []
 
@@ -94,19 +114,24 @@ def test_a_reviews_file_that_does_not_parse_is_reported_and_left_as_it_is(claims
     path = tmp_path / "reviews.json"
     broken = '{"reviews": [{"claim_id": "c-1", "verdict": "supported",,]}'
     path.write_text(broken)
-    with pytest.raises(InputError, match="not valid JSON.*left as it is"):
+    with pytest.raises(InputError, match=r"not valid JSON.*left as it is"):
         verify(claims, reviews=path)
     with pytest.raises(InputError):
         review(cid(claims, "57 countries"), "supported", source=OSCE, reviewer="A. Journalist", path=path)
     assert path.read_text() == broken
 
 
-@pytest.mark.parametrize("kwargs, reason", [
-    (dict(verdict="true", source=OSCE, reviewer="A"), "not one of"),
-    (dict(verdict="supported", source=OSCE, reviewer=None), "reviewer"),
-    (dict(verdict="contradicted", source=None, reviewer="A"), "needs a source"),
-])
-def test_a_review_must_use_the_vocabulary_name_its_reviewer_and_its_source(claims, tmp_path, monkeypatch, kwargs, reason):
+@pytest.mark.parametrize(
+    "kwargs, reason",
+    [
+        (dict(verdict="true", source=OSCE, reviewer="A"), "not one of"),
+        (dict(verdict="supported", source=OSCE, reviewer=None), "reviewer"),
+        (dict(verdict="contradicted", source=None, reviewer="A"), "needs a source"),
+    ],
+)
+def test_a_review_must_use_the_vocabulary_name_its_reviewer_and_its_source(
+    claims, tmp_path, monkeypatch, kwargs, reason
+):
     monkeypatch.delenv("CLAIMKIT_REVIEWER", raising=False)
     path = tmp_path / "reviews.json"
     with pytest.raises(InputError, match=reason):
@@ -123,8 +148,13 @@ def test_the_verdicts_suite_passes_with_reviews_applied(claims, tmp_path):
     from claimkit import validate
 
     path = tmp_path / "reviews.json"
-    review(cid(claims, '"were not ready to meet our key requirements"'), "supported", source="https://tass.com/",
-           reviewer="A. Journalist", path=path)
+    review(
+        cid(claims, '"were not ready to meet our key requirements"'),
+        "supported",
+        source="https://tass.com/",
+        reviewer="A. Journalist",
+        path=path,
+    )
     report = validate(verify(claims, reviews=path), "verdicts")
     assert report.success, report.summary()
 
@@ -142,8 +172,14 @@ def test_the_notebook_shows_what_reviews_changed_as_a_full_recheck_would(claims,
     unreviewed = verify(claims, reviews=path)
     assert "Nothing changed" in show_review_changes(claims, unreviewed)._repr_html_()
     troops, quote = cid(claims, "around 100,000 troops"), cid(claims, '"were not ready to meet our key requirements"')
-    review(troops, "misleading", source="https://example.org/later-estimate", note="The figure was weeks old by then",
-           reviewer="Desk editor", path=path)
+    review(
+        troops,
+        "misleading",
+        source="https://example.org/later-estimate",
+        note="The figure was weeks old by then",
+        reviewer="Desk editor",
+        path=path,
+    )
     review(quote, "supported", source="https://tass.com/politics/1387773", reviewer="A. Journalist", path=path)
     reviewed = verify(claims, reviews=path)
     html = show_review_changes(claims, reviewed)._repr_html_()

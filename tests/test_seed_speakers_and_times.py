@@ -1,4 +1,5 @@
 """The founding article: its dates, speakers, chains of attribution and ranking."""
+
 import json
 
 import pytest
@@ -21,12 +22,17 @@ def in_sentence(claims, kind, needle):
 
 
 def test_offsets_are_exact(article, claims):
-    assert all(article.text[r.start:r.end] == r.span for r in claims.itertuples())
+    assert all(article.text[r.start : r.end] == r.span for r in claims.itertuples())
 
 
-@pytest.mark.parametrize("needle, day", [
-    ("in Geneva on Monday", "Monday"), ("in Brussels on Wednesday", "Wednesday"), ("in Vienna on Thursday", "Thursday"),
-])
+@pytest.mark.parametrize(
+    "needle, day",
+    [
+        ("in Geneva on Monday", "Monday"),
+        ("in Brussels on Wednesday", "Wednesday"),
+        ("in Vienna on Thursday", "Thursday"),
+    ],
+)
 def test_the_three_weekdays(claims, needle, day):
     expected = {"Monday": "2022-01-10", "Wednesday": "2022-01-12", "Thursday": "2022-01-13"}[day]
     rows = in_sentence(claims, "time", needle)
@@ -50,16 +56,19 @@ def quote_speaker(claims, needle):
     return rows.speaker.iloc[0], json.loads(rows.details.iloc[0])
 
 
-@pytest.mark.parametrize("needle, speaker", [
-    ("dead end or difference in approach", "Sergei Ryabkov"),
-    ("were not ready to meet our key requirements", "Sergei Ryabkov"),
-    ("positive nuances", "Dmitry Peskov"),
-    ("We view the appearance", "Dmitry Peskov"),
-    ("It seems that the risk of war", "Zbigniew Rau"),
-    ("As we prepare for an open dialogue", "Michael Carpenter"),
-    ("If we do not hear constructive responses", "Alexander Lukashevich"),
-    ("military-technical measures", "Russia"),
-])
+@pytest.mark.parametrize(
+    "needle, speaker",
+    [
+        ("dead end or difference in approach", "Sergei Ryabkov"),
+        ("were not ready to meet our key requirements", "Sergei Ryabkov"),
+        ("positive nuances", "Dmitry Peskov"),
+        ("We view the appearance", "Dmitry Peskov"),
+        ("It seems that the risk of war", "Zbigniew Rau"),
+        ("As we prepare for an open dialogue", "Michael Carpenter"),
+        ("If we do not hear constructive responses", "Alexander Lukashevich"),
+        ("military-technical measures", "Russia"),
+    ],
+)
 def test_every_direct_quote_has_its_speaker(claims, needle, speaker):
     assert quote_speaker(claims, needle)[0] == speaker
 
@@ -80,12 +89,15 @@ def test_ryabkov_through_tass(claims):
     assert "TASS" in json.loads(rows.details.iloc[0])["via"]
 
 
-@pytest.mark.parametrize("speaker, date", [
-    ("US Senate Democrats", "2022-01-12"),
-    ("Wendy Sherman", "2022-01-12"),
-    ("senior Biden administration officials", "2022-01-12"),
-    ("Russia", "2022-01-13"),
-])
+@pytest.mark.parametrize(
+    "speaker, date",
+    [
+        ("US Senate Democrats", "2022-01-12"),
+        ("Wendy Sherman", "2022-01-12"),
+        ("senior Biden administration officials", "2022-01-12"),
+        ("Russia", "2022-01-13"),
+    ],
+)
 def test_attributions_exist(claims, speaker, date):
     rows = claims[(claims.kind == "attribution") & (claims.speaker == speaker)]
     assert date in rows.date.tolist()
@@ -99,9 +111,14 @@ def test_title_only_speakers_resolve(claims):
 def test_roles(claims):
     roles = claims[claims.kind == "role"]
     pairs = set(zip(roles.subject, roles.speaker))
-    assert {("Deputy Foreign Minister", "Sergei Ryabkov"), ("Kremlin spokesman", "Dmitry Peskov"),
-            ("Polish Foreign Minister", "Zbigniew Rau"), ("US Ambassador", "Michael Carpenter"),
-            ("US Deputy Secretary of State", "Wendy Sherman"), ("President", "Vladimir Putin")} <= pairs
+    assert {
+        ("Deputy Foreign Minister", "Sergei Ryabkov"),
+        ("Kremlin spokesman", "Dmitry Peskov"),
+        ("Polish Foreign Minister", "Zbigniew Rau"),
+        ("US Ambassador", "Michael Carpenter"),
+        ("US Deputy Secretary of State", "Wendy Sherman"),
+        ("President", "Vladimir Putin"),
+    } <= pairs
     assert set(roles.date) == {"2022-01-13"}
 
 

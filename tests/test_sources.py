@@ -3,20 +3,27 @@
 Every fixture is made here, in the test's own folder; bad files (broken PDFs, zip bombs, a 500 MB
 sparse file) included.
 """
+
+import functools
 import json
 import warnings
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit import InputError, load_article
 from claimkit.paths import SEED_ARTICLE
 from claimkit.sources import SourceWarning, load_sources
+from tests.helpers.sources import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb
 
-RELEASE = ("Defence ministry statement\n\n"
-           "The ministry said on Monday that around 100,000 troops were stationed near the border with Ukraine. "
-           "Officials gave no timetable for their return.\n\n"
-           "Talks in Geneva lasted more than seven hours. The delegations met again in Brussels on Wednesday.")
+RELEASE = (
+    "Defence ministry statement\n\n"
+    "The ministry said on Monday that around 100,000 troops were stationed near the border with Ukraine. "
+    "Officials gave no timetable for their return.\n\n"
+    "Talks in Geneva lasted more than seven hours. The delegations met again in Brussels on Wednesday."
+)
 
 
 @pytest.fixture
@@ -37,12 +44,17 @@ def test_text_file_becomes_passages_with_offsets_into_its_text(tmp_path, cache):
     doc = srcset.documents[0]
     assert doc.title == "Defence ministry statement" and doc.kind == "text"
     # the headline, then one passage per paragraph: each is a few sentences
-    assert [p.text[:20] for p in srcset.passages] == ["Defence ministry sta", "The ministry said on", "Talks in Geneva last"]
+    assert [p.text[:20] for p in srcset.passages] == [
+        "Defence ministry sta",
+        "The ministry said on",
+        "Talks in Geneva last",
+    ]
     for p in srcset.passages:
-        assert doc.text[p.start:p.end] == p.text
+        assert doc.text[p.start : p.end] == p.text
         assert p.document == str(path) and p.sha256 == doc.sha256 and p.page is None
         assert p.id == f"p-{doc.sha256[:10]}-{srcset.passages.index(p)}"
     import hashlib
+
     assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -57,7 +69,9 @@ def test_search_ranks_the_passage_about_the_claim_first(tmp_path, cache):
 
 
 def test_a_number_is_searched_as_a_whole_not_by_its_digit_groups(tmp_path, cache):
-    (tmp_path / "a.txt").write_text("The army has 100,000 soldiers in reserve.\n\nThe navy has 100 ships and 000 boats.")
+    (tmp_path / "a.txt").write_text(
+        "The army has 100,000 soldiers in reserve.\n\nThe navy has 100 ships and 000 boats."
+    )
     srcset = load(tmp_path, cache)
     hits = srcset.search("100,000")
     assert [p.text for p, _ in hits] == ["The army has 100,000 soldiers in reserve."]
@@ -78,7 +92,8 @@ def test_markdown_html_and_string_sources(tmp_path, cache):
     (tmp_path / "page.html").write_text(
         "<html><head><title>Briefing</title></head><body><nav>Home | World</nav><article><p>The mission said "
         "the alliance has 30 members, and that talks would resume in Vienna on Thursday after a short break "
-        "requested by several of the delegations present.</p></article></body></html>")
+        "requested by several of the delegations present.</p></article></body></html>"
+    )
     text = "A wire report says 2,500 observers were deployed."
     srcset = load([tmp_path / "notes.md", tmp_path / "page.html", text], cache)
     texts = [p.text for p in srcset.passages]
@@ -95,16 +110,23 @@ def test_article_objects_keep_their_publication_date(cache):
 
 
 def test_json_record_and_json_lines_feed(tmp_path, cache):
-    (tmp_path / "rec.json").write_text(json.dumps({"text": "The report counts 1,200 schools.", "published": "2021-05-02"}))
+    (tmp_path / "rec.json").write_text(
+        json.dumps({"text": "The report counts 1,200 schools.", "published": "2021-05-02"})
+    )
     (tmp_path / "feed.jsonl").write_text(
-        json.dumps({"text": "First wire: 40 ships left port.", "published": "2021-05-03"}) + "\n"
+        json.dumps({"text": "First wire: 40 ships left port.", "published": "2021-05-03"})
+        + "\n"
         + "{broken\n"
-        + json.dumps({"text": "Second wire: 12 aircraft landed."}) + "\n")
+        + json.dumps({"text": "Second wire: 12 aircraft landed."})
+        + "\n"
+    )
     srcset = load(tmp_path, cache)
     names = [d.path for d in srcset.documents]
     assert names == [f"{tmp_path}/feed.jsonl:1", f"{tmp_path}/feed.jsonl:3", f"{tmp_path}/rec.json"]
     assert srcset.documents[0].published == date(2021, 5, 3) and srcset.documents[2].published == date(2021, 5, 2)
-    assert srcset.problems == [(f"{tmp_path}/feed.jsonl:2", "not valid JSON (Expecting property name enclosed in double quotes)")]
+    assert srcset.problems == [
+        (f"{tmp_path}/feed.jsonl:2", "not valid JSON (Expecting property name enclosed in double quotes)")
+    ]
 
 
 def test_claims_of_the_sources_are_dated_by_each_documents_own_date(tmp_path, cache):
@@ -128,7 +150,13 @@ def test_evidence_rows_name_document_hash_and_offsets(tmp_path, cache):
     rows = srcset.evidence_rows([p.id])
     row = rows.iloc[0]
     assert (row["id"], row["document"], row["sha256"], row["start"], row["end"], row["text"]) == (
-        p.id, p.document, p.sha256, p.start, p.end, p.text)
+        p.id,
+        p.document,
+        p.sha256,
+        p.start,
+        p.end,
+        p.text,
+    )
     assert row["page"] is pd_na() and row["sheet"] is None
     with pytest.raises(KeyError):
         srcset.evidence_rows(["p-0000000000-0"])
@@ -157,18 +185,17 @@ def test_nothing_usable_is_an_input_error(tmp_path, cache):
 
 # ---------------------------------------------------------------- PDF, Word, tables
 
-from datetime import datetime  # noqa: E402
-
-from tests.helpers.sources import make_docx, make_pdf, make_scanned_pdf, make_xlsx, make_zip_bomb  # noqa: E402
-
-PAGE_ONE = ("Annual report on deployments.\n\n"
-            "The ministry counted 4,512,000 residents in the border regions. The count was made in March.")
+PAGE_ONE = (
+    "Annual report on deployments.\n\n"
+    "The ministry counted 4,512,000 residents in the border regions. The count was made in March."
+)
 PAGE_TWO = "Around 300 observers were deployed by the mission. They reported to the council in Vienna."
 
 
 def test_pdf_keeps_page_numbers_and_passages_never_cross_pages(tmp_path, cache):
-    path = make_pdf(tmp_path / "report.pdf", [PAGE_ONE, PAGE_TWO], title="Deployment report",
-                    created=datetime(2021, 11, 30, 12, 0))
+    path = make_pdf(
+        tmp_path / "report.pdf", [PAGE_ONE, PAGE_TWO], title="Deployment report", created=datetime(2021, 11, 30, 12, 0)
+    )
     srcset = load(path, cache)
     doc = srcset.documents[0]
     assert (doc.kind, doc.title, doc.published) == ("pdf", "Deployment report", date(2021, 11, 30))
@@ -177,13 +204,17 @@ def test_pdf_keeps_page_numbers_and_passages_never_cross_pages(tmp_path, cache):
     observers = srcset.search("300 observers deployed")[0][0]
     assert observers.page == 2 and observers.text.startswith("Around 300 observers")
     for p in srcset.passages:
-        assert doc.text[p.start:p.end] == p.text
+        assert doc.text[p.start : p.end] == p.text
         assert ("observers" in p.text) == (p.page == 2)  # no passage holds text of both pages
 
 
 def test_running_heads_and_page_numbers_are_not_text(tmp_path, cache):
-    body = ["The mission counted 300 observers in the east.", "Talks in Vienna lasted 7 hours.",
-            "The council met 12 times.", "Officials expect 2 more rounds."]
+    body = [
+        "The mission counted 300 observers in the east.",
+        "Talks in Vienna lasted 7 hours.",
+        "The council met 12 times.",
+        "Officials expect 2 more rounds.",
+    ]
     pages = [f"OSCE Daily Report\n\n{text}\n\nPage {i} of 4" for i, text in enumerate(body, 1)]
     srcset = load(make_pdf(tmp_path / "daily.pdf", pages), cache)
     assert [p.text for p in srcset.passages] == body
@@ -209,8 +240,13 @@ def test_pdf_with_an_empty_user_password_opens(tmp_path, cache):
 
 
 def test_docx_paragraphs_tables_and_core_properties(tmp_path, cache):
-    path = make_docx(tmp_path / "memo.docx", PAGE_ONE.split("\n\n"), title="Memo", created=datetime(2022, 1, 12),
-                     table=[["Country", "Troops"], ["Russia", "100,000"]])
+    path = make_docx(
+        tmp_path / "memo.docx",
+        PAGE_ONE.split("\n\n"),
+        title="Memo",
+        created=datetime(2022, 1, 12),
+        table=[["Country", "Troops"], ["Russia", "100,000"]],
+    )
     srcset = load(path, cache)
     doc = srcset.documents[0]
     assert (doc.kind, doc.title, doc.published) == ("docx", "Memo", date(2022, 1, 12))
@@ -224,15 +260,18 @@ def test_same_text_as_txt_pdf_and_docx_gives_the_same_passages(tmp_path, cache):
     (tmp_path / "s.txt").write_text("\n\n".join(paras))
     make_pdf(tmp_path / "s.pdf", ["\n\n".join(paras)])
     make_docx(tmp_path / "s.docx", paras)
-    texts = {name: [p.text for p in load(tmp_path / name, cache / name).passages] for name in ("s.txt", "s.pdf", "s.docx")}
+    texts = {
+        name: [p.text for p in load(tmp_path / name, cache / name).passages] for name in ("s.txt", "s.pdf", "s.docx")
+    }
     assert texts["s.txt"] == texts["s.docx"]
     # a PDF page has no paragraph marks: the same sentences, grouped by the window rule
     assert " ".join(texts["s.pdf"]) == " ".join(texts["s.txt"])
 
 
 def test_csv_cell_is_a_passage_with_its_row_and_column_labels(tmp_path, cache):
-    (tmp_path / "population.csv").write_text("country,year,population,area_km2\nGermany,2019,83092962,357588\n"
-                                             "France,2019,67248926,643801\n")
+    (tmp_path / "population.csv").write_text(
+        "country,year,population,area_km2\nGermany,2019,83092962,357588\nFrance,2019,67248926,643801\n"
+    )
     srcset = load(tmp_path / "population.csv", cache)
     p = srcset.search("Germany population 2019")[0][0]
     assert p.text == "Germany \u00b7 2019 \u00b7 population \u00b7 83,092,962"
@@ -247,15 +286,24 @@ def test_wide_csv_with_years_as_column_headers(tmp_path, cache):
 
 
 def test_xlsx_finds_the_header_under_a_title_and_keeps_sheet_and_row(tmp_path, cache):
-    path = make_xlsx(tmp_path / "stats.xlsx", {
-        "Notes": [["Read me"], ["Figures are estimates"]],
-        "Troops": [["Troop estimates, January 2022"], [], ["source", "date", "troops"],
-                   ["Ministry of Defence", datetime(2022, 1, 10), 100000], ["NATO", datetime(2022, 1, 12), 127000]],
-    })
+    path = make_xlsx(
+        tmp_path / "stats.xlsx",
+        {
+            "Notes": [["Read me"], ["Figures are estimates"]],
+            "Troops": [
+                ["Troop estimates, January 2022"],
+                [],
+                ["source", "date", "troops"],
+                ["Ministry of Defence", datetime(2022, 1, 10), 100000],
+                ["NATO", datetime(2022, 1, 12), 127000],
+            ],
+        },
+    )
     srcset = load(path, cache)
     nato = [p for p in srcset.passages if "NATO" in p.text]
     assert [(p.text, p.sheet, p.row, p.column) for p in nato] == [
-        ("NATO \u00b7 2022-01-12 \u00b7 troops \u00b7 127,000", "Troops", 5, "troops")]
+        ("NATO \u00b7 2022-01-12 \u00b7 troops \u00b7 127,000", "Troops", 5, "troops")
+    ]
     assert srcset.documents[0].title == "Troop estimates, January 2022"  # the line above the header
 
 
@@ -263,7 +311,8 @@ def test_parquet_table(tmp_path, cache):
     import pandas as pd
 
     pd.DataFrame({"state": ["Poland", "Spain"], "year": [2020, 2020], "troops": [120000, 75000]}).to_parquet(
-        tmp_path / "t.parquet")
+        tmp_path / "t.parquet"
+    )
     texts = [p.text for p in load(tmp_path / "t.parquet", cache).passages]
     assert texts == ["Poland \u00b7 2020 \u00b7 troops \u00b7 120,000", "Spain \u00b7 2020 \u00b7 troops \u00b7 75,000"]
 
@@ -271,7 +320,8 @@ def test_parquet_table(tmp_path, cache):
 def test_table_of_words_gives_one_passage_per_row(tmp_path, cache):
     (tmp_path / "offices.csv").write_text("person,office\nSergei Ryabkov,Deputy Foreign Minister\n")
     assert [p.text for p in load(tmp_path / "offices.csv", cache).passages] == [
-        "person: Sergei Ryabkov \u00b7 office: Deputy Foreign Minister"]
+        "person: Sergei Ryabkov \u00b7 office: Deputy Foreign Minister"
+    ]
 
 
 # ---------------------------------------------------------------- bad sources: one line each, the rest still used
@@ -297,8 +347,12 @@ def test_encrypted_pdf(tmp_path, cache):
 
 
 def test_broken_pdf(tmp_path, cache):
-    reason = load_with_one_bad(tmp_path, cache, "broken.pdf",
-                               lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF"))
+    reason = load_with_one_bad(
+        tmp_path,
+        cache,
+        "broken.pdf",
+        lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF"),
+    )
     assert reason.startswith("not a readable PDF (PdfReadError:")  # pypdf says what is wrong: "startxref not found"
 
 
@@ -318,9 +372,13 @@ def test_docx_zip_bomb_is_refused_before_python_docx_opens_it(tmp_path, cache, m
 def test_xlsx_over_the_expansion_limit(tmp_path, cache, monkeypatch):
     import claimkit.ingest.limits as limits
 
-    monkeypatch.setattr(limits, "MAX_UNZIPPED_BYTES", 2 ** 20)
-    reason = load_with_one_bad(tmp_path, cache, "big.xlsx",
-                               lambda p: make_xlsx(p, {"S": [["k", "v"]] + [[f"row {i}", i] for i in range(30000)]}))
+    monkeypatch.setattr(limits, "MAX_UNZIPPED_BYTES", 2**20)
+    reason = load_with_one_bad(
+        tmp_path,
+        cache,
+        "big.xlsx",
+        lambda p: make_xlsx(p, {"S": [["k", "v"]] + [[f"row {i}", i] for i in range(30000)]}),
+    )
     assert reason.startswith("Excel workbook expands to") and "the limit is 1 MiB" in reason
 
 
@@ -333,7 +391,7 @@ def test_office_file_that_is_not_a_zip(tmp_path, cache, name):
 def test_500_mb_file_is_refused_without_reading_it(tmp_path, cache):
     def sparse(p):
         with open(p, "wb") as fh:
-            fh.truncate(500 * 2 ** 20)
+            fh.truncate(500 * 2**20)
 
     reason = load_with_one_bad(tmp_path, cache, "huge.txt", sparse)
     assert reason == "file is 500 MiB; the limit for a source is 200 MiB"
@@ -353,17 +411,21 @@ def test_folder_notes_unsupported_files_and_skips_hidden_ones(tmp_path, cache):
     srcset = load(tmp_path, cache)
     assert [d.path for d in srcset.documents] == [str(tmp_path / "good.txt")]
     assert srcset.problems == [(str(tmp_path / "video.mp4"), "unsupported source format .mp4; skipped")]
-    assert sorted(srcset.skipped) == [(str(tmp_path / ".DS_Store"), "hidden file"), (str(tmp_path / ".git"), "hidden folder")]
+    assert sorted(srcset.skipped) == [
+        (str(tmp_path / ".DS_Store"), "hidden file"),
+        (str(tmp_path / ".git"), "hidden folder"),
+    ]
 
 
 # ---------------------------------------------------------------- the cache
+
 
 def test_second_load_comes_from_the_cache_and_gives_the_same_set(tmp_path, cache, monkeypatch):
     make_pdf(tmp_path / "r.pdf", [PAGE_ONE, PAGE_TWO])
     first = load(tmp_path, cache)
     first_claims = first.claims
-    import claimkit.ingest.formats as formats
     import claimkit.claims as claims_module
+    import claimkit.ingest.formats as formats
 
     monkeypatch.setattr(formats, "_read_pdf", lambda *a: pytest.fail("a cached PDF is not read again"))
     monkeypatch.setattr(claims_module, "extract_claims", lambda *a, **k: pytest.fail("cached claims are reused"))
@@ -384,7 +446,7 @@ def test_changed_file_is_read_again(tmp_path, cache):
 def test_corrupt_cache_entries_are_rebuilt_not_trusted(tmp_path, cache):
     (tmp_path / "r.txt").write_text(RELEASE)
     first = load(tmp_path / "r.txt", cache)
-    entries = [p for p in cache.rglob("*.gz")]
+    entries = list(cache.rglob("*.gz"))
     assert {p.parent.parent.name for p in entries} == {"docs", "index"}
     for p in entries:  # flip bytes in the middle of every entry, and cut one short
         data = bytearray(p.read_bytes())
@@ -435,14 +497,20 @@ def test_context_gives_the_neighbouring_passages(tmp_path, cache):
     srcset = load(tmp_path, cache)
     middle = srcset.passages[2]
     assert [p.text for p in srcset.context(middle.id)] == [
-        "Paragraph 1 has 1 figures.", "Paragraph 2 has 2 figures.", "Paragraph 3 has 3 figures."]
+        "Paragraph 1 has 1 figures.",
+        "Paragraph 2 has 2 figures.",
+        "Paragraph 3 has 3 figures.",
+    ]
 
 
-@pytest.mark.parametrize("query, passage", [
-    ("1.5 million people", "The census counted 1,500,000 residents."),
-    ("$1.5 trillion in debt", "Borrowing reached 1,500 billion dollars."),
-    ("after seven rounds", "It took 7 meetings."),
-])
+@pytest.mark.parametrize(
+    "query, passage",
+    [
+        ("1.5 million people", "The census counted 1,500,000 residents."),
+        ("$1.5 trillion in debt", "Borrowing reached 1,500 billion dollars."),
+        ("after seven rounds", "It took 7 meetings."),
+    ],
+)
 def test_the_same_figure_written_two_ways_is_found(tmp_path, cache, query, passage):
     """The passage shares no word with the query: only the figure, written another way, can find it."""
     (tmp_path / "a.txt").write_text("Other news: people, debt and talks filled the day.\n\n" + passage)
@@ -471,7 +539,8 @@ def test_pdf_page_text_spells_out_ligatures_and_joins_hyphenated_words():
     from claimkit.ingest.formats import page_text
 
     assert page_text("The o\ufb03cials said the govern-\nment had twenty-\nfour ships.") == (
-        "The officials said the government had twenty-four ships.")
+        "The officials said the government had twenty-four ships."
+    )
 
 
 def test_html_source_keeps_its_tables_of_figures(tmp_path, cache):
@@ -483,7 +552,8 @@ def test_html_source_keeps_its_tables_of_figures(tmp_path, cache):
         "<tr><td>Ukraine</td><td>2021-12-03</td><td>94,300</td></tr>"
         "<tr><td>United States</td><td>2022-01-12</td><td>100,000</td></tr></table>"
         "<table><tr><td><a href='/'>Home</a></td><td><a href='/world'>World</a></td></tr>"
-        "<tr><td>About</td><td>Contact</td></tr></table></article></body></html>")
+        "<tr><td>About</td><td>Contact</td></tr></table></article></body></html>"
+    )
     texts = [p.text for p in load(tmp_path / "stats.html", cache).passages]
     assert "United States \u00b7 2022-01-12 \u00b7 Troops \u00b7 100,000" in texts
     assert not any("\u00b7" in t and "Contact" in t for t in texts)  # a table of words (a menu) gives no cell lines
@@ -513,9 +583,20 @@ def test_every_hostile_article_file_as_a_source_is_read_or_named_in_one_line(cac
     from claimkit.paths import ROOT
 
     corpus = ROOT / "tests" / "hostile" / "corpus"
-    names = ["binary-png.txt", "control-chars.txt", "empty.txt", "feed-malformed-line.jsonl", "json-bad-date.json",
-             "json-broken.json", "json-text-not-string.json", "json-wrong-shape.json", "utf-16be-no-bom.txt",
-             "windows-1252.txt", "html-empty-body.html", "html-scripts-iframes-unclosed.html"]
+    names = [
+        "binary-png.txt",
+        "control-chars.txt",
+        "empty.txt",
+        "feed-malformed-line.jsonl",
+        "json-bad-date.json",
+        "json-broken.json",
+        "json-text-not-string.json",
+        "json-wrong-shape.json",
+        "utf-16be-no-bom.txt",
+        "windows-1252.txt",
+        "html-empty-body.html",
+        "html-scripts-iframes-unclosed.html",
+    ]
     srcset = load([corpus / n for n in names], cache)
     loaded = {d.path.split(":")[0] for d in srcset.documents}
     failed = {f.split(":")[0] for f, _ in srcset.problems}
@@ -526,11 +607,23 @@ def test_every_hostile_article_file_as_a_source_is_read_or_named_in_one_line(cac
 
 # ---------------------------------------------------------------- properties
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3000) | st.lists(
-    st.sampled_from(["The army has 100,000 troops.", "Talks failed", "\n\n", " ", "U.S. officials said.", "x" * 700,
-                     "4.5 million", "(OSCE).", "\"We must act,\" he said."]), max_size=40).map("".join)
+    st.sampled_from(
+        [
+            "The army has 100,000 troops.",
+            "Talks failed",
+            "\n\n",
+            " ",
+            "U.S. officials said.",
+            "x" * 700,
+            "4.5 million",
+            "(OSCE).",
+            '"We must act," he said.',
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=60, deadline=None)
@@ -563,10 +656,10 @@ def test_search_takes_any_query(query):
     assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
 
 
-def _PROPERTY_SET(_memo=[]):
-    if not _memo:
-        _memo.append(load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False))
-    return _memo[0]
+@functools.cache
+def _PROPERTY_SET():
+    """One source set for every example hypothesis draws (built on first use)."""
+    return load_sources([RELEASE, "The army has 100,000 troops.", "Talks in Vienna lasted 7 hours."], cache=False)
 
 
 def test_a_table_figure_takes_subject_and_date_from_its_row_and_column(tmp_path, cache):
@@ -574,7 +667,9 @@ def test_a_table_figure_takes_subject_and_date_from_its_row_and_column(tmp_path,
     (tmp_path / "wide.csv").write_text("country,2018,2019\nFrance,66.9,67.2\n")
     claims = load(tmp_path, cache).claims.set_index("span")
     assert (claims.loc["83,092,962", "subject"], claims.loc["83,092,962", "date"]) == (
-        "Germany population", "2019-01-01/2019-12-31")
+        "Germany population",
+        "2019-01-01/2019-12-31",
+    )
     assert json.loads(claims.loc["83,092,962", "details"])["date_basis"] == "stated"
     assert (claims.loc["67.2", "subject"], claims.loc["67.2", "date"]) == ("France", "2019-01-01/2019-12-31")
 
@@ -583,6 +678,11 @@ def test_cell_labels_read_dates_only_from_time_columns():
     from claimkit.ingest.cells import cell_context
 
     assert cell_context([["country", "Germany"], ["year", "2019"]], "population") == (
-        "Germany population", "2019-01-01/2019-12-31")
+        "Germany population",
+        "2019-01-01/2019-12-31",
+    )
     assert cell_context([["month", "March 2020"]], "cases") == ("cases", "2020-03-01/2020-03-31")
-    assert cell_context([["code", "2019"], ["unit", "Berlin"]], "staff") == ("2019 Berlin staff", None)  # a code, not a year
+    assert cell_context([["code", "2019"], ["unit", "Berlin"]], "staff") == (
+        "2019 Berlin staff",
+        None,
+    )  # a code, not a year

@@ -5,14 +5,15 @@ countries, around 300,000 troops, Tuesday, and "we may take" where the story quo
 take") contradicts exactly those four claims. The reference tables are left out (an empty
 EvidenceStore) so that the sources alone decide.
 """
+
 import shutil
 
 import pytest
 
-from tests.helpers.claims import ALTERED, SEED
 from claimkit import extract_claims, load_article, verify
 from claimkit.evidence import EvidenceStore
 from claimkit.sources import load_sources
+from tests.helpers.claims import ALTERED, SEED
 
 CHECKED_KINDS = ("quantity", "money", "percent", "duration", "time", "quote", "role")
 ALTERED_SPANS = {"around 100,000 troops", "57 countries", "Monday"}
@@ -38,7 +39,9 @@ def altered_source(folder):
     """The altered test copy with a fourth change: the mission's "must" becomes "may"."""
     text = ALTERED.read_text(encoding="utf-8")
     assert MISSION_QUOTE in text
-    (folder / "altered.txt").write_text(text.replace(MISSION_QUOTE, "we may take the necessary measures"), encoding="utf-8")
+    (folder / "altered.txt").write_text(
+        text.replace(MISSION_QUOTE, "we may take the necessary measures"), encoding="utf-8"
+    )
     shutil.copy(ALTERED.with_name(ALTERED.stem + ".meta.json"), folder / "altered.meta.json")
     return folder / "altered.txt"
 
@@ -62,7 +65,7 @@ def in_formats(source, folder):
             pdf.add_page()
             pdf.set_font("Helvetica", size=11)  # a core font: latin-1, so curly quotes become straight ones
             for para in text.split("\n\n"):
-                pdf.multi_cell(0, 5, para.strip().translate(str.maketrans("“”’", "\"\"'")))
+                pdf.multi_cell(0, 5, para.strip().translate(str.maketrans("“”’", '""\'')))
                 pdf.ln(3)
             pdf.output(str(path))
         else:
@@ -100,10 +103,13 @@ def test_against_the_altered_copy_exactly_the_four_changed_claims_are_contradict
     bad = altered_verdicts[altered_verdicts["verdict"] == "contradicted"]
     spans = set(bad["span"])
     assert len(bad) == 4
-    assert ALTERED_SPANS <= spans
+    assert spans >= ALTERED_SPANS
     (quote,) = spans - ALTERED_SPANS
     assert MISSION_QUOTE in quote
-    assert set(altered_verdicts.loc[~altered_verdicts["verdict"].isin(["contradicted"]), "verdict"]) <= {"supported", "unverified"}
+    assert set(altered_verdicts.loc[~altered_verdicts["verdict"].isin(["contradicted"]), "verdict"]) <= {
+        "supported",
+        "unverified",
+    }
 
 
 def test_the_contradicted_figures_cite_the_passage_and_say_what_it_states(altered_verdicts):

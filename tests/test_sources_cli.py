@@ -1,4 +1,5 @@
 """--sources on the command line, the notebooks and the batch: the story checked against its documents."""
+
 import json
 import shutil
 from pathlib import Path
@@ -18,12 +19,16 @@ def altered_dir(tmp_path, monkeypatch):
     folder = tmp_path / "sources"
     folder.mkdir()
     text = ALTERED.read_text(encoding="utf-8")  # the altered copy, and the mission's "must" made "may"
-    (folder / "wire.txt").write_text(text.replace("we must take the necessary", "we may take the necessary"), encoding="utf-8")
+    (folder / "wire.txt").write_text(
+        text.replace("we must take the necessary", "we may take the necessary"), encoding="utf-8"
+    )
     shutil.copy(ALTERED.with_name(ALTERED.stem + ".meta.json"), folder / "wire.meta.json")
     return folder
 
 
-def test_verify_with_sources_contradicts_exactly_the_four_altered_claims_even_where_tables_disagree(altered_dir, tmp_path):
+def test_verify_with_sources_contradicts_exactly_the_four_altered_claims_even_where_tables_disagree(
+    altered_dir, tmp_path
+):
     from claimkit.files import read_table
 
     target = tmp_path / "verdicts.json"
@@ -79,12 +84,18 @@ def test_batch_takes_each_articles_sources_from_its_sidecar_and_the_shared_ones(
     stories = tmp_path / "stories"
     stories.mkdir()
     shutil.copy(SEED, stories / "story.txt")
-    (stories / "story.meta.json").write_text(json.dumps({"published": "2022-01-13", "sources": ["../sources/wire.txt"]}))
+    (stories / "story.meta.json").write_text(
+        json.dumps({"published": "2022-01-13", "sources": ["../sources/wire.txt"]})
+    )
     (stories / "other.txt").write_text("Officials said 40 schools would close.")
     shared = tmp_path / "shared.txt"
     shared.write_text("Officials said 40 schools would close next year.")
-    tasks = {Path(t.source).name: t for t in plan_batch([stories], tmp_path / "out", notebook=ARTICLE_NOTEBOOK,
-                                                        parameters={"sources": [str(shared)]})}
+    tasks = {
+        Path(t.source).name: t
+        for t in plan_batch(
+            [stories], tmp_path / "out", notebook=ARTICLE_NOTEBOOK, parameters={"sources": [str(shared)]}
+        )
+    }
     assert tasks["story.txt"].parameters["sources"] == [str(shared), str((altered_dir / "wire.txt").resolve())]
     assert tasks["other.txt"].parameters["sources"] == [str(shared)]
 
@@ -94,9 +105,19 @@ def test_a_feed_record_names_its_sources_relative_to_the_feed(altered_dir, tmp_p
     from claimkit.runner import ARTICLE_NOTEBOOK
 
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "a1", "text": SEED.read_text(encoding="utf-8"), "published": "2022-01-13",
-                                "sources": ["sources/wire.txt"]}) + "\n"
-                    + json.dumps({"id": "a2", "text": "Officials said 40 schools would close.", "sources": ["sources/missing.pdf"]}) + "\n")
+    feed.write_text(
+        json.dumps(
+            {
+                "id": "a1",
+                "text": SEED.read_text(encoding="utf-8"),
+                "published": "2022-01-13",
+                "sources": ["sources/wire.txt"],
+            }
+        )
+        + "\n"
+        + json.dumps({"id": "a2", "text": "Officials said 40 schools would close.", "sources": ["sources/missing.pdf"]})
+        + "\n"
+    )
     tasks = plan_batch([feed], tmp_path / "out", notebook=ARTICLE_NOTEBOOK)
     assert tasks[0].parameters["sources"] == [str((altered_dir / "wire.txt").resolve())] and tasks[0].error is None
     assert "missing.pdf" in tasks[1].error, "a bad sources list fails that article only"

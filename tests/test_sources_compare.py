@@ -3,6 +3,7 @@
 Each test gives a source (a string of text, dated) and one story sentence, and the verdict that must
 come out. Reference tables are left out so that the source alone decides.
 """
+
 import pytest
 
 from claimkit import extract_claims, load_article, verify
@@ -25,34 +26,57 @@ def check(story, source, span, no_tables, *, published="2022-03-02", source_publ
 
 
 def test_number_words_and_digits_compare(no_tables):
-    v = check("Police said 24 protesters were arrested outside parliament.",
-              "Police arrested two dozen protesters outside parliament on Tuesday.", "24 protesters", no_tables)
+    v = check(
+        "Police said 24 protesters were arrested outside parliament.",
+        "Police arrested two dozen protesters outside parliament on Tuesday.",
+        "24 protesters",
+        no_tables,
+    )
     assert v.verdict == "supported"
 
 
 def test_scales_compare_dollars_in_trillions_with_dollars_in_billions(no_tables):
-    v = check("The infrastructure plan would cost $1.5 trillion over ten years.",
-              "The White House said the infrastructure plan would cost 1,500 billion dollars over ten years.",
-              "$1.5 trillion", no_tables)
+    v = check(
+        "The infrastructure plan would cost $1.5 trillion over ten years.",
+        "The White House said the infrastructure plan would cost 1,500 billion dollars over ten years.",
+        "$1.5 trillion",
+        no_tables,
+    )
     assert v.verdict == "supported"
 
 
 def test_about_45_million_covers_4512000(no_tables):
     source = "Election officials said 4,512,000 people voted in the referendum on Sunday."
-    assert check("About 4.5 million people voted in the referendum.", source, "4.5 million", no_tables).verdict == "supported"
-    assert check("Some 4.8 million people voted in the referendum.", source, "4.8 million", no_tables).verdict == "contradicted"
+    assert (
+        check("About 4.5 million people voted in the referendum.", source, "4.5 million", no_tables).verdict
+        == "supported"
+    )
+    assert (
+        check("Some 4.8 million people voted in the referendum.", source, "4.8 million", no_tables).verdict
+        == "contradicted"
+    )
 
 
 def test_units_convert(no_tables):
-    v = check("The epicentre was about 78 miles west of the capital.",
-              "The epicentre was about 125 km west of the capital, the geological survey said.", "78 miles", no_tables)
+    v = check(
+        "The epicentre was about 78 miles west of the capital.",
+        "The epicentre was about 125 km west of the capital, the geological survey said.",
+        "78 miles",
+        no_tables,
+    )
     assert v.verdict == "supported"
 
 
 def test_more_than_a_figure_must_be_a_rounding_of_it_not_just_below_it(no_tables):
     source = "The earthquake of 2010 killed more than 200,000 people."
-    assert check("The 2010 earthquake killed more than 200,000 people.", source, "200,000", no_tables).verdict == "supported"
-    assert check("The 2010 earthquake killed more than 100,000 people.", source, "100,000", no_tables).verdict == "contradicted"
+    assert (
+        check("The 2010 earthquake killed more than 200,000 people.", source, "200,000", no_tables).verdict
+        == "supported"
+    )
+    assert (
+        check("The 2010 earthquake killed more than 100,000 people.", source, "100,000", no_tables).verdict
+        == "contradicted"
+    )
 
 
 def test_the_same_digits_about_something_else_do_not_support(no_tables):
@@ -75,20 +99,36 @@ def test_a_subject_the_sources_do_not_mention_is_unverified_and_the_note_says_th
 
 def test_dates_are_resolved_against_each_documents_own_date(no_tables):
     source = "The talks in Geneva on Monday ended without agreement, officials said."  # dated Thursday 2022-03-03
-    same = check("Talks in Geneva on Feb. 28 ended without agreement.", source, "Feb. 28", no_tables,
-                 published="2022-03-05", source_published="2022-03-03")
+    same = check(
+        "Talks in Geneva on Feb. 28 ended without agreement.",
+        source,
+        "Feb. 28",
+        no_tables,
+        published="2022-03-05",
+        source_published="2022-03-03",
+    )
     assert same.verdict == "supported" and "2022-02-28" in same.expected
-    other = check("Talks in Geneva on Tuesday ended without agreement.", source, "Tuesday", no_tables,
-                  published="2022-03-05", source_published="2022-03-03")
+    other = check(
+        "Talks in Geneva on Tuesday ended without agreement.",
+        source,
+        "Tuesday",
+        no_tables,
+        published="2022-03-05",
+        source_published="2022-03-03",
+    )
     assert other.verdict == "contradicted"
 
 
-SPEECH = ('"We will not accept, under any circumstances, a deal that hurts our farmers," '
-          "Agriculture Minister Anna Berg told reporters in Oslo on Monday.")
+SPEECH = (
+    '"We will not accept, under any circumstances, a deal that hurts our farmers," '
+    "Agriculture Minister Anna Berg told reporters in Oslo on Monday."
+)
 
 
 def test_a_quote_trimmed_with_an_ellipsis_keeps_its_sense(no_tables):
-    v = check('Berg said: "We will not accept ... a deal that hurts our farmers."', SPEECH, "a deal that hurts", no_tables)
+    v = check(
+        'Berg said: "We will not accept ... a deal that hurts our farmers."', SPEECH, "a deal that hurts", no_tables
+    )
     assert v.verdict == "supported"
 
 
@@ -98,32 +138,48 @@ def test_a_quote_with_a_dropped_word_that_changes_the_sense_is_a_misquote(no_tab
 
 
 def test_a_quote_given_to_another_speaker_is_contradicted(no_tables):
-    v = check('"We will not accept, under any circumstances, a deal that hurts our farmers," '
-              "Prime Minister Jonas Dahl said.", SPEECH, "a deal that hurts", no_tables)
+    v = check(
+        '"We will not accept, under any circumstances, a deal that hurts our farmers," Prime Minister Jonas Dahl said.',
+        SPEECH,
+        "a deal that hurts",
+        no_tables,
+    )
     assert v.verdict == "contradicted" and "Anna Berg" in v.note
 
 
 def test_the_same_person_with_another_office_is_contradicted(no_tables):
     source = "Deputy Foreign Minister Sergei Ryabkov said the talks had reached a dead end."
-    v = check("Foreign Minister Sergei Ryabkov said the talks had reached a dead end.", source, "Sergei Ryabkov", no_tables)
+    v = check(
+        "Foreign Minister Sergei Ryabkov said the talks had reached a dead end.", source, "Sergei Ryabkov", no_tables
+    )
     assert v.verdict == "contradicted" and "Deputy Foreign Minister" in v.note
     same = check("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", source, "Sergei Ryabkov", no_tables)
     assert same.verdict == "supported"
 
 
 def test_a_vague_headline_figure_does_not_outweigh_the_precise_one(no_tables):
-    source = ("Floods in Pakistan kill more than 1,100\n\n"
-              "Monsoon floods in Pakistan have killed 1,136 people since mid-June, the disaster agency said on Monday.")
-    v = check("Monsoon floods have killed 1,163 people in Pakistan since June, the disaster agency said.",
-              source, "1,163 people", no_tables)
+    source = (
+        "Floods in Pakistan kill more than 1,100\n\n"
+        "Monsoon floods in Pakistan have killed 1,136 people since mid-June, the disaster agency said on Monday."
+    )
+    v = check(
+        "Monsoon floods have killed 1,163 people in Pakistan since June, the disaster agency said.",
+        source,
+        "1,163 people",
+        no_tables,
+    )
     assert v.verdict == "contradicted" and "1,136" in v.expected
 
 
 def test_a_document_about_another_story_decides_nothing(no_tables):
-    other = ("MUNICH (Reuters) - Siemens reported a 14 percent rise in industrial profit on Thursday. "
-             "Revenue grew 9 percent to 17.9 billion euros. Its shares rose 2.4 percent in early trading.")
-    story = ("Lufthansa swung to an operating profit of 393 million euros in the second quarter. "
-             "Revenue more than doubled to 8.5 billion euros. Shares in the airline rose 4 percent.")
+    other = (
+        "MUNICH (Reuters) - Siemens reported a 14 percent rise in industrial profit on Thursday. "
+        "Revenue grew 9 percent to 17.9 billion euros. Its shares rose 2.4 percent in early trading."
+    )
+    story = (
+        "Lufthansa swung to an operating profit of 393 million euros in the second quarter. "
+        "Revenue more than doubled to 8.5 billion euros. Shares in the airline rose 4 percent."
+    )
     srcset = load_sources([load_article(other, published="2023-08-10")], cache=False)
     v = verify(extract_claims(load_article(story, published="2022-08-04")), sources=srcset, evidence=no_tables)
     assert set(v["verdict"]) == {"unverified"}
@@ -131,8 +187,14 @@ def test_a_document_about_another_story_decides_nothing(no_tables):
 
 def test_this_year_is_not_borne_out_by_a_single_day(no_tables):
     source = "The Social Democrats won Sunday's election in Lower Saxony, preliminary results showed on Monday."
-    v = check("The Social Democrats won the Lower Saxony election this year.", source, "this year", no_tables,
-              published="2022-10-12", source_published="2022-10-10")
+    v = check(
+        "The Social Democrats won the Lower Saxony election this year.",
+        source,
+        "this year",
+        no_tables,
+        published="2022-10-12",
+        source_published="2022-10-10",
+    )
     assert v.verdict == "unverified"
 
 
@@ -148,15 +210,20 @@ def test_a_table_cell_is_a_passage_with_its_row_and_column_labels(no_tables, tmp
     assert v.loc["76 million people"].verdict == "contradicted" and "67,248,926" in v.loc["76 million people"].expected
 
 
-REPORTED = ("Kremlin spokesman Dmitry Peskov told reporters that this week's talks had given some positive nuances "
-            "but were not enough.")
+REPORTED = (
+    "Kremlin spokesman Dmitry Peskov told reporters that this week's talks had given some positive nuances "
+    "but were not enough."
+)
 
 
 def test_reported_speech_is_supported_with_its_speaker_and_never_contradicted(no_tables):
     srcset = load_sources([load_article(REPORTED, published="2022-01-13")], cache=False)
     same = extract_claims(load_article(REPORTED, published="2022-01-13"))
-    other = extract_claims(load_article(REPORTED.replace("Kremlin spokesman Dmitry Peskov", "NATO chief Jens Stoltenberg"),
-                                        published="2022-01-13"))
+    other = extract_claims(
+        load_article(
+            REPORTED.replace("Kremlin spokesman Dmitry Peskov", "NATO chief Jens Stoltenberg"), published="2022-01-13"
+        )
+    )
     v_same = verify(same, sources=srcset, evidence=no_tables)
     v_other = verify(other, sources=srcset, evidence=no_tables)
     assert "supported" in set(v_same.loc[v_same["kind"] == "attribution", "verdict"])

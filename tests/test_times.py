@@ -1,4 +1,5 @@
 """parse_times: each rule on a short sentence of news style, resolved against a Thursday (13 January 2022)."""
+
 from datetime import date
 
 import pytest
@@ -12,15 +13,18 @@ def one(text, ref=REF):
     found = parse_times(text, reference=ref)
     assert len(found) == 1, found
     t = found[0]
-    assert text[t.start:t.end] == t.text
+    assert text[t.start : t.end] == t.text
     return t
 
 
-@pytest.mark.parametrize("sentence, day", [
-    ("Talks were held in Geneva on Monday.", date(2022, 1, 10)),
-    ("NATO met in Brussels on Wednesday.", date(2022, 1, 12)),
-    ("Russia said on Thursday that it was at a dead end.", date(2022, 1, 13)),  # wire copy names today by weekday
-])
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("Talks were held in Geneva on Monday.", date(2022, 1, 10)),
+        ("NATO met in Brussels on Wednesday.", date(2022, 1, 12)),
+        ("Russia said on Thursday that it was at a dead end.", date(2022, 1, 13)),  # wire copy names today by weekday
+    ],
+)
 def test_weekday_in_a_past_tense_sentence_is_the_one_before(sentence, day):
     t = one(sentence)
     assert t.text in ("Monday", "Wednesday", "Thursday") and t.kind == "date"
@@ -38,29 +42,35 @@ def test_last_and_next_weekday():
     assert one("She flies out next Monday.").start_date == date(2022, 1, 17)
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("Prices rose yesterday.", "2022-01-12"),
-    ("The vote is tomorrow.", "2022-01-14"),
-    ("on Jan. 10", "2022-01-10"),
-    ("The summit opened 10 January.", "2022-01-10"),
-    ("He was born on January 10, 1961.", "1961-01-10"),
-    ("It was signed on 2021-12-17.", "2021-12-17"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Prices rose yesterday.", "2022-01-12"),
+        ("The vote is tomorrow.", "2022-01-14"),
+        ("on Jan. 10", "2022-01-10"),
+        ("The summit opened 10 January.", "2022-01-10"),
+        ("He was born on January 10, 1961.", "1961-01-10"),
+        ("It was signed on 2021-12-17.", "2021-12-17"),
+    ],
+)
 def test_single_days(text, iso):
     t = one(text)
     assert t.kind == "date" and t.granularity == "day" and t.iso == iso
 
 
-@pytest.mark.parametrize("text, iso, granularity", [
-    ("Talks took place last week.", "2022-01-03/2022-01-09", "week"),
-    ("this week's diplomacy", "2022-01-10/2022-01-16", "week"),
-    ("Inflation peaked this month.", "2022-01-01/2022-01-31", "month"),
-    ("Elections are due next year.", "2023-01-01/2023-12-31", "year"),
-    ("Troops moved in 2021.", "2021-01-01/2021-12-31", "year"),
-    ("It was built in the 1990s.", "1990-01-01/1999-12-31", "decade"),
-    ("A decision is expected early next month.", "2022-02-01/2022-02-10", "month"),
-    ("Crimea was annexed in March 2014.", "2014-03-01/2014-03-31", "month"),
-])
+@pytest.mark.parametrize(
+    "text, iso, granularity",
+    [
+        ("Talks took place last week.", "2022-01-03/2022-01-09", "week"),
+        ("this week's diplomacy", "2022-01-10/2022-01-16", "week"),
+        ("Inflation peaked this month.", "2022-01-01/2022-01-31", "month"),
+        ("Elections are due next year.", "2023-01-01/2023-12-31", "year"),
+        ("Troops moved in 2021.", "2021-01-01/2021-12-31", "year"),
+        ("It was built in the 1990s.", "1990-01-01/1999-12-31", "decade"),
+        ("A decision is expected early next month.", "2022-02-01/2022-02-10", "month"),
+        ("Crimea was annexed in March 2014.", "2014-03-01/2014-03-31", "month"),
+    ],
+)
 def test_calendar_periods(text, iso, granularity):
     t = one(text)
     assert t.kind == "period" and t.iso == iso and t.granularity == granularity

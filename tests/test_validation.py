@@ -9,10 +9,22 @@ TEXT = "Russia gathered around 100,000 troops near the border."
 
 def claims(**changes):
     row = {
-        "claim_id": claim_id("quantity", TEXT, "around 100,000 troops", 1), "article_id": "a-000000000000",
-        "kind": "quantity", "sentence": TEXT, "start": 15, "end": 36, "span": TEXT[15:36],
-        "value": 100000.0, "low": 90000.0, "high": 110000.0, "qualifier": "about", "unit": "troop",
-        "subject": "troops near the border", "speaker": None, "date": "2022-01-13", "checkworthiness": 0.8,
+        "claim_id": claim_id("quantity", TEXT, "around 100,000 troops", 1),
+        "article_id": "a-000000000000",
+        "kind": "quantity",
+        "sentence": TEXT,
+        "start": 15,
+        "end": 36,
+        "span": TEXT[15:36],
+        "value": 100000.0,
+        "low": 90000.0,
+        "high": 110000.0,
+        "qualifier": "about",
+        "unit": "troop",
+        "subject": "troops near the border",
+        "speaker": None,
+        "date": "2022-01-13",
+        "checkworthiness": 0.8,
     }
     row.update(changes)
     return normalise_claims(pd.DataFrame([row]))
@@ -23,14 +35,17 @@ def test_a_correct_claims_table_passes():
     assert report.success, report.summary()
 
 
-@pytest.mark.parametrize("change, expectation, column", [
-    ({"kind": "rumour"}, "expect_column_values_to_be_in_set", "kind"),
-    ({"low": 120000.0}, "expect_column_pair_values_a_to_be_greater_than_b", "value, low"),
-    ({"checkworthiness": 1.5}, "expect_column_values_to_be_between", "checkworthiness"),
-    ({"span": "around 100,000 tanks"}, "expect_column_values_to_be_in_set", "span_in_text"),
-    ({"date": "13/01/2022"}, "expect_column_values_to_match_regex", "date"),
-    ({"claim_id": None}, "expect_column_values_to_not_be_null", "claim_id"),
-])
+@pytest.mark.parametrize(
+    "change, expectation, column",
+    [
+        ({"kind": "rumour"}, "expect_column_values_to_be_in_set", "kind"),
+        ({"low": 120000.0}, "expect_column_pair_values_a_to_be_greater_than_b", "value, low"),
+        ({"checkworthiness": 1.5}, "expect_column_values_to_be_between", "checkworthiness"),
+        ({"span": "around 100,000 tanks"}, "expect_column_values_to_be_in_set", "span_in_text"),
+        ({"date": "13/01/2022"}, "expect_column_values_to_match_regex", "date"),
+        ({"claim_id": None}, "expect_column_values_to_not_be_null", "claim_id"),
+    ],
+)
 def test_a_broken_claims_table_names_expectation_column_and_values(change, expectation, column):
     report = validate(claims(**change), "claims", text=TEXT)
     assert not report.success
@@ -75,10 +90,13 @@ def test_a_passing_check_builds_docs_only_when_asked(tmp_path):
     assert check(claims(), "claims", text=TEXT, docs_dir=tmp_path).docs is None
     assert not (tmp_path / "data_docs").exists()
     report = check(claims(), "claims", text=TEXT, docs_dir=tmp_path, docs_on_failure=False)
-    assert report.docs == str(tmp_path / "data_docs" / "claims.html") and (tmp_path / "data_docs" / "claims.html").exists()
+    assert (
+        report.docs == str(tmp_path / "data_docs" / "claims.html") and (tmp_path / "data_docs" / "claims.html").exists()
+    )
 
 
 # ------------------------------------------------------------ GX's validation definitions, made once and reused
+
 
 def _seed_tables():
     from claimkit import extract_claims, load_article, verify
@@ -101,15 +119,26 @@ def tables():
     seed_claims, seed_verdicts = _seed_tables()
     return {
         ("claims", "good"): seed_claims,
-        ("claims", "broken"): _broken(seed_claims, {(0, "kind"): "rumour", (1, "low"): 1e9, (2, "span"): "not in the text"}),
+        ("claims", "broken"): _broken(
+            seed_claims, {(0, "kind"): "rumour", (1, "low"): 1e9, (2, "span"): "not in the text"}
+        ),
         ("claims", "duplicates"): pd.concat([claims(), claims()], ignore_index=True),
         ("claims", "missing column"): seed_claims.drop(columns=["unit"]),
         ("verdicts", "good"): seed_verdicts,
         ("verdicts", "broken"): _broken(seed_verdicts, {(0, "verdict"): "maybe", (1, "method"): "guess"}),
         # the row-conditioned expectations: evidence behind a supported verdict, a reviewer behind a review
-        ("verdicts", "conditioned"): _broken(seed_verdicts, {
-            (0, "verdict"): "supported", (0, "evidence_count"): 0, (0, "method"): "query", (0, "query"): None,
-            (0, "expected"): None, (3, "method"): "review", (3, "reviewer"): None}),
+        ("verdicts", "conditioned"): _broken(
+            seed_verdicts,
+            {
+                (0, "verdict"): "supported",
+                (0, "evidence_count"): 0,
+                (0, "method"): "query",
+                (0, "query"): None,
+                (0, "expected"): None,
+                (3, "method"): "review",
+                (3, "reviewer"): None,
+            },
+        ),
         ("verdicts", "missing column"): seed_verdicts.drop(columns=["reviewer"]),
     }
 
@@ -158,8 +187,11 @@ def test_a_suite_file_given_by_path_runs_beside_the_shipped_suite_of_the_same_na
     from claimkit.paths import EXPECTATIONS
 
     spec = json.loads((EXPECTATIONS / "claims.json").read_text())
-    spec["expectations"] = [e for e in spec["expectations"] if e["type"] == "expect_column_values_to_be_in_set"
-                            and e["kwargs"].get("column") == "kind"]
+    spec["expectations"] = [
+        e
+        for e in spec["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"].get("column") == "kind"
+    ]
     strict = tmp_path / "claims.json"
     spec["expectations"][0]["kwargs"]["value_set"] = ["time"]
     strict.write_text(json.dumps(spec))

@@ -3,6 +3,7 @@
 The claims here are hand-made with the claims-table columns (tests/helpers/claims.py), so each
 test pins one claim; tests/test_verify_seed.py runs the real extractors on the founding article.
 """
+
 import pytest
 
 from claimkit import load_article, verify
@@ -83,19 +84,29 @@ def test_a_quote_stays_unverified_and_cites_nothing(seed_verdicts):
 
 def test_a_figure_no_table_counts_stays_unverified():
     text = "Russia has moved around 1,200 tanks near the border with Ukraine, officials said."
-    v = one(text, claim("quantity", "around 1,200 tanks", value=1200, low=1080, high=1320, qualifier="about", unit="tank"))
+    v = one(
+        text, claim("quantity", "around 1,200 tanks", value=1200, low=1080, high=1320, qualifier="about", unit="tank")
+    )
     assert v.verdict == "unverified" and v.evidence_ids == [] and "tank" in v.note
 
 
 def test_troops_somewhere_the_table_does_not_cover_stay_unverified():
     text = "Russia keeps around 100,000 troops in its Far East, the ministry said."
-    v = one(text, claim("quantity", "around 100,000 troops", value=1e5, low=9e4, high=1.1e5, qualifier="about", unit="troop"))
+    v = one(
+        text,
+        claim("quantity", "around 100,000 troops", value=1e5, low=9e4, high=1.1e5, qualifier="about", unit="troop"),
+    )
     assert v.verdict == "unverified"
 
 
 def test_a_true_figure_from_another_period_is_misleading():
     text = "Russia has gathered about 150,000 troops near the border with Ukraine."
-    v = one(text, claim("quantity", "about 150,000 troops", value=150000, low=135000, high=165000, qualifier="about", unit="troop"))
+    v = one(
+        text,
+        claim(
+            "quantity", "about 150,000 troops", value=150000, low=135000, high=165000, qualifier="about", unit="troop"
+        ),
+    )
     assert v.verdict == "misleading"
     assert "troops-2022-02-15-us-president" in v.evidence_ids and "2022-02-15" in v.note
 
@@ -108,13 +119,22 @@ def test_a_count_that_was_true_years_before_is_contradicted_saying_when_it_held(
 
 def test_a_figure_between_the_estimates_is_unsupported_not_contradicted():
     text = "Russia has massed about 115,000 troops near Ukraine."
-    v = one(text, claim("quantity", "about 115,000 troops", value=115000, low=112000, high=118000, qualifier="about", unit="troop"))
+    v = one(
+        text,
+        claim(
+            "quantity", "about 115,000 troops", value=115000, low=112000, high=118000, qualifier="about", unit="troop"
+        ),
+    )
     assert v.verdict == "unsupported" and v.evidence_ids
 
 
 def test_the_osce_is_found_by_its_long_name_spelt_differently():
-    text = "Ministers met at the Organisation for Security and Cooperation in Europe, which has 57 participating states."
-    v = one(text, claim("quantity", "57 participating states", value=57, low=57, high=57, qualifier="exact", unit="state"))
+    text = (
+        "Ministers met at the Organisation for Security and Cooperation in Europe, which has 57 participating states."
+    )
+    v = one(
+        text, claim("quantity", "57 participating states", value=57, low=57, high=57, qualifier="exact", unit="state")
+    )
     assert v.verdict == "supported" and v.table == "osce_participating_states"
 
 
@@ -126,7 +146,12 @@ def test_the_body_named_nearest_the_figure_decides_which_table_counts_it():
 
 def test_the_date_the_claim_gives_wins_over_the_article_date():
     text = "In 2010 the OSCE had 56 countries."
-    v = one(text, claim("quantity", "56 countries", value=56, low=56, high=56, qualifier="exact", unit="country", date="2010-12-01"))
+    v = one(
+        text,
+        claim(
+            "quantity", "56 countries", value=56, low=56, high=56, qualifier="exact", unit="country", date="2010-12-01"
+        ),
+    )
     assert v.verdict == "supported"
 
 
@@ -141,14 +166,19 @@ def test_without_any_date_a_count_is_not_guessed():
 
 def test_a_wrong_title_for_a_known_person_is_contradicted():
     text = "Foreign Minister Sergei Ryabkov said talks had reached a dead end."
-    v = one(text, claim("role", "Foreign Minister Sergei Ryabkov", speaker="Sergei Ryabkov", subject="Foreign Minister"))
+    v = one(
+        text, claim("role", "Foreign Minister Sergei Ryabkov", speaker="Sergei Ryabkov", subject="Foreign Minister")
+    )
     assert v.verdict == "contradicted" and v.evidence_ids == ["office-ryabkov"]
     assert "Deputy Minister of Foreign Affairs" in v.expected
 
 
 def test_a_title_with_the_wrong_country_is_contradicted():
     text = "Polish Ambassador Michael Carpenter spoke in Vienna."
-    v = one(text, claim("role", "Polish Ambassador Michael Carpenter", speaker="Michael Carpenter", subject="Polish Ambassador"))
+    v = one(
+        text,
+        claim("role", "Polish Ambassador Michael Carpenter", speaker="Michael Carpenter", subject="Polish Ambassador"),
+    )
     assert v.verdict == "contradicted"
 
 
@@ -197,19 +227,41 @@ def test_two_evidence_folders_are_consulted_together_with_the_shipped_data(tmp_p
     for name, state, joined in (("un_members", "Switzerland", "2002-09-10"), ("au_members", "Morocco", "2017-01-30")):
         folder = tmp_path / name
         folder.mkdir()
-        (folder / f"{name}.csv").write_text(f"id,state,joined,source_name,source_url\n{name}-1,{state},{joined},X,https://example.org/\n")
-        (folder / f"{name}.meta.json").write_text(json.dumps({
-            "source_name": "X", "source_url": "https://example.org/", "retrieved": "2026-11-29", "licence": "facts",
-            "columns": {c: {"type": "date" if c == "joined" else "string"} for c in ("id", "state", "joined", "source_name", "source_url")},
-            "check": {"kind": "membership", "organisation": name, "mentions": [name.split("_")[0].upper()], "units": ["country"],
-                      "member": "state", "from": "joined"}}))
+        (folder / f"{name}.csv").write_text(
+            f"id,state,joined,source_name,source_url\n{name}-1,{state},{joined},X,https://example.org/\n"
+        )
+        (folder / f"{name}.meta.json").write_text(
+            json.dumps(
+                {
+                    "source_name": "X",
+                    "source_url": "https://example.org/",
+                    "retrieved": "2026-11-29",
+                    "licence": "facts",
+                    "columns": {
+                        c: {"type": "date" if c == "joined" else "string"}
+                        for c in ("id", "state", "joined", "source_name", "source_url")
+                    },
+                    "check": {
+                        "kind": "membership",
+                        "organisation": name,
+                        "mentions": [name.split("_")[0].upper()],
+                        "units": ["country"],
+                        "member": "state",
+                        "from": "joined",
+                    },
+                }
+            )
+        )
     text = "The UN list had 1 country. The AU list had 1 country. The OSCE has 57 countries."
     article = load_article(text, published="2022-01-13")
-    claims = make_claims(article, [
-        claim("quantity", "1 country", value=1, low=1, high=1, unit="country"),
-        claim("quantity", "1 country", after="The AU", value=1, low=1, high=1, unit="country"),
-        claim("quantity", "57 countries", value=57, low=57, high=57, unit="country"),
-    ])
+    claims = make_claims(
+        article,
+        [
+            claim("quantity", "1 country", value=1, low=1, high=1, unit="country"),
+            claim("quantity", "1 country", after="The AU", value=1, low=1, high=1, unit="country"),
+            claim("quantity", "57 countries", value=57, low=57, high=57, unit="country"),
+        ],
+    )
     v = verify(claims, evidence=[tmp_path / "un_members", tmp_path / "au_members"])
     assert v["table"].tolist() == ["un_members", "au_members", "osce_participating_states"]
     assert v["verdict"].tolist() == ["supported"] * 3
@@ -250,20 +302,31 @@ def test_summarise_counts_every_verdict_of_the_vocabulary(seed_verdicts):
 
 
 def test_check_claim_reads_a_plain_dict():
-    ch = check_claim({"kind": "quantity", "span": "57 countries", "sentence": "The OSCE has 57 countries.",
-                      "value": 57, "unit": "country", "date": "2022-01-13"}, EvidenceStore())
+    ch = check_claim(
+        {
+            "kind": "quantity",
+            "span": "57 countries",
+            "sentence": "The OSCE has 57 countries.",
+            "value": 57,
+            "unit": "country",
+            "date": "2022-01-13",
+        },
+        EvidenceStore(),
+    )
     assert ch.verdict == "supported"
 
 
 def test_a_period_that_holds_the_article_date_is_checked_at_the_article_date():
     text = "This week's talks at the OSCE with 57 countries went on."
-    v = one(text, claim("quantity", "57 countries", value=57, low=57, high=57, unit="country", date="2022-01-10/2022-01-16"))
+    v = one(
+        text, claim("quantity", "57 countries", value=57, low=57, high=57, unit="country", date="2022-01-10/2022-01-16")
+    )
     assert v.verdict == "supported" and "2022-01-13" in v.expected
 
 
 def test_claimkit_verify_stays_callable_after_its_module_is_imported(seed_verdicts):
     import claimkit
-    import claimkit.verify  # noqa: F401  binds claimkit.verify to the module
+    import claimkit.verify
 
     claims, v = seed_verdicts
     assert claimkit.verify(claims)["verdict"].tolist() == v["verdict"].tolist()

@@ -1,4 +1,5 @@
 """The issue's bar, on the founding article with the real extractors (claimkit.extract_claims)."""
+
 import pytest
 
 from claimkit import extract_claims, load_article, verify
@@ -41,21 +42,29 @@ def test_57_countries_is_supported_by_the_osce_table(seed):
     assert all(i.startswith("osce-") for i in row.evidence_ids)
 
 
-@pytest.mark.parametrize("place, weekday, event", [
-    ("Geneva", "Monday", "cal-2022-01-10-geneva"),
-    ("Brussels", "Wednesday", "cal-2022-01-12-brussels"),
-    ("Vienna", "Thursday", "cal-2022-01-13-vienna"),
-])
+@pytest.mark.parametrize(
+    "place, weekday, event",
+    [
+        ("Geneva", "Monday", "cal-2022-01-10-geneva"),
+        ("Brussels", "Wednesday", "cal-2022-01-12-brussels"),
+        ("Vienna", "Thursday", "cal-2022-01-13-vienna"),
+    ],
+)
 def test_the_three_weekdays_are_checked_against_the_calendar(seed, place, weekday, event):
     rows = find(seed, kind="time", span=lambda s: weekday in str(s), sentence=lambda s: place in str(s))
     rows = rows[rows["evidence_ids"].map(lambda ids: event in ids)]
     assert len(rows) == 1 and rows.iloc[0].verdict == "supported"
 
 
-@pytest.mark.parametrize("person, office", [
-    ("Sergei Ryabkov", "office-ryabkov"), ("Dmitry Peskov", "office-peskov"),
-    ("Zbigniew Rau", "office-rau-mfa"), ("Michael Carpenter", "office-carpenter"),
-])
+@pytest.mark.parametrize(
+    "person, office",
+    [
+        ("Sergei Ryabkov", "office-ryabkov"),
+        ("Dmitry Peskov", "office-peskov"),
+        ("Zbigniew Rau", "office-rau-mfa"),
+        ("Michael Carpenter", "office-carpenter"),
+    ],
+)
 def test_the_speakers_titles_are_checked_against_office_holders(seed, person, office):
     rows = find(seed, kind="role", speaker=person)
     assert (rows["verdict"] == "supported").all()

@@ -1,5 +1,6 @@
 """World reference data (issue 15): titles, memberships, country figures, capitals and currencies,
 each a real sentence run through extract_claims + verify on a date."""
+
 from __future__ import annotations
 
 import json
@@ -20,10 +21,13 @@ def verdict_of(sentence: str, on: str, kind: str, span_has: str = ""):
     for c in claims.to_dict("records"):
         if c["kind"] == kind and span_has in c["span"]:
             return verdicts.loc[c["claim_id"]]
-    raise AssertionError(f"no {kind} claim with {span_has!r} in {sentence!r}: {claims[['kind', 'span']].values.tolist()}")
+    raise AssertionError(
+        f"no {kind} claim with {span_has!r} in {sentence!r}: {claims[['kind', 'span']].values.tolist()}"
+    )
 
 
 # ---------------------------------------------------------------- titles with people
+
 
 def test_president_donald_trump_holds_in_2018():
     v = verdict_of("President Donald Trump said the talks would go on.", "2018-05-01", "role")
@@ -42,11 +46,15 @@ def test_former_president_is_not_a_claim_of_holding_office():
 
 def test_house_speaker_paul_ryan_holds_in_2017_not_in_2014():
     assert verdict_of("House Speaker Paul Ryan said the bill would pass.", "2017-03-01", "role").verdict == "supported"
-    assert verdict_of("House Speaker Paul Ryan said the bill would pass.", "2014-03-01", "role").verdict == "contradicted"
+    assert (
+        verdict_of("House Speaker Paul Ryan said the bill would pass.", "2014-03-01", "role").verdict == "contradicted"
+    )
 
 
 def test_foreign_minister_annalena_baerbock_in_2022_and_before_she_took_office():
-    assert verdict_of("Foreign Minister Annalena Baerbock arrived in Kyiv.", "2022-02-07", "role").verdict == "supported"
+    assert (
+        verdict_of("Foreign Minister Annalena Baerbock arrived in Kyiv.", "2022-02-07", "role").verdict == "supported"
+    )
     v = verdict_of("German Foreign Minister Annalena Baerbock arrived in Kyiv.", "2020-02-07", "role")
     assert v.verdict == "contradicted" and "Heiko Maas" in v.expected
 
@@ -58,7 +66,9 @@ def test_a_title_dated_after_the_office_table_ends_stays_unverified():
 
 def test_a_title_before_the_coverage_is_not_denied():
     v = verdict_of("President Vladimir Putin visited Paris.", "2010-05-01", "role")
-    assert v.verdict == "unverified" and "2012-01-01" in v.note, "Putin was prime minister in 2010, but the G20 list starts in 2012"
+    assert v.verdict == "unverified" and "2012-01-01" in v.note, (
+        "Putin was prime minister in 2010, but the G20 list starts in 2012"
+    )
 
 
 def test_chancellor_alone_may_be_another_office_so_it_denies_nothing():
@@ -67,7 +77,9 @@ def test_chancellor_alone_may_be_another_office_so_it_denies_nothing():
 
 
 def test_mr_surname_after_the_full_name_is_the_same_person():
-    claims = extract_claims("Sen. Bernie Sanders criticized the bill. Senator Sanders said it was weak.", published=date(2022, 5, 1))
+    claims = extract_claims(
+        "Sen. Bernie Sanders criticized the bill. Senator Sanders said it was weak.", published=date(2022, 5, 1)
+    )
     roles = claims[claims.kind == "role"]
     assert set(roles.speaker) == {"Bernie Sanders"}
     assert set(verify(claims).set_index("claim_id").loc[roles.claim_id, "verdict"]) == {"supported"}
@@ -75,8 +87,11 @@ def test_mr_surname_after_the_full_name_is_the_same_person():
 
 # ---------------------------------------------------------------- memberships
 
+
 def test_the_27_member_eu_holds_in_2021_the_28_member_eu_does_not():
-    assert verdict_of("The 27-member European Union agreed on sanctions.", "2021-03-01", "quantity").verdict == "supported"
+    assert (
+        verdict_of("The 27-member European Union agreed on sanctions.", "2021-03-01", "quantity").verdict == "supported"
+    )
     v = verdict_of("The 28-member European Union agreed on sanctions.", "2021-03-01", "quantity")
     assert v.verdict == "contradicted" and "2020-01-31" in v.note and "27 members" in v.expected
 
@@ -98,12 +113,18 @@ def test_a_member_count_after_the_membership_coverage_stays_unverified():
 
 
 def test_the_un_and_the_euro_area_are_counted_on_their_dates():
-    assert verdict_of("The 193-member UN General Assembly voted.", "2022-09-01", "quantity", "193").verdict == "supported"
-    assert verdict_of("The euro zone now has 20 members after Croatia joined.", "2023-01-05", "quantity").verdict == "supported"
+    assert (
+        verdict_of("The 193-member UN General Assembly voted.", "2022-09-01", "quantity", "193").verdict == "supported"
+    )
+    assert (
+        verdict_of("The euro zone now has 20 members after Croatia joined.", "2023-01-05", "quantity").verdict
+        == "supported"
+    )
     assert verdict_of("The euro zone now has 20 members.", "2022-06-05", "quantity").verdict == "contradicted"
 
 
 # ---------------------------------------------------------------- country figures
+
 
 def test_germany_s_83_million_people_hold_and_93_million_do_not():
     v = verdict_of("Germany's 83 million people face higher energy prices.", "2022-05-01", "quantity")
@@ -129,6 +150,7 @@ def test_gdp_in_current_dollars():
 
 # ---------------------------------------------------------------- capitals and currencies
 
+
 def test_the_euro_was_not_croatia_s_currency_in_2022_and_is_in_2023():
     v = verdict_of("The euro, Croatia's currency, is strong.", "2022-03-01", "currency")
     assert v.verdict == "contradicted" and "HRK" in v.expected and "2023-01-01" in v.note
@@ -140,13 +162,20 @@ def test_a_currency_after_the_cldr_coverage_stays_unverified():
 
 
 def test_capitals_and_a_commercial_capital_that_is_no_claim():
-    assert verdict_of("In Nairobi, the Kenyan capital, protesters gathered.", "2022-03-01", "capital").verdict == "supported"
-    assert verdict_of("Sydney, the capital of Australia, hosted the talks.", "2022-03-01", "capital").verdict == "contradicted"
+    assert (
+        verdict_of("In Nairobi, the Kenyan capital, protesters gathered.", "2022-03-01", "capital").verdict
+        == "supported"
+    )
+    assert (
+        verdict_of("Sydney, the capital of Australia, hosted the talks.", "2022-03-01", "capital").verdict
+        == "contradicted"
+    )
     claims = extract_claims("Abidjan, Ivory Coast's commercial capital, was calm.", published=date(2022, 3, 1))
     assert "capital" not in set(claims.kind)
 
 
 # ---------------------------------------------------------------- the data itself
+
 
 def test_every_world_table_states_its_source_licence_and_coverage():
     store = EvidenceStore(REFERENCE)
@@ -158,13 +187,26 @@ def test_every_world_table_states_its_source_licence_and_coverage():
     assert series["executive"]["from"] == "2012-01-01" and series["congress"]["to"]
 
 
-@pytest.mark.parametrize("org,on,count", [("EU", "2021-03-01", 27), ("EU", "2019-03-01", 28), ("UN", "2012-01-01", 193),
-                                          ("COE", "2023-01-01", 46), ("OECD", "2022-01-01", 38), ("EURO", "2023-06-01", 20),
-                                          ("AU", "2020-01-01", 55), ("ASEAN", "2020-01-01", 10), ("G7", "2020-01-01", 7)])
+@pytest.mark.parametrize(
+    "org,on,count",
+    [
+        ("EU", "2021-03-01", 27),
+        ("EU", "2019-03-01", 28),
+        ("UN", "2012-01-01", 193),
+        ("COE", "2023-01-01", 46),
+        ("OECD", "2022-01-01", 38),
+        ("EURO", "2023-06-01", 20),
+        ("AU", "2020-01-01", 55),
+        ("ASEAN", "2020-01-01", 10),
+        ("G7", "2020-01-01", 7),
+    ],
+)
 def test_member_counts_on_known_dates(org, on, count):
     store = EvidenceStore(REFERENCE)
-    n = store.query(f"SELECT count(*) AS n FROM world_memberships WHERE organisation = '{org}' AND (joined IS NULL OR joined <= DATE '{on}') "
-                    f"AND (until IS NULL OR until >= DATE '{on}')")["n"][0]
+    n = store.query(
+        f"SELECT count(*) AS n FROM world_memberships WHERE organisation = '{org}' AND (joined IS NULL OR joined <= DATE '{on}') "
+        f"AND (until IS NULL OR until >= DATE '{on}')"
+    )["n"][0]
     assert n == count
 
 
@@ -175,7 +217,12 @@ def test_the_build_script_records_its_sources():
 
 
 def test_the_bloc_is_the_eu_when_the_story_names_the_eu():
-    v = verdict_of("EU leaders met in Versailles. The 28-nation bloc agreed to phase out Russian gas.", "2022-03-01", "quantity", "28")
+    v = verdict_of(
+        "EU leaders met in Versailles. The 28-nation bloc agreed to phase out Russian gas.",
+        "2022-03-01",
+        "quantity",
+        "28",
+    )
     assert v.verdict == "contradicted" and "27 members" in v.expected
 
 
@@ -214,7 +261,9 @@ def test_opec_plus_is_not_opec():
 
 
 def test_a_title_in_apposition_after_the_name():
-    v = verdict_of("Sergei Lavrov, Russia's foreign minister, said the talks had failed.", "2022-03-01", "role", "Lavrov")
+    v = verdict_of(
+        "Sergei Lavrov, Russia's foreign minister, said the talks had failed.", "2022-03-01", "role", "Lavrov"
+    )
     assert v.verdict == "supported"
     v = verdict_of("Olaf Scholz, the German chancellor, said the talks had failed.", "2019-03-01", "role", "Scholz")
     assert v.verdict == "contradicted" and "Angela Merkel" in v.expected

@@ -1,4 +1,5 @@
 """The batch's kernel zygote: kernels forked from it hold its imports, and none outlives its requester."""
+
 import json
 import os
 import signal
@@ -40,11 +41,17 @@ def test_a_forked_kernel_holds_what_the_zygote_imported_before_any_cell_imports_
         nb = tmp_path / "probe.ipynb"
         import nbformat
 
-        book = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-        book.cells = [nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
-                      nbformat.v4.new_code_cell("import os, sys, json\n"
-                                                "json.dump({'charts': 'claimkit.charts' in sys.modules, 'ppid': os.getppid(), "
-                                                "'pid': os.getpid()}, open('probe.json', 'w'))")]
+        book = nbformat.v4.new_notebook(
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+        )
+        book.cells = [
+            nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(
+                "import os, sys, json\n"
+                "json.dump({'charts': 'claimkit.charts' in sys.modules, 'ppid': os.getppid(), "
+                "'pid': os.getpid()}, open('probe.json', 'w'))"
+            ),
+        ]
         nbformat.write(book, str(nb))
         with WarmKernel(preload=()) as kernel:
             assert isinstance(kernel.km, zygote.ForkedKernel)
@@ -58,12 +65,15 @@ def test_a_forked_kernel_holds_what_the_zygote_imported_before_any_cell_imports_
 def test_a_kernel_dies_with_the_process_that_asked_for_it(tmp_path):
     from claimkit import zygote
 
-    code = ("import os, sys, json, tempfile; from claimkit.zygote import ForkedKernel; "
-            "k = ForkedKernel(sys.argv[1], env=dict(os.environ), cwd=tempfile.gettempdir()); "
-            "print(k.pid, flush=True); sys.stdin.read()")
+    code = (
+        "import os, sys, json, tempfile; from claimkit.zygote import ForkedKernel; "
+        "k = ForkedKernel(sys.argv[1], env=dict(os.environ), cwd=tempfile.gettempdir()); "
+        "print(k.pid, flush=True); sys.stdin.read()"
+    )
     with zygote.Zygote([]) as z:
-        asker = subprocess.Popen([sys.executable, "-c", code, z.address], env=ENV, stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, text=True)
+        asker = subprocess.Popen(
+            [sys.executable, "-c", code, z.address], env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         pid = int(asker.stdout.readline())
         os.kill(pid, 0)  # running
         asker.kill()  # SIGKILL: no clean-up of its own
@@ -73,10 +83,14 @@ def test_a_kernel_dies_with_the_process_that_asked_for_it(tmp_path):
 
 
 def test_the_zygote_and_its_kernels_exit_when_the_batch_process_is_killed(tmp_path):
-    code = ("import os, sys, json, tempfile; from claimkit.zygote import Zygote, ForkedKernel; "
-            "z = Zygote([]); k = ForkedKernel(z.address, env=dict(os.environ), cwd=tempfile.gettempdir()); "
-            "print(z.process.pid, k.pid, flush=True); sys.stdin.read()")
-    batch = subprocess.Popen([sys.executable, "-c", code], env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    code = (
+        "import os, sys, json, tempfile; from claimkit.zygote import Zygote, ForkedKernel; "
+        "z = Zygote([]); k = ForkedKernel(z.address, env=dict(os.environ), cwd=tempfile.gettempdir()); "
+        "print(z.process.pid, k.pid, flush=True); sys.stdin.read()"
+    )
+    batch = subprocess.Popen(
+        [sys.executable, "-c", code], env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     zygote_pid, kernel_pid = map(int, batch.stdout.readline().split())
     batch.send_signal(signal.SIGKILL)
     batch.wait()
@@ -89,9 +103,13 @@ def test_a_crashed_forked_kernel_is_replaced_by_a_new_fork(tmp_path, monkeypatch
     from claimkit import zygote
     from claimkit.kernels import KernelDied, WarmKernel
 
-    book = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    book.cells = [nbformat.v4.new_code_cell("crash = False", metadata={"tags": ["parameters"]}),
-                  nbformat.v4.new_code_cell("import os\nif crash:\n    os._exit(9)\nanswer = 6 * 7\nanswer")]
+    book = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
+    book.cells = [
+        nbformat.v4.new_code_cell("crash = False", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nif crash:\n    os._exit(9)\nanswer = 6 * 7\nanswer"),
+    ]
     nb = tmp_path / "crash.ipynb"
     nbformat.write(book, str(nb))
     with zygote.Zygote([]) as z:

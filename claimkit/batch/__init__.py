@@ -5,6 +5,7 @@
 - :mod:`claimkit.batch.run` — scheduling (local processes or Dask), progress, the summary table
 - :mod:`claimkit.batch.summary` — reading a batch folder back: claims, verdicts, failures, figures that differ
 """
+
 from __future__ import annotations
 
 from claimkit.batch.plan import ArticleTask, is_complete, plan_batch, slug

@@ -5,6 +5,7 @@ file name) limited to ``[a-z0-9-]`` plus the article id, so ``../../etc`` in a f
 escape the batch folder and two runs of the same text land in the same folder (which is what
 ``--resume`` relies on).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -72,9 +73,13 @@ def is_complete(folder: str | Path, notebook_name: str) -> bool:
 def _feed_record(article) -> dict:
     """An Article from a feed, as a JSON article the notebook can load (loading it gives the same article)."""
     record = {k: v for k, v in (article.meta or {}).items() if k not in {"feed_id", "text", "html", "body"}}
-    record.update(text=article.text, title=article.title,
-                  published=article.published.isoformat() if article.published else None,
-                  url=article.url, source_name=article.source_name)
+    record.update(
+        text=article.text,
+        title=article.title,
+        published=article.published.isoformat() if article.published else None,
+        url=article.url,
+        source_name=article.source_name,
+    )
     if article.meta.get("feed_id"):
         record["id"] = article.meta["feed_id"]
     return {k: v for k, v in record.items() if v is not None}
@@ -142,17 +147,28 @@ def plan_batch(sources, out_dir, *, notebook, parameters: dict | None = None) ->
             try:  # a bad sources list fails this article only
                 own = article_sources(article, base or (Path(path).parent if path else out))
                 if own and "sources" not in declared:
-                    raise InputError(source, f"the article names sources but {notebook.name} takes no 'sources' parameter")
+                    raise InputError(
+                        source, f"the article names sources but {notebook.name} takes no 'sources' parameter"
+                    )
             except InputError as exc:
                 own, error = [], str(exc)
             if own:
                 params["sources"] = list(dict.fromkeys(list(params.get("sources") or []) + own))
-        tasks.append(ArticleTask(
-            order=len(tasks), key=key, source=source, folder=str(folder), notebook=str(notebook),
-            parameters=params, article_id=getattr(article, "id", None), title=getattr(article, "title", None),
-            published=article.published.isoformat() if article is not None and article.published else None,
-            record=record, error=error,
-        ))
+        tasks.append(
+            ArticleTask(
+                order=len(tasks),
+                key=key,
+                source=source,
+                folder=str(folder),
+                notebook=str(notebook),
+                parameters=params,
+                article_id=getattr(article, "id", None),
+                title=getattr(article, "title", None),
+                published=article.published.isoformat() if article is not None and article.published else None,
+                record=record,
+                error=error,
+            )
+        )
 
     for path in paths:
         if path.suffix.lower() in FEED_SUFFIXES:

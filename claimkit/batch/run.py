@@ -4,6 +4,7 @@ The parent plans the tasks, hands them to workers (local processes, or a Dask cl
 keeps the summary table up to date as results arrive; each worker executes notebooks in its
 own warm kernel (:mod:`claimkit.batch.worker`).
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from claimkit.batch.plan import STATE_DIR, is_complete, plan_batch
@@ -22,8 +23,21 @@ SUMMARY_JSONL = "summary.jsonl"
 BATCH_JSON = "batch.json"
 SUMMARY_NOTEBOOK = "batch_summary.ipynb"
 SUMMARY_COLUMNS = [
-    "order", "key", "source", "article_id", "title", "published", "status", "error", "claims", *VERDICTS,
-    "seconds", "worker", "reused", "finished_at", "folder",
+    "order",
+    "key",
+    "source",
+    "article_id",
+    "title",
+    "published",
+    "status",
+    "error",
+    "claims",
+    *VERDICTS,
+    "seconds",
+    "worker",
+    "reused",
+    "finished_at",
+    "folder",
 ]
 
 
@@ -52,9 +66,20 @@ class SummaryWriter:
 
     def __init__(self, out: Path, tasks, every: float = 1.0):
         self.out = out
-        self.rows = {t.order: {**{c: None for c in SUMMARY_COLUMNS}, "order": t.order, "key": t.key,
-                               "source": t.source, "article_id": t.article_id, "title": t.title,
-                               "published": t.published, "status": "pending", "folder": t.key} for t in tasks}
+        self.rows = {
+            t.order: {
+                **dict.fromkeys(SUMMARY_COLUMNS),
+                "order": t.order,
+                "key": t.key,
+                "source": t.source,
+                "article_id": t.article_id,
+                "title": t.title,
+                "published": t.published,
+                "status": "pending",
+                "folder": t.key,
+            }
+            for t in tasks
+        }
         self.every = every
         self._last = 0.0
 
@@ -75,8 +100,10 @@ class SummaryWriter:
         writer.writeheader()
         writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
         atomic_write_text(self.out / SUMMARY_CSV, buf.getvalue())
-        atomic_write_text(self.out / SUMMARY_JSONL,
-                          "".join(json.dumps({c: r.get(c) for c in SUMMARY_COLUMNS}, ensure_ascii=False) + "\n" for r in rows))
+        atomic_write_text(
+            self.out / SUMMARY_JSONL,
+            "".join(json.dumps({c: r.get(c) for c in SUMMARY_COLUMNS}, ensure_ascii=False) + "\n" for r in rows),
+        )
         self._last = time.monotonic()
 
 
@@ -89,14 +116,22 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, initial=initial, unit="article", file=sys.stderr, dynamic_ncols=True,
-                            desc="claimkit batch", smoothing=0.1)
+            self.bar = tqdm(
+                total=total,
+                initial=initial,
+                unit="article",
+                file=sys.stderr,
+                dynamic_ncols=True,
+                desc="claimkit batch",
+                smoothing=0.1,
+            )
             self._postfix()
 
     def _postfix(self):
         if self.bar is not None:
-            self.bar.set_postfix(done=self.done, failed=self.failed, remaining=self.total - self.done - self.failed,
-                                 refresh=False)
+            self.bar.set_postfix(
+                done=self.done, failed=self.failed, remaining=self.total - self.done - self.failed, refresh=False
+            )
 
     def update(self, row: dict) -> None:
         if row["status"] == "ok":
@@ -125,8 +160,9 @@ def _local_executor(workers: int, prestart: bool = False):
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["claimkit.batch._preload"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=init_worker, initargs=(os.getpid(),)
+    )
     if prestart:
         for _ in range(workers):  # with spawn, each submit to a pool without an idle worker starts one
             pool.submit(started)
@@ -163,9 +199,18 @@ def _env_for_workers() -> None:
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [str(ROOT), *paths] if p)
 
 
-def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | None = None, resume: bool = False,
-              parameters: dict | None = None, notebook=None, progress: bool | None = None,
-              summary_notebook: bool = True) -> BatchResult:
+def run_batch(
+    sources,
+    out_dir,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    resume: bool = False,
+    parameters: dict | None = None,
+    notebook=None,
+    progress: bool | None = None,
+    summary_notebook: bool = True,
+) -> BatchResult:
     """Run the article notebook for every article in ``sources``; one folder per article in ``out_dir``.
 
     ``scheduler``: the address of a Dask scheduler (``tcp://host:8786``) or a ``distributed.Client``;
@@ -226,8 +271,16 @@ def run_batch(sources, out_dir, *, workers: int | None = None, scheduler: str | 
         summary.write()
         result.rows = [summary.rows[k] for k in sorted(summary.rows)]
         result.seconds = time.perf_counter() - started
-        _write_batch_json(out, tasks, sources, workers, scheduler, notebook, result=result,
-                          state="finished" if not any(r["status"] == "pending" for r in result.rows) else "interrupted")
+        _write_batch_json(
+            out,
+            tasks,
+            sources,
+            workers,
+            scheduler,
+            notebook,
+            result=result,
+            state="finished" if not any(r["status"] == "pending" for r in result.rows) else "interrupted",
+        )
     return result
 
 
@@ -269,8 +322,12 @@ def _run_on_dask(scheduler, todo: list[dict], resume: bool, summary: SummaryWrit
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     futures: dict = {}
     try:
-        futures = {client.submit(run_task, task, resume, pure=False, key=f"claimkit-batch-{task['key']}-{time.time_ns()}"): task
-                   for task in todo}
+        futures = {
+            client.submit(
+                run_task, task, resume, pure=False, key=f"claimkit-batch-{task['key']}-{time.time_ns()}"
+            ): task
+            for task in todo
+        }
         for fut in as_completed(list(futures)):
             try:
                 row = fut.result()
@@ -302,9 +359,13 @@ def _write_batch_json(out: Path, tasks, sources, workers, scheduler, notebook, *
     from claimkit.files import atomic_write_text
 
     info = {
-        "state": state, "sources": [str(s) for s in sources], "articles": len(tasks), "notebook": str(notebook),
-        "workers": workers, "scheduler": scheduler if isinstance(scheduler, str) or scheduler is None else str(scheduler),
-        "updated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "state": state,
+        "sources": [str(s) for s in sources],
+        "articles": len(tasks),
+        "notebook": str(notebook),
+        "workers": workers,
+        "scheduler": scheduler if isinstance(scheduler, str) or scheduler is None else str(scheduler),
+        "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     if result is not None:
         info.update(ok=len(result.ok), failed=len(result.failed), ran=len(result.ran), seconds=round(result.seconds, 2))

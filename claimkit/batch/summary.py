@@ -3,6 +3,7 @@ that differ from one story to another ("100,000 troops" here, "127,000 troops" t
 
 These functions are what notebooks/batch_summary.ipynb calls.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,6 +87,14 @@ def _context(row) -> str:
     return sentence.replace(span, " ").lower() if span else sentence.lower()
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The representative of ``i``'s cluster in a union-find forest (paths halved on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def figure_discrepancies(claims, *, similarity: float = 75.0):
     """Groups of claims about the same thing (same kind and unit, similar subject) whose figures differ
     between articles: one row per claim, ``group`` numbers the groups.
@@ -104,33 +113,29 @@ def figure_discrepancies(claims, *, similarity: float = 75.0):
     numeric["unit"] = numeric["unit"].fillna("")
     numeric["_context"] = [_context(r) for r in numeric.to_dict("records")]
     groups = []
-    for (kind, unit), part in numeric.groupby(["kind", "unit"], sort=True):
+    for (_kind, _unit), part in numeric.groupby(["kind", "unit"], sort=True):
         if part["article"].nunique() < 2 or part["value"].nunique() < 2:
             continue
         part = part.reset_index(drop=True)
         scores = process.cdist(part["_context"].tolist(), part["_context"].tolist(), scorer=fuzz.token_set_ratio)
         parent = list(range(len(part)))
 
-        def find(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         articles = part["article"].tolist()
         for i in range(len(part)):
             for j in range(i + 1, len(part)):
                 if articles[i] != articles[j] and scores[i][j] >= similarity:
-                    parent[find(i)] = find(j)
+                    parent[_root(parent, i)] = _root(parent, j)
         clusters: dict[int, list[int]] = {}
         for i in range(len(part)):
-            clusters.setdefault(find(i), []).append(i)
+            clusters.setdefault(_root(parent, i), []).append(i)
         for members in clusters.values():
             sub = part.iloc[members]
             if sub["article"].nunique() >= 2 and sub["value"].nunique() >= 2:
                 groups.append(sub)
     rows = []
-    for g, sub in enumerate(sorted(groups, key=lambda s: (-s["article"].nunique(), s["kind"].iloc[0], s["unit"].iloc[0]))):
+    for g, sub in enumerate(
+        sorted(groups, key=lambda s: (-s["article"].nunique(), s["kind"].iloc[0], s["unit"].iloc[0]))
+    ):
         for r in sub.sort_values(["value", "article"]).to_dict("records"):
             rows.append({"group": g + 1, **{c: r.get(c) for c in out_cols[1:]}})
     return pd.DataFrame(rows, columns=out_cols)

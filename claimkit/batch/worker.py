@@ -3,6 +3,7 @@
 Each worker thread keeps one warm kernel (:class:`claimkit.kernels.WarmKernel`) for its whole life,
 so the kernel start and the imports are paid once per worker, not once per article.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -15,7 +16,7 @@ import socket
 import threading
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from claimkit.batch.plan import MANIFEST, RUN_LOG, SOURCE_RECORD, STATE_DIR, is_complete
@@ -105,7 +106,7 @@ def worker_name() -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @contextlib.contextmanager
@@ -126,7 +127,7 @@ def _folder_lock(batch_dir: Path, key: str):
 def folder_counts(folder: str | Path) -> dict:
     """Claims (from the manifest) and verdict counts (from verdicts.csv) of a finished article folder."""
     folder = Path(folder)
-    counts: dict = {"claims": None, **{v: None for v in VERDICTS}}
+    counts: dict = {"claims": None, **dict.fromkeys(VERDICTS)}
     with contextlib.suppress(OSError, ValueError):
         counts["claims"] = int(json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("claims"))
     verdicts = folder / VERDICTS_FILE
@@ -138,15 +139,27 @@ def folder_counts(folder: str | Path) -> dict:
     return counts
 
 
-def result_row(task: dict, status: str, *, error: str = "", seconds: float | None = None,
-               worker: str = "", reused: bool = False) -> dict:
+def result_row(
+    task: dict, status: str, *, error: str = "", seconds: float | None = None, worker: str = "", reused: bool = False
+) -> dict:
     row = {
-        "order": task["order"], "key": task["key"], "source": task["source"], "article_id": task.get("article_id"),
-        "title": task.get("title"), "published": task.get("published"), "status": status, "error": error,
+        "order": task["order"],
+        "key": task["key"],
+        "source": task["source"],
+        "article_id": task.get("article_id"),
+        "title": task.get("title"),
+        "published": task.get("published"),
+        "status": status,
+        "error": error,
     }
-    row.update(folder_counts(task["folder"]) if status == "ok" else {"claims": None, **{v: None for v in VERDICTS}})
-    row.update(seconds=None if seconds is None else round(seconds, 3), worker=worker, reused=reused,
-               finished_at=_now(), folder=task["key"])
+    row.update(folder_counts(task["folder"]) if status == "ok" else {"claims": None, **dict.fromkeys(VERDICTS)})
+    row.update(
+        seconds=None if seconds is None else round(seconds, 3),
+        worker=worker,
+        reused=reused,
+        finished_at=_now(),
+        folder=task["key"],
+    )
     return row
 
 
@@ -189,8 +202,14 @@ def run_task(task: dict, resume: bool = True) -> dict:
             from claimkit.files import atomic_write_text
 
             atomic_write_text(folder / SOURCE_RECORD, json.dumps(task["record"], ensure_ascii=False, indent=2))
-        _log(folder, [f"source {task['source']}", f"worker {worker_name()}",
-                      f"parameters {json.dumps(task['parameters'], ensure_ascii=False)}"])
+        _log(
+            folder,
+            [
+                f"source {task['source']}",
+                f"worker {worker_name()}",
+                f"parameters {json.dumps(task['parameters'], ensure_ascii=False)}",
+            ],
+        )
         partial = folder / f".{notebook.stem}.partial.ipynb"
         failed = folder / f"{notebook.stem}.failed.ipynb"
         error = ""

@@ -26,14 +26,15 @@ article check, then :func:`combine` makes one verdict per claim:
 
 Modules whose name starts with ``_`` hold shared helpers and register nothing.
 """
+
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
 
 from claimkit.vocab import VERDICTS  # the verdict a check may give
 
@@ -206,8 +207,9 @@ def combine(found: list[Check], kind: str = "") -> Check:
         verdicts = {c.verdict for c in decided}
         if len(verdicts) == 1:
             return _merge(decided)
-        said = "; ".join(f"{c.check or 'a check'} says {c.verdict}" + (f" ({c.expected})" if c.expected else "")
-                         for c in decided)
+        said = "; ".join(
+            f"{c.check or 'a check'} says {c.verdict}" + (f" ({c.expected})" if c.expected else "") for c in decided
+        )
         primary = [c for c in decided if _is_source_check(c)]
         if primary and len({c.verdict for c in primary}) == 1:
             # the documents the story was written from outrank everything else: the story is held to them
@@ -219,8 +221,12 @@ def combine(found: list[Check], kind: str = "") -> Check:
         return unverified(WHY_NOT.get(kind, f"no reference table answers claims of kind '{kind}' yet"))
     notes = list(dict.fromkeys(c.note for c in found if c.note))
     first = found[0]
-    return unverified("; ".join(notes) or "no check could decide", query=first.query, table=first.table,
-                      check="+".join(dict.fromkeys(c.check for c in found if c.check)))
+    return unverified(
+        "; ".join(notes) or "no check could decide",
+        query=first.query,
+        table=first.table,
+        check="+".join(dict.fromkeys(c.check for c in found if c.check)),
+    )
 
 
 def check_one(claim: dict, ctx: CheckContext, names: Iterable[str] | None = None) -> list[Check]:
@@ -228,7 +234,7 @@ def check_one(claim: dict, ctx: CheckContext, names: Iterable[str] | None = None
     registry = load_checks()
     kind = str(claim.get("kind") or "")
     out = []
-    for name in (names if names is not None else list(registry)):
+    for name in names if names is not None else list(registry):
         reg = registry[name]
         if reg.scope != "claim" or not reg.applies_to(kind):
             continue
@@ -254,5 +260,16 @@ def run_checks(ctx: CheckContext) -> dict[str, Check]:
     return {cid: combine(checks, kinds[cid]) for cid, checks in found.items()}
 
 
-__all__ = ["Check", "CheckContext", "claim_check", "article_check", "load_checks", "run_checks", "check_one",
-           "combine", "unverified", "CHECKS", "VERDICTS"]
+__all__ = [
+    "CHECKS",
+    "VERDICTS",
+    "Check",
+    "CheckContext",
+    "article_check",
+    "check_one",
+    "claim_check",
+    "combine",
+    "load_checks",
+    "run_checks",
+    "unverified",
+]

@@ -1,4 +1,5 @@
 """Which reference table counts the figure of a claim (shared by the membership and estimate checks)."""
+
 from __future__ import annotations
 
 from claimkit.checks import Check, CheckContext, unverified
@@ -20,15 +21,23 @@ def counting_table(claim: dict, ctx: CheckContext):
     if not unit:
         return None, unverified("the figure counts nothing named, so no table can be matched to it")
     store = ctx.store
-    tables = {t.name: t for t in store.tables.values()
-              if t.kind in COUNT_KINDS and unit in [unit_of(u) for u in t.check.get("units", [])]}
+    tables = {
+        t.name: t
+        for t in store.tables.values()
+        if t.kind in COUNT_KINDS and unit in [unit_of(u) for u in t.check.get("units", [])]
+    }
     if not tables:
         return None, unverified(f"no reference table counts '{unit}'")
     sentence, at = where(claim)
-    best = nearest({name: t.check.get("mentions", []) for name, t in tables.items()},
-                   sentence + " " + (text(claim.get("subject")) or ""), at)
+    best = nearest(
+        {name: t.check.get("mentions", []) for name, t in tables.items()},
+        sentence + " " + (text(claim.get("subject")) or ""),
+        at,
+    )
     if best is None:
-        return None, unverified(f"tables count '{unit}' ({', '.join(tables)}) but the sentence names none of what they cover")
+        return None, unverified(
+            f"tables count '{unit}' ({', '.join(tables)}) but the sentence names none of what they cover"
+        )
     return tables[best[0]], None
 
 

@@ -9,6 +9,7 @@ in January 2022 cannot say which office someone did *not* hold in 2015. The side
 ``to`` may be ``"retrieved"`` (the table is kept up to date until its retrieval date). A sidecar
 without ``coverage`` covers the span of its ``as_of`` column (the first to the last date in it).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime

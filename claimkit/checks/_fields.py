@@ -1,10 +1,11 @@
 """Reading a claim (a row of the claims table as a dict) the same way in every check."""
+
 from __future__ import annotations
 
 import math
 from datetime import date
 
-from claimkit.matching import distance, find_mentions, locate  # noqa: F401  (distance, find_mentions: re-exported for verdicts)
+from claimkit.matching import distance, find_mentions, locate
 
 
 def text(v) -> str | None:

@@ -4,6 +4,7 @@ organisations and people, coverage spans, and how precisely a story writes a num
 The tables are small (a few thousand rows); each is read into plain Python once per store and
 file version, so a check costs dictionary look-ups, not queries.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,6 +70,7 @@ def table_of_kind(store, kind: str):
 
 # ---------------------------------------------------------------- countries
 
+
 @dataclass
 class Countries:
     by_code: dict[str, dict] = field(default_factory=dict)
@@ -121,6 +123,7 @@ def countries(store) -> Countries | None:
 
 
 # ---------------------------------------------------------------- coverage
+
 
 def series_span(spec: dict, retrieved) -> tuple[date | None, date | None]:
     to = spec.get("to")

@@ -1,4 +1,5 @@
 """Reference check: a weekday or date against a calendar of dated events ("in Geneva on Monday")."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ def _nearest_event(tables, store: EvidenceStore, sentence: str, at):
     for t in tables:
         c = t.check
         df = store.table(t.name)
-        terms = {str(i): [m for m in str(ms).split("|") if m] for i, ms in zip(df["id"], df[c.get("mentions", "mentions")])}
+        terms = {
+            str(i): [m for m in str(ms).split("|") if m] for i, ms in zip(df["id"], df[c.get("mentions", "mentions")])
+        }
         found = nearest(terms, sentence, at, MENTION_REACH)
         if found and (best is None or found[2] < best[2]):
             best, best_t, events = found, t, df.set_index("id")
@@ -49,17 +52,31 @@ def check_time(claim: dict, store: EvidenceStore, published: date | None) -> Che
     ev_date = ev[c.get("date", "date")]
     ev_date = ev_date.date() if hasattr(ev_date, "date") else date.fromisoformat(str(ev_date)[:10])
     ev_weekday = str(ev[c.get("weekday", "weekday")])
-    sql = (f"SELECT id, event, {c.get('date', 'date')}, {c.get('weekday', 'weekday')}, city FROM {t.name} "
-           f"WHERE list_contains(string_split(lower({c.get('mentions', 'mentions')}), '|'), {sql_literal(term.lower())})")
+    sql = (
+        f"SELECT id, event, {c.get('date', 'date')}, {c.get('weekday', 'weekday')}, city FROM {t.name} "
+        f"WHERE list_contains(string_split(lower({c.get('mentions', 'mentions')}), '|'), {sql_literal(term.lower())})"
+    )
     expected = f"{ev['event']}, {ev['city']}: {ev_weekday} {ev_date.isoformat()}"
     base = dict(evidence_ids=[row_id], expected=expected, query=sql, table=t.name, sources=[ev["source_url"]])
     said = text(claim.get("span")) or ""
     if said_weekday and said_weekday != ev_weekday.lower():
-        return Check("contradicted", note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}, not on {said_weekday.capitalize()}.", **base)
+        return Check(
+            "contradicted",
+            note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}, not on {said_weekday.capitalize()}.",
+            **base,
+        )
     if claimed:
         if claimed[0] <= ev_date <= claimed[1]:
-            return Check("supported", note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}, as '{said}' says.", **base)
-        return Check("contradicted", note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}; '{said}' resolves to {claim.get('date')}.", **base)
+            return Check(
+                "supported",
+                note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}, as '{said}' says.",
+                **base,
+            )
+        return Check(
+            "contradicted",
+            note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}; '{said}' resolves to {claim.get('date')}.",
+            **base,
+        )
     if said_weekday:
         return Check("supported", note=f"{ev['event']} ('{term}') took place on {ev_weekday} {ev_date}.", **base)
     return unverified(f"'{said}' has no resolved date to compare with {ev['event']} ({ev_date})", table=t.name)

@@ -1,4 +1,5 @@
 """Reference check: a figure against dated estimates from several sources ("around 100,000 troops")."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -17,7 +18,9 @@ def estimate_query(t: ReferenceTable, units: list[str], since: date | None, unti
     where += [f"{col} = {sql_literal(val)}" for col, val in c.get("filter", {}).items()]
     if since and until:
         where.append(f"as_of BETWEEN {sql_date(since)} AND {sql_date(until)}")
-    cols = ", ".join(["id", c.get("value", "value"), c.get("low", "low"), c.get("high", "high"), "as_of", "estimator", "source_url"])
+    cols = ", ".join(
+        ["id", c.get("value", "value"), c.get("low", "low"), c.get("high", "high"), "as_of", "estimator", "source_url"]
+    )
     return f"SELECT {cols} FROM {t.name} WHERE {' AND '.join(where)} ORDER BY as_of, id"
 
 
@@ -38,7 +41,9 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     iv = claim_interval(claim)
     noun = c.get("noun", "units")
     if on is None:
-        return unverified("the estimates change over time and neither the claim nor the article gives a date", table=t.name)
+        return unverified(
+            "the estimates change over time and neither the claim nor the article gives a date", table=t.name
+        )
     off = outside(t, store, on)
     if off:
         return unverified(off, table=t.name)
@@ -57,26 +62,56 @@ def check_estimate(claim: dict, store: EvidenceStore, t: ReferenceTable, publish
     all_ids = rows["id"].astype(str).tolist()
     if agree:
         ids = [str(r["id"]) for r in agree]
-        return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=t.name,
-                     sources=sorted({r["source_url"] for r in agree}),
-                     note=f"{len(agree)} of {len(rows)} estimates from the {window} days before {on} ({why}) fall within the claim's {fmt_interval(iv)}: "
-                          + "; ".join(describe(r) for r in agree) + ".")
+        return Check(
+            "supported",
+            evidence_ids=ids,
+            expected=expected,
+            query=sql,
+            table=t.name,
+            sources=sorted({r["source_url"] for r in agree}),
+            note=f"{len(agree)} of {len(rows)} estimates from the {window} days before {on} ({why}) fall within the claim's {fmt_interval(iv)}: "
+            + "; ".join(describe(r) for r in agree)
+            + ".",
+        )
     tol = float(c.get("tolerance", 0.25))
     ivs = [row_interval(r, c) for _, r in rows.iterrows()]
     lo, hi = min(i[0] for i in ivs), max(i[1] for i in ivs)
     sources = sorted(set(rows["source_url"]))
     base = dict(evidence_ids=all_ids, expected=expected, query=sql, table=t.name, sources=sources)
     if overlaps((lo * (1 - tol), hi * (1 + tol)), iv):
-        return Check("unsupported", note=f"No estimate from the {window} days before {on} gives {fmt_interval(iv)}; they range {fmt(lo)}-{fmt(hi)}, close enough that the claim is not contradicted.", **base)
+        return Check(
+            "unsupported",
+            note=(
+                f"No estimate from the {window} days before {on} gives {fmt_interval(iv)}; they range "
+                f"{fmt(lo)}-{fmt(hi)}, close enough that the claim is not contradicted."
+            ),
+            **base,
+        )
     other_sql = estimate_query(t, c.get("units", []), None, None)
-    elsewhere = [r for _, r in store.lookup(other_sql).iterrows()
-                 if str(r["id"]) not in all_ids and overlaps(row_interval(r, c), iv)]
+    elsewhere = [
+        r
+        for _, r in store.lookup(other_sql).iterrows()
+        if str(r["id"]) not in all_ids and overlaps(row_interval(r, c), iv)
+    ]
     if elsewhere:
         r = elsewhere[0]
-        return Check("misleading", evidence_ids=all_ids + [str(r["id"])], expected=expected, query=sql, table=t.name,
-                     sources=sorted(set(sources) | {r["source_url"]}),
-                     note=f"{fmt_interval(iv)} matches an estimate of {str(r['as_of'])[:10]} ({r['estimator']}), not the estimates current on {on} ({fmt(lo)}-{fmt(hi)}).")
-    return Check("contradicted", note=f"Every estimate from the {window} days before {on} ({why}) lies between {fmt(lo)} and {fmt(hi)}, far from the claim's {fmt_interval(iv)}.", **base)
+        return Check(
+            "misleading",
+            evidence_ids=all_ids + [str(r["id"])],
+            expected=expected,
+            query=sql,
+            table=t.name,
+            sources=sorted(set(sources) | {r["source_url"]}),
+            note=(
+                f"{fmt_interval(iv)} matches an estimate of {str(r['as_of'])[:10]} ({r['estimator']}), not the "
+                f"estimates current on {on} ({fmt(lo)}-{fmt(hi)})."
+            ),
+        )
+    return Check(
+        "contradicted",
+        note=f"Every estimate from the {window} days before {on} ({why}) lies between {fmt(lo)} and {fmt(hi)}, far from the claim's {fmt_interval(iv)}.",
+        **base,
+    )
 
 
 @claim_check("reference.estimate", kinds=FIGURE_KINDS)

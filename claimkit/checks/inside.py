@@ -6,6 +6,7 @@ and its parts, a total and its parts, shares of one whole) and ``inside.consiste
 given twice with two values, one quote given to two speakers). Each cites the other claims it used
 in ``evidence_ids`` and writes its computation in ``expected`` and ``computation``.
 """
+
 from __future__ import annotations
 
 from claimkit.checks import Check, CheckContext, article_check
@@ -49,10 +50,17 @@ def _story(ctx: CheckContext):
 
 
 def _checks(name: str, results: dict[str, dict]) -> dict[str, Check]:
-    return {cid: Check(verdict=r["verdict"], evidence_ids=list(r["evidence_ids"]), expected=r["expected"],
-                       note=r.get("note") or f"computed from the story itself ({name})", check=name,
-                       computation=r["computation"])
-            for cid, r in results.items()}
+    return {
+        cid: Check(
+            verdict=r["verdict"],
+            evidence_ids=list(r["evidence_ids"]),
+            expected=r["expected"],
+            note=r.get("note") or f"computed from the story itself ({name})",
+            check=name,
+            computation=r["computation"],
+        )
+        for cid, r in results.items()
+    }
 
 
 @article_check("inside.calendar")

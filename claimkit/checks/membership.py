@@ -1,5 +1,6 @@
 """Reference check: a count of members on a date ("57 countries" at the OSCE), from a membership table
 (one row per member with the dates it joined and left)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -22,9 +23,11 @@ def count_query(t: ReferenceTable, on: date) -> str:
 def membership_history(store: EvidenceStore, t: ReferenceTable) -> list[tuple[date, int]]:
     """(date, number of members from that date on), at every date the count changed."""
     c = t.check
-    dates = store.lookup(f"SELECT DISTINCT {c.get('from', 'joined')} AS d FROM {t.name}"
-                         + (f" UNION SELECT DISTINCT {c['to']} FROM {t.name} WHERE {c['to']} IS NOT NULL" if c.get("to") else "")
-                         + " ORDER BY d")["d"]
+    dates = store.lookup(
+        f"SELECT DISTINCT {c.get('from', 'joined')} AS d FROM {t.name}"
+        + (f" UNION SELECT DISTINCT {c['to']} FROM {t.name} WHERE {c['to']} IS NOT NULL" if c.get("to") else "")
+        + " ORDER BY d"
+    )["d"]
     out = []
     for d in dates:
         d = d.date() if hasattr(d, "date") else d
@@ -38,7 +41,9 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     noun = t.check.get("noun", "members")
     org = t.check.get("organisation", t.name)
     if on is None:
-        return unverified(f"the {org} count depends on the date and neither the claim nor the article gives one", table=t.name)
+        return unverified(
+            f"the {org} count depends on the date and neither the claim nor the article gives one", table=t.name
+        )
     off = outside(t, store, on)
     if off:
         return unverified(off, table=t.name)

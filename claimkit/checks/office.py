@@ -1,4 +1,5 @@
 """Reference check: a person's title against a table of office holders ("Deputy Foreign Minister Sergei Ryabkov")."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -13,8 +14,10 @@ from claimkit.matching import NAME_THRESHOLD, same_person, title_role
 def office_query(t: ReferenceTable, person: str, year: int) -> str:
     c = t.check
     start, end = c.get("from", "start_year"), c.get("to", "end_year")
-    return (f"SELECT id, {c.get('person', 'person')}, title, {c.get('role', 'role')}, {c.get('country', 'country')} FROM {t.name} "
-            f"WHERE {c.get('person', 'person')} = {sql_literal(person)} AND {start} <= {year} AND ({end} IS NULL OR {end} >= {year}) ORDER BY id")
+    return (
+        f"SELECT id, {c.get('person', 'person')}, title, {c.get('role', 'role')}, {c.get('country', 'country')} FROM {t.name} "
+        f"WHERE {c.get('person', 'person')} = {sql_literal(person)} AND {start} <= {year} AND ({end} IS NULL OR {end} >= {year}) ORDER BY id"
+    )
 
 
 def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Check:
@@ -36,24 +39,41 @@ def check_role(claim: dict, store: EvidenceStore, published: date | None) -> Che
             return unverified(f"{name}'s offices change over time and no date is given", table=t.name)
         sql = office_query(t, name, on.year)
         rows = store.lookup(sql)
-        held = "; ".join(f"{r['title']} ({r[c.get('country', 'country')]})" for _, r in rows.iterrows()) or "none recorded"
+        held = (
+            "; ".join(f"{r['title']} ({r[c.get('country', 'country')]})" for _, r in rows.iterrows()) or "none recorded"
+        )
         expected = f"{name} in {on.year}: {held}"
-        match = [r for _, r in rows.iterrows()
-                 if r[c.get("role", "role")] == role and (not countries or r[c.get("country", "country")] in countries)]
+        match = [
+            r
+            for _, r in rows.iterrows()
+            if r[c.get("role", "role")] == role and (not countries or r[c.get("country", "country")] in countries)
+        ]
         if match:
             ids = [str(r["id"]) for r in match]
-            return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=t.name,
-                         sources=sorted(set(store.rows(ids)["source_url"])),
-                         note=f"'{title}' is {name}'s office on {on} ({why}): {match[0]['title']}.")
+            return Check(
+                "supported",
+                evidence_ids=ids,
+                expected=expected,
+                query=sql,
+                table=t.name,
+                sources=sorted(set(store.rows(ids)["source_url"])),
+                note=f"'{title}' is {name}'s office on {on} ({why}): {match[0]['title']}.",
+            )
         if rows.empty:
             return unverified(f"no office of {name} is recorded for {on.year}", table=t.name, query=sql)
         off = outside(t, store, on)
         if off:  # a row may bear a title out in another year; only inside its coverage is the list complete enough to deny one
             return unverified(off, table=t.name)
         ids = rows["id"].astype(str).tolist()
-        return Check("contradicted" if c.get("complete", True) else "unsupported", evidence_ids=ids, expected=expected,
-                     query=sql, table=t.name, sources=sorted(set(store.rows(ids)["source_url"])),
-                     note=f"{name}'s recorded offices on {on} are {held}; '{title}' is not one of them.")
+        return Check(
+            "contradicted" if c.get("complete", True) else "unsupported",
+            evidence_ids=ids,
+            expected=expected,
+            query=sql,
+            table=t.name,
+            sources=sorted(set(store.rows(ids)["source_url"])),
+            note=f"{name}'s recorded offices on {on} are {held}; '{title}' is not one of them.",
+        )
     return unverified(f"no office-holder record for {person}")
 
 

@@ -20,6 +20,7 @@ nearly so: a changed, added or dropped word that is not neutral (claimkit/lexico
 is a misquote, unless the story marks the trim with an ellipsis; the speaker must be the source's.
 Titles: the same person with the same office.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -49,6 +50,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|…|\.\.\.",
 
 
 # ---------------------------------------------------------------- words
+
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
@@ -98,6 +100,7 @@ def content(word: str) -> str | None:
 
 # ---------------------------------------------------------------- mentions and what they are about
 
+
 @dataclass
 class Mention:
     """A figure, date, quote or title in a sentence, with the words that belong to it."""
@@ -143,7 +146,9 @@ def word_weight(stemmed: str) -> float:
     return _figure_context()[0].get(stemmed, 1.0)
 
 
-SHARE_SLACK = 2  # words: a word this little further from a second figure belongs to both ("profit grew 14% to 2.6 billion")
+SHARE_SLACK = (
+    2  # words: a word this little further from a second figure belongs to both ("profit grew 14% to 2.6 billion")
+)
 BARRIER_COST = 3  # words: crossing a comma, a semicolon or "and" puts a word this much further from a figure
 
 
@@ -151,7 +156,7 @@ def _barriers(sentence: str, sentence_tokens) -> list[int]:
     """Prefix counts of clause breaks between consecutive words: barrier[k] = breaks before word k."""
     out, n = [0], 0
     for k in range(1, len(sentence_tokens)):
-        gap = sentence[sentence_tokens[k - 1][2]:sentence_tokens[k][1]]
+        gap = sentence[sentence_tokens[k - 1][2] : sentence_tokens[k][1]]
         if any(ch in gap for ch in ",;:()–—") or sentence_tokens[k][0].lower() in _figure_context()[1]:
             n += 1
         out.append(n)
@@ -202,9 +207,19 @@ def mentions_in(sentence: str, rows: list[tuple[dict, int, int]], passage_id=Non
     # the sentence's words, less the figures' and dates' own ("million", "people" in "6.2 million people")
     own = {n for r, (i, j) in spans if _family(str(r.get("kind") or "")) in ("figure", "time") for n in range(i, j)}
     words = frozenset(c for n, (w, _, _) in enumerate(toks) if n not in own and (c := content(w)))
-    out = [Mention(kind=str(r.get("kind") or ""), span=text(r.get("span")) or "", sentence=sentence,
-                   at=at, row=r, words=words, passage_id=passage_id, document=document)
-           for r, at in spans]
+    out = [
+        Mention(
+            kind=str(r.get("kind") or ""),
+            span=text(r.get("span")) or "",
+            sentence=sentence,
+            at=at,
+            row=r,
+            words=words,
+            passage_id=passage_id,
+            document=document,
+        )
+        for r, at in spans
+    ]
     _own(out, toks, _barriers(sentence, toks))
     return out
 
@@ -322,8 +337,20 @@ def same_figure(a: dict, b: dict) -> bool:
     fa, fb = figure_unit(a)[2], figure_unit(b)[2]
     lo_a, hi_a, pad_a = pa[0] * fa, pa[1] * fa, pa[2] * fa
     lo_b, hi_b, pad_b = pb[0] * fb, pb[1] * fb, pb[2] * fb
-    open_a = "low" if math.isinf(hi_a) and not math.isinf(lo_a) else "high" if math.isinf(lo_a) and not math.isinf(hi_a) else None
-    open_b = "low" if math.isinf(hi_b) and not math.isinf(lo_b) else "high" if math.isinf(lo_b) and not math.isinf(hi_b) else None
+    open_a = (
+        "low"
+        if math.isinf(hi_a) and not math.isinf(lo_a)
+        else "high"
+        if math.isinf(lo_a) and not math.isinf(hi_a)
+        else None
+    )
+    open_b = (
+        "low"
+        if math.isinf(hi_b) and not math.isinf(lo_b)
+        else "high"
+        if math.isinf(lo_b) and not math.isinf(hi_b)
+        else None
+    )
     if open_a or open_b:
         if open_a and open_b and open_a != open_b:
             return False
@@ -380,6 +407,7 @@ def _stated_period(row: dict) -> tuple[date, date] | None:
 
 # ---------------------------------------------------------------- dates
 
+
 def _weekday(span: str) -> str | None:
     low = (span or "").lower()
     return next((w for w in WEEKDAYS if re.search(rf"\b{w}\b", low)), None)
@@ -405,6 +433,7 @@ def same_time(a: dict, b: dict) -> bool | None:
 
 
 # ---------------------------------------------------------------- the source set's mentions, indexed once
+
 
 class _SourceMentions:
     """The source set's own claims, grouped by passage, turned into :class:`Mention` on first use.
@@ -474,7 +503,7 @@ class _SourceMentions:
         return hit
 
 
-_INDEXED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_INDEXED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def source_mentions(srcset) -> _SourceMentions:
@@ -498,7 +527,9 @@ def _locate(sentence: str, span: str, nth: int = 0) -> tuple[int, int] | None:
 
 
 RELATED_NAMES = 2  # proper names a document must share with the story to be taken as about its events
-RELATED_WORDS = 0.4  # or the share of the story's content words it holds (a summary's source: 0.46-0.88 in benchmarks/data)
+RELATED_WORDS = (
+    0.4  # or the share of the story's content words it holds (a summary's source: 0.46-0.88 in benchmarks/data)
+)
 _NAME = re.compile(r"(?<![\w’'])([A-Z][\w’'.-]*[A-Za-z]|[A-Z]{2,})")
 
 
@@ -509,7 +540,7 @@ def proper_names(text_: str) -> tuple[frozenset[str], frozenset[str]]:
     skip = _name_skip()
     inside, opening = set(), set()
     for m in _NAME.finditer(text_ or ""):
-        before = text_[max(0, m.start() - 3):m.start()]
+        before = text_[max(0, m.start() - 3) : m.start()]
         w = m.group(1).lower().rstrip(".").replace("’s", "").replace("'s", "")
         if w in skip or len(w) < 2:
             continue
@@ -520,7 +551,9 @@ def proper_names(text_: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(inside), frozenset(opening - inside)
 
 
-def shared_names(story: tuple[frozenset[str], frozenset[str]], doc: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int]:
+def shared_names(
+    story: tuple[frozenset[str], frozenset[str]], doc: tuple[frozenset[str], frozenset[str]]
+) -> tuple[int, int]:
     """(names story and document share, names the story has): a sentence opener counts as a name when
     the other text has it inside a sentence ("Lufthansa posted…" and "… - Lufthansa swung…")."""
     s_in, s_open = story
@@ -594,6 +627,7 @@ def candidate_passages(claim: dict, srcset, k: int = SEARCH_K) -> list[tuple[obj
 
 
 # ---------------------------------------------------------------- scoring candidates
+
 
 @dataclass
 class Candidate:
@@ -671,55 +705,103 @@ def decide(claim: dict, ctx: CheckContext, family: str, describe_value) -> Check
     if me is None:
         return unverified(f"{SILENT}: the claim could not be placed in its sentence")
     agree = [c for c in cands if c.agrees]
-    differ = [c for c in cands if c.agrees is False and c.anchored]  # to deny, a passage must share the claim's own words
+    differ = [
+        c for c in cands if c.agrees is False and c.anchored
+    ]  # to deny, a passage must share the claim's own words
     best_agree = agree[0] if agree else None
     best_differ = differ[0] if differ else None
     span = text(claim.get("span")) or ""
     support_at = SUPPORT_AT
     if family == "figure":  # a figure written with more digits is less likely to be there by chance
         support_at = max(SUPPORT_AT - 0.1 * (significant_digits(span) - 1), SUPPORT_AT - 0.2)
-    if best_agree and best_agree.about >= support_at and (best_differ is None or best_agree.about >= best_differ.about - MARGIN):
+    if (
+        best_agree
+        and best_agree.about >= support_at
+        and (best_differ is None or best_agree.about >= best_differ.about - MARGIN)
+    ):
         m = best_agree.mention
         stated, said = _stated_period(claim), _stated_period(m.row)
         if family == "figure" and stated and said and not (stated[0] <= said[1] and said[0] <= stated[1]):
             ids, recs, docs = _evidence(srcset, [m])
-            return Check("misleading", ids, expected=f"{describe_value(m)} for {m.row.get('date')}", sources=docs, passages=recs,
-                         note=f"The sources give {describe_value(m)} for another period ({m.row.get('date')}, {_passage_ref(srcset, m)}), not for {claim.get('date')}.")
+            return Check(
+                "misleading",
+                ids,
+                expected=f"{describe_value(m)} for {m.row.get('date')}",
+                sources=docs,
+                passages=recs,
+                note=f"The sources give {describe_value(m)} for another period ({m.row.get('date')}, {_passage_ref(srcset, m)}), not for {claim.get('date')}.",
+            )
         ids, recs, docs = _evidence(srcset, [m])
-        return Check("supported", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): \"{_short(m.sentence)}\"")
-    if best_agree and best_agree.about >= max(support_at, CONTRADICT_AT) and best_differ and best_differ.about >= CONTRADICT_AT \
-            and not (family == "figure" and _width(best_differ.mention.row) < _width(best_agree.mention.row)):
+        return Check(
+            "supported",
+            ids,
+            expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})",
+            sources=docs,
+            passages=recs,
+            note=f'{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_agree.about:.2f}): "{_short(m.sentence)}"',
+        )
+    if (
+        best_agree
+        and best_agree.about >= max(support_at, CONTRADICT_AT)
+        and best_differ
+        and best_differ.about >= CONTRADICT_AT
+        and not (family == "figure" and _width(best_differ.mention.row) < _width(best_agree.mention.row))
+    ):
         # (a vaguer figure that agrees, "more than 1,100", does not outweigh a precise one that does not, "1,136")
         a, d = best_agree.mention, best_differ.mention
-        return unverified(f"the sources state both: {describe_value(a)} ({_passage_ref(srcset, a)}, aboutness {best_agree.about:.2f}) "
-                          f"and {describe_value(d)} ({_passage_ref(srcset, d)}, aboutness {best_differ.about:.2f}); "
-                          "read both passages to tell which is about the claim")
-    if best_differ and best_differ.about >= CONTRADICT_AT and (best_agree is None or best_differ.about > best_agree.about + MARGIN):
+        return unverified(
+            f"the sources state both: {describe_value(a)} ({_passage_ref(srcset, a)}, aboutness {best_agree.about:.2f}) "
+            f"and {describe_value(d)} ({_passage_ref(srcset, d)}, aboutness {best_differ.about:.2f}); "
+            "read both passages to tell which is about the claim"
+        )
+    if (
+        best_differ
+        and best_differ.about >= CONTRADICT_AT
+        and (best_agree is None or best_differ.about > best_agree.about + MARGIN)
+    ):
         m = best_differ.mention
         ids, recs, docs = _evidence(srcset, [m] + ([best_agree.mention] if best_agree else []))
         if best_agree is not None and family == "figure" and _width(best_agree.mention.row) <= _width(claim):
             # the claim's figure itself is in the sources (not just a vaguer one that admits it), about something else
             o = best_agree.mention
-            return Check("misleading", ids, expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs, passages=recs,
-                         note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{_short(o.sentence)}\"); "
-                              f"about this the sources say {describe_value(m)}: \"{_short(m.sentence)}\"")
-        return Check("contradicted", ids[:1], expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})", sources=docs[:1], passages=recs[:1],
-                     note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_differ.about:.2f}), "
-                          f"not '{span}': \"{_short(m.sentence)}\"")
+            return Check(
+                "misleading",
+                ids,
+                expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})",
+                sources=docs,
+                passages=recs,
+                note=f"'{span}' is in the sources, but about something else ({_passage_ref(srcset, o)}: \"{_short(o.sentence)}\"); "
+                f'about this the sources say {describe_value(m)}: "{_short(m.sentence)}"',
+            )
+        return Check(
+            "contradicted",
+            ids[:1],
+            expected=f"{describe_value(m)} ({_passage_ref(srcset, m)})",
+            sources=docs[:1],
+            passages=recs[:1],
+            note=f"{_passage_ref(srcset, m)} says {describe_value(m)} about the same thing (aboutness {best_differ.about:.2f}), "
+            f"not '{span}': \"{_short(m.sentence)}\"",
+        )
     if not passages:
         return unverified(f"{SILENT}: no passage shares the claim's words")
     if not cands:
-        return unverified(f"{SILENT}: the passages that share the claim's words state no {('figure of this kind' if family == 'figure' else 'date')}")
+        return unverified(
+            f"{SILENT}: the passages that share the claim's words state no {('figure of this kind' if family == 'figure' else 'date')}"
+        )
     top = cands[0]
-    return unverified(f"{SILENT}: the nearest {('figure' if family == 'figure' else 'date')} in them, {_describe(top.mention)}, "
-                      f"is not clearly about the same thing (aboutness {top.about:.2f})")
+    return unverified(
+        f"{SILENT}: the nearest {('figure' if family == 'figure' else 'date')} in them, {_describe(top.mention)}, "
+        f"is not clearly about the same thing (aboutness {top.about:.2f})"
+    )
 
 
 def _value_text(m: Mention) -> str:
     iv = figure_interval(m.row)
-    return f"'{m.span}'" + (f" ({fmt_interval((round(iv[0]), round(iv[1])) if abs(iv[0]) >= 100 else iv)})"
-                            if iv and all(math.isfinite(x) for x in iv) and m.span and not m.span[0].isdigit() else "")
+    return f"'{m.span}'" + (
+        f" ({fmt_interval((round(iv[0]), round(iv[1])) if abs(iv[0]) >= 100 else iv)})"
+        if iv and all(math.isfinite(x) for x in iv) and m.span and not m.span[0].isdigit()
+        else ""
+    )
 
 
 def _short(sentence: str, limit: int = 160) -> str:
@@ -732,6 +814,7 @@ def _date_text(m: Mention) -> str:
 
 
 # ---------------------------------------------------------------- quotes
+
 
 @dataclass
 class QuoteMatch:
@@ -771,7 +854,7 @@ def align_quote(quote: str, passage_text: str) -> tuple[float, list, int, int]:
             cover += blocks[j].size
         if cover > best_cover:
             best, best_cover = (i, j + 1), cover
-    run = blocks[best[0]:best[1]]
+    run = blocks[best[0] : best[1]]
     b0, b1 = run[0].b, run[-1].b + run[-1].size
     a0, a1 = run[0].a, run[-1].a + run[-1].size
     # extend to the quote's ends so leading/trailing changed words show in the diff
@@ -796,9 +879,11 @@ def sense_changes(ops: list) -> list:
         if tag == "equal":
             continue
         story_words = [w for w in qw if w not in ("…", "...")]
-        trimmed = any(w in ("…", "...") for w in qw) or (
-            n > 0 and ops[n - 1][0] != "equal" and any(w in ("…", "...") for w in ops[n - 1][1])) or (
-            n + 1 < len(ops) and any(w in ("…", "...") for w in ops[n + 1][1]))
+        trimmed = (
+            any(w in ("…", "...") for w in qw)
+            or (n > 0 and ops[n - 1][0] != "equal" and any(w in ("…", "...") for w in ops[n - 1][1]))
+            or (n + 1 < len(ops) and any(w in ("…", "...") for w in ops[n + 1][1]))
+        )
         if not story_words and trimmed:
             continue  # words dropped at an ellipsis
         words = set(story_words) | set(sw)
@@ -835,7 +920,7 @@ def _with_neighbours(srcset, passage) -> list:
     i = ids.index(passage.id) if passage.id in ids else -1
     if i < 0:
         return [passage]
-    return [srcset.passage(pid) for pid in ids[max(0, i - 1): i + 2]]
+    return [srcset.passage(pid) for pid in ids[max(0, i - 1) : i + 2]]
 
 
 def find_quote(quote: str, srcset, k: int = SEARCH_K) -> QuoteMatch | None:
@@ -851,7 +936,9 @@ def find_quote(quote: str, srcset, k: int = SEARCH_K) -> QuoteMatch | None:
         share, ops, s, e = align_quote(quote, joined)
         if best is None or share > best.share:
             touched = [q for q, st in zip(run, starts) if st < e and st + len(q.text) > s]
-            main = max(touched or [p], key=lambda q: min(e, starts[run.index(q)] + len(q.text)) - max(s, starts[run.index(q)]))
+            main = max(
+                touched or [p], key=lambda q: min(e, starts[run.index(q)] + len(q.text)) - max(s, starts[run.index(q)])
+            )
             st = starts[run.index(main)]
             best = QuoteMatch(main, share, ops, s - st, e - st, sense_changes(ops))
             best.cited = touched or [p]
@@ -866,9 +953,9 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     doc_end = match.passage.start + match.end
     for p in match.cited or [match.passage]:
         for r in index.rows(p.id):
-            if str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker")):
-                if int(r["start"]) < doc_end and int(r["end"]) > doc_start:
-                    return text(r.get("speaker"))
+            said = str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker"))
+            if said and int(r["start"]) < doc_end and int(r["end"]) > doc_start:
+                return text(r.get("speaker"))
     return None
 
 
@@ -882,33 +969,63 @@ def check_quote(claim: dict, ctx: CheckContext) -> Check:
     quote = text(claim.get("span")) or ""
     match = find_quote(quote, srcset)
     if match is None or match.share < QUOTE_FOUND_AT:
-        return unverified(f"{SILENT}: the quote is not in them" + (f" (at most {match.share:.0%} of its words in one passage)" if match else ""))
-    cited = [Mention("quote", quote, q.text, (0, 0), {}, passage_id=q.id, document=q.document) for q in (match.cited or [match.passage])]
+        return unverified(
+            f"{SILENT}: the quote is not in them"
+            + (f" (at most {match.share:.0%} of its words in one passage)" if match else "")
+        )
+    cited = [
+        Mention("quote", quote, q.text, (0, 0), {}, passage_id=q.id, document=q.document)
+        for q in (match.cited or [match.passage])
+    ]
     m = next((c for c in cited if c.passage_id == match.passage.id), cited[0])
     ids, recs, docs = _evidence(srcset, cited)
-    source_words = match.words or match.passage.text[match.start:match.end]
+    source_words = match.words or match.passage.text[match.start : match.end]
     where = _passage_ref(srcset, m)
     if match.changes:
-        return Check("contradicted", ids, expected=f"\"{source_words}\" ({where})", sources=docs, passages=recs,
-                     computation=diff_text(match.ops),
-                     note=f"Misquote: {where} has other words: {diff_text(match.changes)} (story → source).")
+        return Check(
+            "contradicted",
+            ids,
+            expected=f'"{source_words}" ({where})',
+            sources=docs,
+            passages=recs,
+            computation=diff_text(match.ops),
+            note=f"Misquote: {where} has other words: {diff_text(match.changes)} (story → source).",
+        )
     speaker, said_by = text(claim.get("speaker")), _speaker_in_source(srcset, match)
     if speaker and said_by and _names_someone(speaker) and _names_someone(said_by):
         # (a pronoun or a common noun, "its", "the company", names no one a speaker could differ from)
         from claimkit.matching import SPEAKER_THRESHOLD, same_person
 
-        if same_person(speaker, said_by) < SPEAKER_THRESHOLD and speaker.lower() not in said_by.lower() and said_by.lower() not in speaker.lower():
-            return Check("contradicted", ids, expected=f"\"{source_words}\", said by {said_by} ({where})", sources=docs,
-                         passages=recs, note=f"The words are in {where}, but the source gives them to {said_by}, not {speaker}.")
+        if (
+            same_person(speaker, said_by) < SPEAKER_THRESHOLD
+            and speaker.lower() not in said_by.lower()
+            and said_by.lower() not in speaker.lower()
+        ):
+            return Check(
+                "contradicted",
+                ids,
+                expected=f'"{source_words}", said by {said_by} ({where})',
+                sources=docs,
+                passages=recs,
+                note=f"The words are in {where}, but the source gives them to {said_by}, not {speaker}.",
+            )
     shown = diff_text(match.ops) if any(t != "equal" for t, _, _ in match.ops) else None
     note = f"The quote is in {where}" + (f" (differences that keep the sense: {shown})" if shown else " word for word")
     if speaker and not said_by:
         note += "; the source does not name who said it there"
-    return Check("supported", ids, expected=f"\"{source_words}\" ({where})", sources=docs, passages=recs, computation=shown,
-                 note=note + ".")
+    return Check(
+        "supported",
+        ids,
+        expected=f'"{source_words}" ({where})',
+        sources=docs,
+        passages=recs,
+        computation=shown,
+        note=note + ".",
+    )
 
 
 # ---------------------------------------------------------------- titles
+
 
 def check_title(claim: dict, ctx: CheckContext) -> Check | None:
     from claimkit.matching import NAME_THRESHOLD, same_person, title_role
@@ -926,21 +1043,41 @@ def check_title(claim: dict, ctx: CheckContext) -> Check | None:
             if str(r.get("kind")) != "role" or same_person(person, text(r.get("speaker"))) < NAME_THRESHOLD:
                 continue
             r_role, r_countries = title_role(text(r.get("subject")))
-            m = Mention("role", text(r.get("span")) or "", text(r.get("sentence")) or "", (0, 0), r, passage_id=pid,
-                        document=text(r.get("document")))
-            if (role and r_role == role and (not countries or not r_countries or countries & r_countries)) or \
-                    (text(r.get("subject")) or "").lower() == title.lower():
+            m = Mention(
+                "role",
+                text(r.get("span")) or "",
+                text(r.get("sentence")) or "",
+                (0, 0),
+                r,
+                passage_id=pid,
+                document=text(r.get("document")),
+            )
+            if (role and r_role == role and (not countries or not r_countries or countries & r_countries)) or (
+                text(r.get("subject")) or ""
+            ).lower() == title.lower():
                 found.append(m)
             elif role and r_role:
                 other.append(m)
     if found:
         ids, recs, docs = _evidence(srcset, found[:1])
-        return Check("supported", ids, expected=f"'{found[0].span}' ({_passage_ref(srcset, found[0])})", sources=docs, passages=recs,
-                     note=f"{_passage_ref(srcset, found[0])} names {person} '{found[0].row.get('subject')}'.")
+        return Check(
+            "supported",
+            ids,
+            expected=f"'{found[0].span}' ({_passage_ref(srcset, found[0])})",
+            sources=docs,
+            passages=recs,
+            note=f"{_passage_ref(srcset, found[0])} names {person} '{found[0].row.get('subject')}'.",
+        )
     if other:
         ids, recs, docs = _evidence(srcset, other[:1])
-        return Check("contradicted", ids, expected=f"'{other[0].span}' ({_passage_ref(srcset, other[0])})", sources=docs, passages=recs,
-                     note=f"The sources give {person} another office: '{other[0].row.get('subject')}', not '{title}'.")
+        return Check(
+            "contradicted",
+            ids,
+            expected=f"'{other[0].span}' ({_passage_ref(srcset, other[0])})",
+            sources=docs,
+            passages=recs,
+            note=f"The sources give {person} another office: '{other[0].row.get('subject')}', not '{title}'.",
+        )
     return unverified(f"{SILENT} on {person}'s office")
 
 
@@ -982,19 +1119,35 @@ def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
     exact = {w.lower() for w, _, _ in tokens(said) if w[0].isdigit() or w.lower() in _name_skip() - _stopwords()}
     missing = sorted(exact - {w.lower() for w, _, _ in tokens(best.text)})
     if missing:
-        return unverified(f"{_passage_ref(srcset, Mention('attribution', said, best.text, (0, 0), {}, passage_id=best.id, document=best.document))} "
-                          f"has these words but not {', '.join(missing)}: see the checks of the figures and dates in them")
-    givers = [text(r.get("speaker")) for r in index.rows(best.id)
-              if str(r.get("kind")) in ("attribution", "quote") and text(r.get("speaker"))]
+        return unverified(
+            f"{_passage_ref(srcset, Mention('attribution', said, best.text, (0, 0), {}, passage_id=best.id, document=best.document))} "
+            f"has these words but not {', '.join(missing)}: see the checks of the figures and dates in them"
+        )
+    givers = [
+        text(r.get("speaker"))
+        for r in index.rows(best.id)
+        if str(r.get("kind")) in ("attribution", "quote") and text(r.get("speaker"))
+    ]
     m = Mention("attribution", said, best.text, (0, 0), {}, passage_id=best.id, document=best.document)
     where = _passage_ref(srcset, m)
-    if any(same_person(speaker, g) >= SPEAKER_THRESHOLD or speaker.lower() in g.lower() or g.lower() in speaker.lower() for g in givers):
+    if any(
+        same_person(speaker, g) >= SPEAKER_THRESHOLD or speaker.lower() in g.lower() or g.lower() in speaker.lower()
+        for g in givers
+    ):
         ids, recs, docs = _evidence(srcset, [m])
-        return Check("supported", ids, expected=f"{where}: \"{_short(best.text)}\"", sources=docs, passages=recs,
-                     note=f"{where} gives these words ({best_share:.0%} of them) to {speaker}.")
+        return Check(
+            "supported",
+            ids,
+            expected=f'{where}: "{_short(best.text)}"',
+            sources=docs,
+            passages=recs,
+            note=f"{where} gives these words ({best_share:.0%} of them) to {speaker}.",
+        )
     if givers:
-        return unverified(f"{where} has these words ({best_share:.0%} of them) but gives them to {', '.join(dict.fromkeys(givers))}; "
-                          "read the passage to tell who said it")
+        return unverified(
+            f"{where} has these words ({best_share:.0%} of them) but gives them to {', '.join(dict.fromkeys(givers))}; "
+            "read the passage to tell who said it"
+        )
     return unverified(f"{where} has these words ({best_share:.0%} of them) but does not say who said them")
 
 
@@ -1070,6 +1223,7 @@ def _sources(claim: dict, ctx: CheckContext) -> Check | None:
 
 # ---------------------------------------------------------------- for check_claim: every candidate, and why
 
+
 def explain(claim: dict, ctx: CheckContext) -> list[dict]:
     """Every source mention the source check weighed for ``claim``, best first: the passage, the words
     the claim and the mention share, the aboutness, whether the figure or date agrees, and why it was or
@@ -1092,9 +1246,23 @@ def explain(claim: dict, ctx: CheckContext) -> list[dict]:
         elif c.agrees:
             why = "agrees, but another passage is more about the claim"
         else:
-            why = "states another figure, but is not clearly enough about the same thing" if family == "figure" else \
-                "gives another date, but is not clearly enough about the same event"
-        out.append({"passage_id": m.passage_id, "document": m.document, "mention": m.span, "value": text(m.row.get("date")) if family == "time" else m.span,
-                    "agrees": c.agrees, "aboutness": c.about, "shared_words": ", ".join(shared), "used": m.passage_id in used,
-                    "why": why, "sentence": m.sentence})
+            why = (
+                "states another figure, but is not clearly enough about the same thing"
+                if family == "figure"
+                else "gives another date, but is not clearly enough about the same event"
+            )
+        out.append(
+            {
+                "passage_id": m.passage_id,
+                "document": m.document,
+                "mention": m.span,
+                "value": text(m.row.get("date")) if family == "time" else m.span,
+                "agrees": c.agrees,
+                "aboutness": c.about,
+                "shared_words": ", ".join(shared),
+                "used": m.passage_id in used,
+                "why": why,
+                "sentence": m.sentence,
+            }
+        )
     return out

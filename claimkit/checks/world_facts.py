@@ -8,6 +8,7 @@ country whose capital is disputed. A currency is supported when it is legal tend
 on the claim's date, contradicted when it is not ("the euro, Croatia's currency" in 2022: the kuna
 until 31 December 2022), unverified after the coverage of the installed CLDR data.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,17 +54,29 @@ def check_capital(claim: dict, ctx: CheckContext) -> Check | None:
     if row is None:
         return None
     city = _city(d["said"])
-    on, why = ctx.dated(claim)
+    on, _why = ctx.dated(claim)
     cov = t.meta.get("coverage", {})
     span = (as_day(cov.get("from")), as_day(cov.get("to")))
     if on is None or not in_span(on, span):
-        return unverified(f"{t.name} gives capitals for {span_text(span)}; the claim's date ({on or 'none'}) is outside it", table=t.name)
+        return unverified(
+            f"{t.name} gives capitals for {span_text(span)}; the claim's date ({on or 'none'}) is outside it",
+            table=t.name,
+        )
     if not row["capital"]:
-        return unverified(f"{t.name} records no capital for {row['name']}: {row['note'] or 'not recorded'}", table=t.name)
+        return unverified(
+            f"{t.name} records no capital for {row['name']}: {row['note'] or 'not recorded'}", table=t.name
+        )
     names = [row["capital"], *(row["capital_aliases"] or "").split("|")]
-    expected = f"capital of {row['name']}: {row['capital']}" + (f" (also {row['capital_aliases'].replace('|', ', ')})" if row["capital_aliases"] else "")
-    base = dict(evidence_ids=[row["id"]], expected=expected, table=t.name, sources=[row["source_url"]],
-                query=f"SELECT id, name, capital, capital_aliases FROM {t.name} WHERE iso3 = '{row['iso3']}'")
+    expected = f"capital of {row['name']}: {row['capital']}" + (
+        f" (also {row['capital_aliases'].replace('|', ', ')})" if row["capital_aliases"] else ""
+    )
+    base = dict(
+        evidence_ids=[row["id"]],
+        expected=expected,
+        table=t.name,
+        sources=[row["source_url"]],
+        query=f"SELECT id, name, capital, capital_aliases FROM {t.name} WHERE iso3 = '{row['iso3']}'",
+    )
     if fold(city) in {fold(n) for n in names if n}:
         return Check("supported", note=f"{city} is the capital of {row['name']} ({row['source_name']}).", **base)
     return Check("contradicted", note=f"The capital of {row['name']} is {row['capital']}, not {city}.", **base)
@@ -86,24 +99,40 @@ def check_currency(claim: dict, ctx: CheckContext) -> Check | None:
     known = currency_names()
     codes = known.get(said) or (known.get(said[:-1]) if said.endswith("s") else None)
     if not codes:
-        return unverified(f"'{d['said']}' is not a currency name CLDR or claimkit/lexicon/world_currency_names.tsv knows")
+        return unverified(
+            f"'{d['said']}' is not a currency name CLDR or claimkit/lexicon/world_currency_names.tsv knows"
+        )
     on, why = ctx.dated(claim)
     if on is None or not in_span(on, CURRENCY_COVERAGE):
-        return unverified(f"the installed CLDR data (babel) settles currencies for {span_text(CURRENCY_COVERAGE)}; "
-                          f"the claim's date ({on or 'none'}) is outside it")
+        return unverified(
+            f"the installed CLDR data (babel) settles currencies for {span_text(CURRENCY_COVERAGE)}; "
+            f"the claim's date ({on or 'none'}) is outside it"
+        )
     tender = get_territory_currencies(row["iso2"], on, tender=True)
     if not tender:
         return unverified(f"CLDR records no legal tender for {row['name']} on {on}")
     names = ", ".join(f"{get_currency_name(c, locale='en')} ({c})" for c in tender)
     expected = f"legal tender in {row['name']} on {on}: {names} (CLDR via babel)"
-    base = dict(evidence_ids=[f"cldr:currency:{row['iso2']}:{c}" for c in tender], expected=expected, sources=[CLDR_URL],
-                query=f"babel.numbers.get_territory_currencies({row['iso2']!r}, {on.isoformat()!r}, tender=True)")
+    base = dict(
+        evidence_ids=[f"cldr:currency:{row['iso2']}:{c}" for c in tender],
+        expected=expected,
+        sources=[CLDR_URL],
+        query=f"babel.numbers.get_territory_currencies({row['iso2']!r}, {on.isoformat()!r}, tender=True)",
+    )
     if codes & set(tender):
-        return Check("supported", note=f"'{d['said']}' is legal tender in {row['name']} on {on} ({why}): {names}.", **base)
-    history = get_territory_currencies(row["iso2"], date(1999, 1, 1), date(2100, 1, 1), tender=True, non_tender=False, include_details=True)
+        return Check(
+            "supported", note=f"'{d['said']}' is legal tender in {row['name']} on {on} ({why}): {names}.", **base
+        )
+    history = get_territory_currencies(
+        row["iso2"], date(1999, 1, 1), date(2100, 1, 1), tender=True, non_tender=False, include_details=True
+    )
     spans = [f"{h['currency']} {h['from'] or '…'} to {h['to'] or 'now'}" for h in history if h["currency"] in codes]
     when = f" CLDR has it there {', '.join(spans)}." if spans else ""
-    return Check("contradicted", note=f"On {on} ({why}) the currency of {row['name']} is {names}, not '{d['said']}'.{when}", **base)
+    return Check(
+        "contradicted",
+        note=f"On {on} ({why}) the currency of {row['name']} is {names}, not '{d['said']}'.{when}",
+        **base,
+    )
 
 
 @claim_check("world.capital", kinds=("capital",))

@@ -11,6 +11,7 @@ than"). Supported when a recent year's figure lies within a small tolerance of t
 (national statistics and the World Bank differ by a few per cent); contradicted only when every
 recent figure lies well outside it; a date after the series ends stays unverified.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,8 @@ from functools import lru_cache
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, num, text, where
 from claimkit.checks._world import as_day, cached, countries, figure_end, fold, table_of_kind, written_step
-from claimkit.lexicon import table as lexicon_table, words as lexicon_words
+from claimkit.lexicon import table as lexicon_table
+from claimkit.lexicon import words as lexicon_words
 
 _C, _N = "\u00a7C\u00a7", "\u00a7N\u00a7"
 TOLERANCE = {"population": 0.02, "gdp": 0.05}  # a recent figure this close to the claim's interval supports it
@@ -53,9 +55,9 @@ def find_figure(claim: dict, store) -> tuple[str, str, str] | None:
     fig_end = at[0] + (figure_end(span) or len(span))
     for iso3, s, e, _ in cs.find(sentence, demonyms=False):
         if e <= at[0]:
-            placed = sentence[:s] + _C + sentence[e:at[0]] + _N + sentence[fig_end:]
+            placed = sentence[:s] + _C + sentence[e : at[0]] + _N + sentence[fig_end:]
         elif s >= at[1]:
-            placed = sentence[:at[0]] + _N + sentence[fig_end:s] + _C + sentence[e:]
+            placed = sentence[: at[0]] + _N + sentence[fig_end:s] + _C + sentence[e:]
         else:
             continue
         # an appositive after the country does not change what the frame says: "Nigeria, Africa's most populous nation, has …"
@@ -123,9 +125,11 @@ def check_world_figure(claim: dict, ctx: CheckContext) -> Check | None:
     found = find_figure(claim, store)
     if found is None:
         return None
-    iso3, indicator, frame = found
+    iso3, indicator, _frame = found
     if indicator == "gdp" and unit not in MONEY_UNITS:
-        return unverified(f"a GDP figure is compared in US dollars and this one is in {unit or 'no currency'}", table=t.name)
+        return unverified(
+            f"a GDP figure is compared in US dollars and this one is in {unit or 'no currency'}", table=t.name
+        )
     if indicator == "population" and (kind != "quantity" or (unit or None) not in PEOPLE_UNITS):
         return None
     on, why = ctx.dated(claim)
@@ -138,35 +142,57 @@ def check_world_figure(claim: dict, ctx: CheckContext) -> Check | None:
     if not rows:
         return unverified(f"{t.name} has no {indicator} figure for {name}", table=t.name)
     if not before:
-        return unverified(f"{t.name} gives the {label} of {name} from {rows[0]['year']}; {on} ({why}) is before that", table=t.name)
+        return unverified(
+            f"{t.name} gives the {label} of {name} from {rows[0]['year']}; {on} ({why}) is before that", table=t.name
+        )
     lag = int(t.check.get("max_lag_years", 2))
     latest = before[-1]
     if (on - as_day(latest["as_of"])).days > 365 * (lag + 1):
-        return unverified(f"{t.name} gives the {label} of {name} up to {latest['year']}; {on} ({why}) is more than {lag} years later, "
-                          f"so the figure may have changed since", table=t.name)
+        return unverified(
+            f"{t.name} gives the {label} of {name} up to {latest['year']}; {on} ({why}) is more than {lag} years later, "
+            f"so the figure may have changed since",
+            table=t.name,
+        )
     recent = before[-RECENT:]
     iv = _interval(claim)
     tol, deny = TOLERANCE[indicator], DENY[indicator]
     said = "; ".join(f"{r['year']}: {_say(float(r['value']), indicator)}" for r in recent)
     expected = f"{name}, {indicator} (World Bank): {said}"
-    sql = (f"SELECT id, year, value FROM {t.name} WHERE iso3 = '{iso3}' AND indicator = '{indicator}' "
-           f"AND as_of <= DATE '{on}' ORDER BY year DESC LIMIT {RECENT}")
+    sql = (
+        f"SELECT id, year, value FROM {t.name} WHERE iso3 = '{iso3}' AND indicator = '{indicator}' "
+        f"AND as_of <= DATE '{on}' ORDER BY year DESC LIMIT {RECENT}"
+    )
     base = dict(expected=expected, query=sql, table=t.name, sources=sorted({r["source_url"] for r in recent}))
     dist = {r["id"]: _distance(iv, float(r["value"])) for r in recent}
     close = [r for r in recent if dist[r["id"]] <= tol]
     written = text(claim.get("span"))
     if close:
         r = close[-1]
-        return Check("supported", evidence_ids=[r["id"]], note=f"'{written}': the World Bank gives the {label} of {name} in {r['year']} as "
-                     f"{_say(float(r['value']), indicator)}, within the figure as written ({why}: {on}).", **base)
+        return Check(
+            "supported",
+            evidence_ids=[r["id"]],
+            note=f"'{written}': the World Bank gives the {label} of {name} in {r['year']} as "
+            f"{_say(float(r['value']), indicator)}, within the figure as written ({why}: {on}).",
+            **base,
+        )
     ratio = float(latest["value"]) / max(figure, 1.0)
     if not 0.5 <= ratio <= 2:
-        return unverified(f"'{written}' is far from the {label} of {name} ({_say(float(latest['value']), indicator)}); it may count "
-                          f"something else", table=t.name)
+        return unverified(
+            f"'{written}' is far from the {label} of {name} ({_say(float(latest['value']), indicator)}); it may count "
+            f"something else",
+            table=t.name,
+        )
     if all(d >= deny for d in dist.values()):
-        return Check("contradicted", evidence_ids=[r["id"] for r in recent],
-                     note=f"'{written}' does not match the {label} of {name} in the years before {on} ({why}): {said}.", **base)
-    return unverified(f"'{written}' is close to but not within the {label} of {name} ({said}); sources differ by this much", table=t.name)
+        return Check(
+            "contradicted",
+            evidence_ids=[r["id"] for r in recent],
+            note=f"'{written}' does not match the {label} of {name} in the years before {on} ({why}): {said}.",
+            **base,
+        )
+    return unverified(
+        f"'{written}' is close to but not within the {label} of {name} ({said}); sources differ by this much",
+        table=t.name,
+    )
 
 
 @claim_check("world.figure", kinds=("quantity", "money"))

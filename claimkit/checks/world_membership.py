@@ -7,6 +7,7 @@ The count is read only in the frames a story states an organisation's size in (t
 taken for the size of NATO. A date outside the organisation's coverage stays unverified; a
 count that held at another time is ``contradicted`` on this date, the note saying when it held.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ from functools import lru_cache
 from claimkit.checks import Check, CheckContext, claim_check, unverified
 from claimkit.checks._fields import claim_interval, fmt, fmt_interval, text, where
 from claimkit.checks._world import as_day, cached, figure_end, fold, in_span, rows_of, span_text, table_of_kind
-from claimkit.lexicon import table as lexicon_table, words as lexicon_words
+from claimkit.lexicon import table as lexicon_table
+from claimkit.lexicon import words as lexicon_words
 
 NEAR_CHANGE_DAYS = 7  # a count denied this close to a change of membership may describe either side of it
 _PH = "\u00a7N\u00a7"  # the claim's figure, replaced in its sentence
@@ -42,7 +44,10 @@ def organisations(store):
             aliases = [a for a in [r["name"], *(r["aliases"] or "").split("|")] if a]
             context = [a for a in (r.get("context_aliases") or "").split("|") if a]
             orgs[r["organisation"]] = {
-                **r, "always": _alias_pattern(aliases), "context": _alias_pattern(context) if context else None, "context_words": [fold(a) for a in context],
+                **r,
+                "always": _alias_pattern(aliases),
+                "context": _alias_pattern(context) if context else None,
+                "context_words": [fold(a) for a in context],
                 "nouns": sorted({fold(n) for n in (r["member_nouns"] or "").split("|") if n}, key=len, reverse=True),
             }
         return orgs
@@ -133,13 +138,18 @@ def find_count(claim: dict, ctx: CheckContext):
     cut = figure_end(span)
     if cut == 0:
         return None
-    placed = sentence[:at[0]] + _PH + sentence[at[0] + cut:]  # the counted noun and any name stay in the text
+    placed = sentence[: at[0]] + _PH + sentence[at[0] + cut :]  # the counted noun and any name stay in the text
     story = ctx.text or " ".join(dict.fromkeys(text(c.get("sentence")) or "" for c in ctx.claims)) or sentence
     for key, o in orgs.items():
         names = o["always"]
         if o["context"] and re.search(o["always"], story):
-            shared = {k for k, other in orgs.items() if k != key and set(other["context_words"]) & set(o["context_words"])
-                      and re.search(other["always"], story)}
+            shared = {
+                k
+                for k, other in orgs.items()
+                if k != key
+                and set(other["context_words"]) & set(o["context_words"])
+                and re.search(other["always"], story)
+            }
             if not shared:  # "the bloc" is the EU only when no other bloc is named in the story
                 names = f"(?:{o['always']}|{o['context']})"
         if not re.search(names, sentence):
@@ -161,7 +171,7 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     found = find_count(claim, ctx)
     if found is None:
         return None
-    key, frame = found
+    key, _frame = found
     if any(t.check.get("organisation") == key for t in store.of_kind("membership")):
         from claimkit.checks._counts import counting_table
 
@@ -172,17 +182,25 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     on, why = ctx.dated(claim)
     span = (as_day(org["coverage_from"]), as_day(org["coverage_to"]))
     if on is None:
-        return unverified(f"the size of the {org['name']} depends on the date and neither the claim nor the article gives one", table=tm.name)
+        return unverified(
+            f"the size of the {org['name']} depends on the date and neither the claim nor the article gives one",
+            table=tm.name,
+        )
     if not in_span(on, span):
-        return unverified(f"{tm.name} lists the members of the {org['name']} from {span_text(span)}; {on} ({why}) is outside it", table=tm.name)
+        return unverified(
+            f"{tm.name} lists the members of the {org['name']} from {span_text(span)}; {on} ({why}) is outside it",
+            table=tm.name,
+        )
     members = members_on(store, key, on)
     n = len(members)
     iv = claim_interval(claim)
     ids = [r["id"] for r in members]
     expected = f"{n} members of the {org['name']} on {on}"
     sources = sorted({r["source_url"] for r in members})
-    sql = (f"SELECT id, member FROM {tm.name} WHERE organisation = '{key}' AND (joined IS NULL OR joined <= DATE '{on}') "
-           f"AND (until IS NULL OR until >= DATE '{on}') ORDER BY id")
+    sql = (
+        f"SELECT id, member FROM {tm.name} WHERE organisation = '{key}' AND (joined IS NULL OR joined <= DATE '{on}') "
+        f"AND (until IS NULL OR until >= DATE '{on}') ORDER BY id"
+    )
     if iv[0] <= n <= iv[1]:
         return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
                      note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.")
@@ -191,21 +209,40 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
                           f"'{frame}' may name some of them", table=tm.name, query=sql, expected=expected)
     hist = history(store, key, span)
     near = [(d, k) for d, k in hist if d != span[0] and abs((d - on).days) <= NEAR_CHANGE_DAYS]
-    near += [(d, len(members_on(store, key, d))) for d in (on - timedelta(days=NEAR_CHANGE_DAYS), on + timedelta(days=NEAR_CHANGE_DAYS))
-             if in_span(d, span)]
+    near += [
+        (d, len(members_on(store, key, d)))
+        for d in (on - timedelta(days=NEAR_CHANGE_DAYS), on + timedelta(days=NEAR_CHANGE_DAYS))
+        if in_span(d, span)
+    ]
     matched = [(d, k) for d, k in near if iv[0] <= k <= iv[1]]
     if matched:  # the claimed size held within days of the date: a story around the change may count either side of it
-        return unverified(f"the {org['name']} had {fmt(matched[0][1])} members on {matched[0][0]}, within {NEAR_CHANGE_DAYS} days of {on} ({why}); "
-                          f"on {on} it had {n}", table=tm.name, query=sql, expected=expected)
+        return unverified(
+            f"the {org['name']} had {fmt(matched[0][1])} members on {matched[0][0]}, within {NEAR_CHANGE_DAYS} days of {on} ({why}); "
+            f"on {on} it had {n}",
+            table=tm.name,
+            query=sql,
+            expected=expected,
+        )
     held = [(d, k) for d, k in hist if iv[0] <= k <= iv[1]]
     when = ""
     if held:
         hist = history(store, key, span)
         d, k = held[-1]
         later = [x for x, _ in hist if x > d]
-        when = f" {fmt(k)} was its count from {d}" + (f" to {date.fromordinal(later[0].toordinal() - 1)}" if later else "") + "."
-    return Check("contradicted", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
-                 note=f"The {org['name']} had {n} members on {on} ({why}), not {fmt_interval(iv)}.{when}")
+        when = (
+            f" {fmt(k)} was its count from {d}"
+            + (f" to {date.fromordinal(later[0].toordinal() - 1)}" if later else "")
+            + "."
+        )
+    return Check(
+        "contradicted",
+        evidence_ids=ids,
+        expected=expected,
+        query=sql,
+        table=tm.name,
+        sources=sources,
+        note=f"The {org['name']} had {n} members on {on} ({why}), not {fmt_interval(iv)}.{when}",
+    )
 
 
 @claim_check("world.membership", kinds=("quantity", "count"))

@@ -13,6 +13,7 @@ The title is read with ``claimkit/lexicon/world_titles.tsv`` (written title -> r
   is one the tables can deny (``decisive``), and the name points to one person only; otherwise
   ``unverified`` with the coverage in the note.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,30 @@ def _time_words() -> dict[str, str]:
 
 
 _BODIES = {"eu": "EU", "european union": "EU", "un": "UN", "united nations": "UN", "nato": "NATO", "european": "EU"}
-_OTHER_BODIES = {"oecd", "opec", "commonwealth", "wto", "imf", "who", "osce", "asean", "african union", "au", "arab league", "g7", "g20",
-                 "world bank", "interpol", "iaea", "council of europe", "party", "university", "company", "club", "federation"}
+_OTHER_BODIES = {
+    "oecd",
+    "opec",
+    "commonwealth",
+    "wto",
+    "imf",
+    "who",
+    "osce",
+    "asean",
+    "african union",
+    "au",
+    "arab league",
+    "g7",
+    "g20",
+    "world bank",
+    "interpol",
+    "iaea",
+    "council of europe",
+    "party",
+    "university",
+    "company",
+    "club",
+    "federation",
+}
 
 
 def read_title(title: str, store) -> Title | None:
@@ -67,7 +90,7 @@ def read_title(title: str, store) -> Title | None:
     for r in lexicon_table("world_title_qualifiers.tsv"):  # "Republican Sen.", "Texas Sen."
         m = re.search(rf"(?<!\w){re.escape(r['word'])}(?!\w)", raw)
         if m:
-            raw = raw[:m.start()] + " " + raw[m.end():]
+            raw = raw[: m.start()] + " " + raw[m.end() :]
             party, state = (r["value"], state) if r["kind"] == "party" else (party, r["value"])
     words = fold(raw).replace("-", " - ").split()
     times = _time_words()
@@ -91,7 +114,9 @@ def read_title(title: str, store) -> Title | None:
     else:
         rest = phrase
         for body, key in sorted(_BODIES.items(), key=lambda kv: -len(kv[0])):
-            if re.search(rf"(?<!\w){re.escape(body)}(?!\w)", rest) and not re.fullmatch(r".*european (commission|council|central bank|parliament).*", rest):
+            if re.search(rf"(?<!\w){re.escape(body)}(?!\w)", rest) and not re.fullmatch(
+                r".*european (commission|council|central bank|parliament).*", rest
+            ):
                 scope.add(key)
                 rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest)
         if any(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", rest) for b in _OTHER_BODIES):
@@ -104,8 +129,16 @@ def read_title(title: str, store) -> Title | None:
     named = bool(scope)
     if row["scope"]:
         scope.add(row["scope"])
-    return Title(roles=roles, scope=scope, when=when, decisive=row["decisive"] == "yes", written=title, named=named,
-                 party=party, state=state)
+    return Title(
+        roles=roles,
+        scope=scope,
+        when=when,
+        decisive=row["decisive"] == "yes",
+        written=title,
+        named=named,
+        party=party,
+        state=state,
+    )
 
 
 def _time_before(claim: dict) -> str | None:
@@ -115,7 +148,7 @@ def _time_before(claim: dict) -> str | None:
     sentence, at = where(claim)
     if not sentence or at is None:
         return None
-    m = re.search(r"([A-Za-z]+)\s*-?\s*$", sentence[:at[0]])
+    m = re.search(r"([A-Za-z]+)\s*-?\s*$", sentence[: at[0]])
     if not m:
         return None
     times = _time_words()
@@ -125,6 +158,7 @@ def _time_before(claim: dict) -> str | None:
 
 
 # ---------------------------------------------------------------- people
+
 
 @dataclass
 class People:
@@ -200,6 +234,7 @@ def match_person(name: str, p: People) -> tuple[set[str], bool]:
 
 # ---------------------------------------------------------------- the check
 
+
 def _holds(r: dict, on: date, spans: dict) -> str:
     """'yes' when row r covers date ``on``, 'no' when it does not, 'unknown' when it is open and ``on`` is past its series' end."""
     start, end = as_day(r["start"]), as_day(r["end"])
@@ -231,10 +266,16 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
     if before and title.when == "now":
         title.when = before
     if title.when in ("after", "other"):
-        return unverified(f"'{written}' does not claim that {person} held the office on the claim's date", table=t.name, check="world.office")
+        return unverified(
+            f"'{written}' does not claim that {person} held the office on the claim's date",
+            table=t.name,
+            check="world.office",
+        )
     on, why = ctx.dated(claim)
     if on is None:
-        return unverified(f"{person}'s offices change over time and neither the claim nor the article gives a date", table=t.name)
+        return unverified(
+            f"{person}'s offices change over time and neither the claim nor the article gives a date", table=t.name
+        )
     spans = {name: series_span(spec, t.meta.get("retrieved")) for name, spec in t.check.get("series", {}).items()}
     p = people(store, t)
     found, can_deny = match_person(person, p)
@@ -242,60 +283,110 @@ def check_world_office(claim: dict, ctx: CheckContext) -> Check | None:
         return unverified(f"no record of {person} in {t.name}", table=t.name)
     rows = [r for x in sorted(found) for r in p.rows_by_person[x]]
     names = ", ".join("'" + x.replace("'", "''") + "'" for x in sorted(found))
-    sql = f"SELECT id, person, role, title, country, start, \"end\", series FROM {t.name} WHERE person IN ({names}) ORDER BY start"
+    sql = f'SELECT id, person, role, title, country, start, "end", series FROM {t.name} WHERE person IN ({names}) ORDER BY start'
 
     def fits(r) -> bool:
-        return (r["role"] in title.roles and (not title.scope or r["country"] in title.scope)
-                and (not title.party or r.get("party") == title.party) and (not title.state or r.get("state") == title.state))
+        return (
+            r["role"] in title.roles
+            and (not title.scope or r["country"] in title.scope)
+            and (not title.party or r.get("party") == title.party)
+            and (not title.state or r.get("state") == title.state)
+        )
 
-    sources = lambda rs: sorted({r["source_url"] for r in rs})  # noqa: E731
+    sources = lambda rs: sorted({r["source_url"] for r in rs})  # noqa: E731 - a one-line helper local to this function
     same_office = [r for r in rows if fits(r)]
     if title.when == "before":
         done = [r for r in same_office if as_day(r["end"]) and as_day(r["end"]) < on]
         if done:
-            return Check("supported", evidence_ids=[r["id"] for r in done], expected="; ".join(_describe(r) for r in done),
-                         table=t.name, sources=sources(done), query=sql,
-                         note=f"'{written}': {done[-1]['person']} held the office until {done[-1]['end']}, before {on} ({why}).")
+            return Check(
+                "supported",
+                evidence_ids=[r["id"] for r in done],
+                expected="; ".join(_describe(r) for r in done),
+                table=t.name,
+                sources=sources(done),
+                query=sql,
+                note=f"'{written}': {done[-1]['person']} held the office until {done[-1]['end']}, before {on} ({why}).",
+            )
         return unverified(f"no recorded term of {person} as '{written}' ended before {on}", table=t.name)
     holding = [r for r in same_office if _holds(r, on, spans) == "yes"]
     expected_rows = [r for r in rows if _holds(r, on, spans) == "yes"]
     if holding:
-        return Check("supported", evidence_ids=[r["id"] for r in holding],
-                     expected="; ".join(_describe(r) for r in holding), table=t.name, sources=sources(holding), query=sql,
-                     note=f"'{written} {person}': {holding[0]['person']} was {holding[0]['title']} on {on} ({why}).")
+        return Check(
+            "supported",
+            evidence_ids=[r["id"] for r in holding],
+            expected="; ".join(_describe(r) for r in holding),
+            table=t.name,
+            sources=sources(holding),
+            query=sql,
+            note=f"'{written} {person}': {holding[0]['person']} was {holding[0]['title']} on {on} ({why}).",
+        )
     unknown = [r for r in same_office if _holds(r, on, spans) == "unknown"]
     if unknown:
         end = spans[unknown[0]["series"]][1]
-        return unverified(f"{t.name} follows '{unknown[0]['title']}' up to {end}; {on} ({why}) is after that", table=t.name)
+        return unverified(
+            f"{t.name} follows '{unknown[0]['title']}' up to {end}; {on} ({why}) is after that", table=t.name
+        )
     # deny only inside the coverage of a series that lists this office and this person
-    covering = [name for name, spec in t.check.get("series", {}).items()
-                if set(title.roles) & set(spec.get("roles", [])) and any(r["series"] == name for r in rows)]
+    covering = [
+        name
+        for name, spec in t.check.get("series", {}).items()
+        if set(title.roles) & set(spec.get("roles", [])) and any(r["series"] == name for r in rows)
+    ]
     inside = [name for name in covering if in_span(on, spans[name])]
     if not covering:
         return unverified(f"{t.name} lists {', '.join(sorted(found))} but not their terms as '{written}'", table=t.name)
     if not inside:
         spans_said = "; ".join(f"{name}: {span_text(spans[name])}" for name in covering)
-        return unverified(f"{on} ({why}) is outside the coverage of {t.name} for '{written}' ({spans_said})", table=t.name)
-    if not title.decisive and not (title.named and title.scope & {r['country'] for r in rows}):
-        return unverified(f"'{written}' may name an office {t.name} does not hold; {person}'s recorded offices on {on} do not include it",
-                          table=t.name)
-    near = [r for r in same_office if any(d and abs((d - on).days) <= NEAR_CHANGE_DAYS for d in (as_day(r["start"]), as_day(r["end"])))]
-    if near:  # the person took or left the office within days of the date: a story around a handover may speak of either side
+        return unverified(
+            f"{on} ({why}) is outside the coverage of {t.name} for '{written}' ({spans_said})", table=t.name
+        )
+    if not title.decisive and not (title.named and title.scope & {r["country"] for r in rows}):
+        return unverified(
+            f"'{written}' may name an office {t.name} does not hold; {person}'s recorded offices on {on} do not include it",
+            table=t.name,
+        )
+    near = [
+        r
+        for r in same_office
+        if any(d and abs((d - on).days) <= NEAR_CHANGE_DAYS for d in (as_day(r["start"]), as_day(r["end"])))
+    ]
+    if (
+        near
+    ):  # the person took or left the office within days of the date: a story around a handover may speak of either side
         r = near[0]
-        return unverified(f"{r['person']} held '{r['title']}' from {r['start']} to {r['end'] or 'in office'}, within {NEAR_CHANGE_DAYS} days of {on} ({why})",
-                          table=t.name, query=sql)
+        return unverified(
+            f"{r['person']} held '{r['title']}' from {r['start']} to {r['end'] or 'in office'}, within {NEAR_CHANGE_DAYS} days of {on} ({why})",
+            table=t.name,
+            query=sql,
+        )
     if not can_deny:
-        return unverified(f"'{person}' may be any of {', '.join(sorted(found))} or someone the table does not list", table=t.name)
+        return unverified(
+            f"'{person}' may be any of {', '.join(sorted(found))} or someone the table does not list", table=t.name
+        )
     who = sorted(found)[0]
     held = "; ".join(_describe(r) for r in expected_rows) or "no recorded office"
     others = [r for r in rows_of_office(store, t, title, on, spans) if r["person"] != who]
-    said_other = ("; on that date the office was held by " + "; ".join(f"{r['person']} ({r['title']}, {r['country']})" for r in others[:3])) if others and title.scope else ""
+    said_other = (
+        (
+            "; on that date the office was held by "
+            + "; ".join(f"{r['person']} ({r['title']}, {r['country']})" for r in others[:3])
+        )
+        if others and title.scope
+        else ""
+    )
     ids = [r["id"] for r in expected_rows + same_office] + [r["id"] for r in others[:3] if title.scope]
-    return Check("contradicted", evidence_ids=list(dict.fromkeys(ids)), expected=f"{who} on {on}: {held}{said_other}",
-                 table=t.name, sources=sources(expected_rows + same_office) or [t.meta.get("source_url")], query=sql,
-                 note=f"{who} did not hold the office of '{written}' on {on} ({why}); {t.name} lists every term of {who} in "
-                      f"that office from {span_text(spans[inside[0]])}: "
-                      + ("; ".join(_describe(r) for r in same_office) or "none") + ".")
+    return Check(
+        "contradicted",
+        evidence_ids=list(dict.fromkeys(ids)),
+        expected=f"{who} on {on}: {held}{said_other}",
+        table=t.name,
+        sources=sources(expected_rows + same_office) or [t.meta.get("source_url")],
+        query=sql,
+        note=f"{who} did not hold the office of '{written}' on {on} ({why}); {t.name} lists every term of {who} in "
+        f"that office from {span_text(spans[inside[0]])}: "
+        + ("; ".join(_describe(r) for r in same_office) or "none")
+        + ".",
+    )
 
 
 def rows_of_office(store, t, title: Title, on: date, spans: dict, *, any_date: bool = False) -> list[dict]:

@@ -5,15 +5,16 @@ Adding an extractor is adding a module to this package that decorates a function
 entry-point group. ``claimkit.claims.extract_claims`` runs every registered extractor and
 assembles the findings into the claims table.
 """
+
 from __future__ import annotations
 
 import bisect
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Callable, Iterable
 
 # re-exported: what a claim is about (the claims table's kind column)
 from claimkit.vocab import CLAIM_KINDS as CLAIM_KINDS

@@ -5,6 +5,7 @@ as the peer writes them) and its resolved value, and nothing else is reported in
 terms: for NumberModel, no other plain number (kind ``number``); for NumberRangeModel, no other
 range; for PercentModel, no other percentage.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,16 +43,23 @@ def found(model: str, text: str, quantities) -> tuple[list, list]:
         elif model == "range":
             if q.range_span is not None:
                 s, e = q.range_span
-                item = (s, e - 1, (q.low, q.high, q.low_inclusive if q.low is not None else False,
-                                   q.high_inclusive if q.high is not None else False))
+                item = (
+                    s,
+                    e - 1,
+                    (
+                        q.low,
+                        q.high,
+                        q.low_inclusive if q.low is not None else False,
+                        q.high_inclusive if q.high is not None else False,
+                    ),
+                )
                 every.append(item)
                 reported.append(item)
-        elif model == "percent":
-            if q.kind == "percent":
-                s, e = q.measure_span
-                item = (s, e - 1, q.value)
-                every.append(item)
-                reported.append(item)
+        elif model == "percent" and q.kind == "percent":
+            s, e = q.measure_span
+            item = (s, e - 1, q.value)
+            every.append(item)
+            reported.append(item)
     return every, reported
 
 
@@ -87,10 +95,7 @@ def score_case(model: str, case: dict, parse) -> bool:
     for w in want:
         if not any(_match(model, w, g) for g in every):
             return False
-    for g in reported:
-        if not any(_match(model, w, g) for w in want):
-            return False
-    return True
+    return all(any(_match(model, w, g) for w in want) for g in reported)
 
 
 MODELS = {"NumberModel.json": "number", "NumberRangeModel.json": "range", "PercentModel.json": "percent"}

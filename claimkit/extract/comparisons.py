@@ -9,19 +9,24 @@ publication, "since 1945" -> 1945-01-01 to publication. "than ever" or "at any t
 period leaves ``date`` empty and ``extra["open"] = True``. "more than 100,000" is a quantity's
 qualifier, not a comparison, and is left to the quantities extractor.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import alternation, mapping
 
-_WORD = re.compile(r"\b(?:(?P<mod>more|less|fewer|most|least) (?P<adj>[a-z][a-z-]{2,})|(?P<w>[a-z]{3,}(?:er|est)|better|worse|best|worst|first))\b")
+_WORD = re.compile(
+    r"\b(?:(?P<mod>more|less|fewer|most|least) (?P<adj>[a-z][a-z-]{2,})|(?P<w>[a-z]{3,}(?:er|est)|better|worse|best|worst|first))\b"
+)
 _THAN = re.compile(r"\bthan\b")
 _CLAUSE_END = re.compile(r"[.;:!?\"]|, (?:and|but|while) ")
-_NUMBER_NEXT = re.compile(r" ?(?:\$|€|£)?\d|(?: (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b)")
+_NUMBER_NEXT = re.compile(
+    r" ?(?:\$|€|£)?\d|(?: (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +73,7 @@ def extract_comparisons(doc: Document) -> Iterable[Finding]:
                 continue  # "more than 100,000 troops": a quantity's qualifier
             frame_end = wstart = t.end()
         else:
-            if not text[max(ss, start - 4):start].lower().endswith("the "):
+            if not text[max(ss, start - 4) : start].lower().endswith("the "):
                 continue
             start -= 4
             f = _frame_re().search(text, m.end(), min(limit, m.end() + 60))
@@ -83,7 +88,9 @@ def extract_comparisons(doc: Document) -> Iterable[Finding]:
                 period, end = tm, max(frame_end, wstart + tm.end)
                 break
         if period is None:
-            tail = re.compile(r"(?: (?:ever|before|at any time|any other [a-z]+|in (?:history|decades|years)|on record)){1,2}").match(text, end, limit)
+            tail = re.compile(
+                r"(?: (?:ever|before|at any time|any other [a-z]+|in (?:history|decades|years)|on record)){1,2}"
+            ).match(text, end, limit)
             end = tail.end() if tail else end
             if end == frame_end and kind == "comparative":
                 words_after = re.compile(r"(?: [\w'-]+){1,4}").match(text, end, limit)
@@ -93,5 +100,12 @@ def extract_comparisons(doc: Document) -> Iterable[Finding]:
             extra["open"] = True
         else:
             extra["period_text"] = period.text
-        yield Finding(kind="comparison", start=start, end=end, date=period.iso if period else None,
-                      qualifier=kind, weight=prior("comparison"), extra=extra)
+        yield Finding(
+            kind="comparison",
+            start=start,
+            end=end,
+            date=period.iso if period else None,
+            qualifier=kind,
+            weight=prior("comparison"),
+            extra=extra,
+        )

@@ -22,6 +22,7 @@ Intervals (see docs/quantities.md): "about N" is the band N +/- 10 %; "nearly N"
 (the Recognizers-Text convention); round plurals ("hundreds", "tens of thousands",
 "decades") are [2 X, 10 X).
 """
+
 from __future__ import annotations
 
 import math
@@ -73,6 +74,7 @@ class Quantity:
 
 # --------------------------------------------------------------------------- lexicon
 
+
 def _alt(phrases, flexible_space=True) -> str:
     return alternation(phrases, space=r"\s+" if flexible_space else None)
 
@@ -95,8 +97,12 @@ def _trie(words, flexible_space=False, case_classes=False) -> str:
 
     def build(node) -> str:
         end = "" in node
-        alts = [(r"\s+" if ch == " " and flexible_space else _case_class(ch) if case_classes else re.escape(ch)) + build(sub)
-                for ch, sub in sorted(node.items()) if ch]
+        alts = [
+            (r"\s+" if ch == " " and flexible_space else _case_class(ch) if case_classes else re.escape(ch))
+            + build(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
@@ -114,7 +120,9 @@ def _longest_split_safe(exact, blind) -> bool:
     for a in exact:
         for b in blind:
             x, y = a.lower(), b.lower()
-            if x != y and (y.startswith(x) and not y[len(x)].isalpha() or x.startswith(y) and not x[len(y)].isalpha()):
+            if x != y and (
+                (y.startswith(x) and not y[len(x)].isalpha()) or (x.startswith(y) and not x[len(y)].isalpha())
+            ):
                 return False
     return True
 
@@ -135,7 +143,7 @@ class _Lexicon:
         self.ordinals: dict[str, tuple[str, int, str, bool]] = {}  # word -> (class, value, fraction, plural)
         for r in table("ordinals.tsv"):
             w = r["word"]
-            plural = w.endswith("s") and w[:-1] in self.ordinals or w == "halves"
+            plural = (w.endswith("s") and w[:-1] in self.ordinals) or w == "halves"
             self.ordinals[w] = (r["class"], int(r["value"]), r["fraction"], plural)
         self.context: dict[str, set[str]] = {}
         for r in table("quantity_context.tsv"):
@@ -165,13 +173,36 @@ class _Lexicon:
         self.rates = {(r["unit"], r["per"]): r["rate"] for r in table("rates.tsv")}
 
         number_words = set(self.words) | set(self.ordinals) - {"second", "seconds"}
-        plurals = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "dozens", "decades", "centuries"}
-        self.round_plurals = {"hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
-                              "trillions": 10**12, "tens": 10, "dozens": 12, "scores": 20,
-                              "decades": 1, "centuries": 1}
+        plurals = {
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "trillions",
+            "tens",
+            "dozens",
+            "decades",
+            "centuries",
+        }
+        self.round_plurals = {
+            "hundreds": 100,
+            "thousands": 1000,
+            "millions": 10**6,
+            "billions": 10**9,
+            "trillions": 10**12,
+            "tens": 10,
+            "dozens": 12,
+            "scores": 20,
+            "decades": 1,
+            "centuries": 1,
+        }
         # case-blind for ASCII letters (the tokenizer reads ASCII words only)
-        anchor_words = _trie({w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}},
-                             case_classes=True) + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
+        anchor_words = (
+            _trie(
+                {w.lower() for w in number_words | plurals | {"percent", "percents", "percentage"}}, case_classes=True
+            )
+            + r"|[pP][eE][rR]\s+[cC][eE][nN][tT]"
+        )
         anchor_word = r"(?=[A-Za-z])(?:(?P<an>an?|An?)\s++|)(?:" + anchor_words + r")(?![A-Za-z])"
         self.anchor = re.compile(r"\d|" + _ANCHOR_SIGNS + r"|(?<![A-Za-z'])" + anchor_word)
         # The scanner runs the anchor as two searches that the regex engine can skip through quickly (each
@@ -188,20 +219,35 @@ class _Lexicon:
         # "per cent" is in the prefix tree (one branch level: the engine skips the alternatives whose first letter
         # differs without entering them).
         sign_ascii = "[0-9" + "".join(c for c in _ANCHOR_SIGNS[1:-1] if c.isascii()) + "]"
-        self.anchor_low = re.compile(r"[^A-Za-z'](?:" + _trie({w.lower() for w in number_words | plurals | {
-            "percent", "percents", "percentage", "per cent"}}, flexible_space=True) + r"(?![A-Za-z])|(?<=" + sign_ascii + "))")
+        self.anchor_low = re.compile(
+            r"[^A-Za-z'](?:"
+            + _trie(
+                {w.lower() for w in number_words | plurals | {"percent", "percents", "percentage", "per cent"}},
+                flexible_space=True,
+            )
+            + r"(?![A-Za-z])|(?<="
+            + sign_ascii
+            + "))"
+        )
 
         # currencies
         pre, suf = {}, {}
-        self.currency_factor: dict[str, float] = {}  # suffix token (lower case) -> factor of a minor unit ("cents": 0.01)
+        self.currency_factor: dict[
+            str, float
+        ] = {}  # suffix token (lower case) -> factor of a minor unit ("cents": 0.01)
         for r in table("currencies.tsv"):
             (pre if r["position"] == "prefix" else suf)[r["token"]] = r["code"]
             if r["position"] != "prefix" and r.get("factor") and float(r["factor"]) != 1:
                 self.currency_factor[" ".join(r["token"].lower().split())] = float(r["factor"])
         self.currency_prefix = pre
         self.currency_suffix = {k.lower(): v for k, v in suf.items()}
-        self.prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alt([p for p in pre if p[0].isalpha()]) + r")|(?:"
-                                    + _alt([p for p in pre if not p[0].isalpha()]) + r"))[ \u00a0]?$")
+        self.prefix_re = re.compile(
+            r"(?:(?<![A-Za-z])(?:"
+            + _alt([p for p in pre if p[0].isalpha()])
+            + r")|(?:"
+            + _alt([p for p in pre if not p[0].isalpha()])
+            + r"))[ \u00a0]?$"
+        )
         # first characters a suffix currency or a unit can start with (a cheap test before the regex)
         self.suffix_cur_first = frozenset(c for t in suf for c in (t[0], t[0].lower(), t[0].upper()))
         upper, other = [t for t in suf if t.isupper()], [t for t in suf if not t.isupper()]
@@ -209,8 +255,14 @@ class _Lexicon:
             # two prefix trees (exact codes, then case-blind names) choose the token the flat list chooses
             body = _trie(upper, True) + "|(?i:" + _trie({t.lower() for t in other}, True) + ")"
         else:
-            body = "|".join((re.escape(t).replace(r"\ ", r"\s+") if t.isupper() else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")")
-                            for t in sorted(suf, key=len, reverse=True))
+            body = "|".join(
+                (
+                    re.escape(t).replace(r"\ ", r"\s+")
+                    if t.isupper()
+                    else "(?i:" + re.escape(t).replace(r"\ ", r"\s+") + ")"
+                )
+                for t in sorted(suf, key=len, reverse=True)
+            )
         # glued ("50€"), after one space ("5 dollars") or a hyphen before a word ("a 25-cent coin", "a 20-euro note")
         self.suffix_cur_re = re.compile(r"(?:[ \u00a0]|-(?=[A-Za-z])|)(?:" + body + r")(?![A-Za-z])")
 
@@ -223,8 +275,13 @@ class _Lexicon:
             (cs if r["case"] == "cs" else ci).append(r["token"])
         self.unit_first = frozenset(c for t in cs + ci for c in (t[0], t[0].lower(), t[0].upper())) | {"-"}
         # prefix trees: the longest token that matches, as a longest-first list of alternatives finds it
-        unit_pat = (r"(?:[ \u00a0]?(?P<cs>" + _trie(cs, True) + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
-                    + _trie({t.lower() for t in ci}, True) + r"))(?![A-Za-z]))")
+        unit_pat = (
+            r"(?:[ \u00a0]?(?P<cs>"
+            + _trie(cs, True)
+            + r")(?![A-Za-z0-9])|(?:[ \u00a0]++|[ \u00a0]?-[ \u00a0]?)(?P<ci>(?i:"
+            + _trie({t.lower() for t in ci}, True)
+            + r"))(?![A-Za-z]))"
+        )
         self.unit_re = re.compile(unit_pat)
         # a suffix currency, else a unit: the two matches above in one call (group "cur" is the currency)
         self.cur_unit_re = re.compile("(?P<cur>" + self.suffix_cur_re.pattern + ")|" + unit_pat)
@@ -232,11 +289,15 @@ class _Lexicon:
         # first two characters of every token, lower case, and the one-character tokens. A match can start only
         # where ASCII text begins with one of them (a token's space matches any white space).
         toks = list(suf) + cs + ci
-        self.cur_unit_keys = frozenset(t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1)
+        self.cur_unit_keys = frozenset(
+            t[0].lower() + (" " if t[1].isspace() else t[1].lower()) for t in toks if len(t) > 1
+        )
         self.cur_unit_one = frozenset(t.lower() for t in toks if len(t) == 1)
         # the same gate on three characters (a token of two is followed by a non-letter, as the patterns require):
         # with currencies named by country ("Israeli shekels", "Argentine pesos") two letters pass too many words
-        self.cur_unit_keys3 = frozenset("".join(" " if c.isspace() else c for c in t[:3]).lower() for t in toks if len(t) > 2)
+        self.cur_unit_keys3 = frozenset(
+            "".join(" " if c.isspace() else c for c in t[:3]).lower() for t in toks if len(t) > 2
+        )
         self.cur_unit_keys2 = frozenset(t.lower() for t in toks if len(t) == 2)
 
         # scale suffixes after digits
@@ -245,8 +306,15 @@ class _Lexicon:
         money = [t for t, (_, _, f) in self.suffix.items() if f == "money"]
         self.suffix_first_glued = frozenset(t[0] for t in glued + money)  # suffix_re is case-sensitive
         self.suffix_first_spaced = frozenset(t[0] for t in spaced)
-        self.suffix_re = re.compile(r"(?:(?P<g>" + _alt(glued) + r")|[ \t]{1,2}(?P<s>" + _alt(spaced) + r")|(?P<m>"
-                                    + _alt(money) + r"))(?![A-Za-z0-9])")
+        self.suffix_re = re.compile(
+            r"(?:(?P<g>"
+            + _alt(glued)
+            + r")|[ \t]{1,2}(?P<s>"
+            + _alt(spaced)
+            + r")|(?P<m>"
+            + _alt(money)
+            + r"))(?![A-Za-z0-9])"
+        )
 
         # qualifiers
         self.before: dict[str, dict] = {}
@@ -256,30 +324,55 @@ class _Lexicon:
             (self.before if r["position"] == "before" else self.after)[key] = r
         sym = [p for p in self.before if not p[0].isalpha()]
         wrd = [p for p in self.before if p[0].isalpha()]
-        self.before_re = re.compile(r"(?:(?<![A-Za-z])(?P<w>(?i:" + _trie(wrd, True) + r"))|(?<![<>=!])(?P<s>"
-                                    + _alt(sym) + r"))\s*(?:(?i:the)\s+|)$")
+        self.before_re = re.compile(
+            r"(?:(?<![A-Za-z])(?P<w>(?i:"
+            + _trie(wrd, True)
+            + r"))|(?<![<>=!])(?P<s>"
+            + _alt(sym)
+            + r"))\s*(?:(?i:the)\s+|)$"
+        )
         # the same pattern for the reversed text, matched forwards from the figure (see _qualifier_before)
-        self.before_rev_re = re.compile(r"(?:\s+(?i:eht)|)\s*(?:(?P<w>(?i:" + _trie([w[::-1] for w in wrd], True)
-                                        + r"))(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
+        self.before_rev_re = re.compile(
+            r"(?:\s+(?i:eht)|)\s*(?:(?P<w>(?i:"
+            + _trie([w[::-1] for w in wrd], True)
+            + r"))(?![A-Za-z])|(?P<s>"
+            + _alt([p[::-1] for p in sym])
+            + r")(?![<>=!]))"
+        )
         # and for the lower-case copy of an ASCII text: plain literals, which the regex engine tests faster
-        self.before_rev_low_re = re.compile(r"(?:\s+eht|)\s*(?:(?P<w>" + _trie([w[::-1] for w in wrd], True)
-                                            + r")(?![A-Za-z])|(?P<s>" + _alt([p[::-1] for p in sym]) + r")(?![<>=!]))")
+        self.before_rev_low_re = re.compile(
+            r"(?:\s+eht|)\s*(?:(?P<w>"
+            + _trie([w[::-1] for w in wrd], True)
+            + r")(?![A-Za-z])|(?P<s>"
+            + _alt([p[::-1] for p in sym])
+            + r")(?![<>=!]))"
+        )
         self.before_last = {p.split()[-1] for p in self.before} | {"the"}
         self.month_set = set(self.context["month"]) | {m + "." for m in self.context["month"]} | {"the"}
         # the token _prev reads before a prefix currency: a symbol, or a word (after a non-letter) that is the token
         self.prefix_sym_last = {t[-1] for t in pre if not t[-1].isalpha() and t[-1] != "."}
         # (a set: _prev returns the whole run of letters and dots before the figure, and prefix_re wants a non-letter
         # before the token, so only a run equal to a token can match)
-        self.prefix_words = frozenset(t.lower() for t in pre if t[0].isalpha() and all(c.isalpha() or c == "." for c in t))
+        self.prefix_words = frozenset(
+            t.lower() for t in pre if t[0].isalpha() and all(c.isalpha() or c == "." for c in t)
+        )
         self.after_re = re.compile(r"\s+(?P<w>(?i:" + _alt(self.after) + r"))(?![A-Za-z])(?!\s+(?i:than|or|equal)\b)")
         self.or_equal_re = re.compile(r"\s++(?i:or\s++equal(?:\s++to|))(?![A-Za-z])")
         self.range_open_re = re.compile(r"(?<![A-Za-z])(?P<w>(?i:between|from))\s+(?:(?i:the)\s+|)$")
-        self.change_re = re.compile(r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+|)\s+(?i:from)\s+$")
-        self.range_sep_re = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+|)")
+        self.change_re = re.compile(
+            r"(?<![A-Za-z])(?i:" + _alt(self.context.get("change", ())) + r")(?:\s+\w+|)\s+(?i:from)\s+$"
+        )
+        self.range_sep_re = re.compile(
+            r"\s*(?:(?P<dash>[-–—~])|(?P<w>(?i:to|through|and|till|until)))\s*(?:(?i:the)\s+|)"
+        )
         self.percent_of_re = re.compile(r"(?i:per\s?cents?|percents?|percentage)\s+of\s+")
         self.bare_percent_re = re.compile(r"%|(?i:per\s?cents?|percents?|percentages?)(?![A-Za-z])")
-        self.month_re = re.compile(r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+|)$")
-        self.month_after_re = re.compile(r"(?:\s*+(?i:st|nd|rd|th)|)\s++(?:(?i:of)\s++|)(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])")
+        self.month_re = re.compile(
+            r"(?<![A-Za-z])(?i:" + _trie(self.context["month"], True) + r")\.?\s*(?:(?i:the)\s+|)$"
+        )
+        self.month_after_re = re.compile(
+            r"(?:\s*+(?i:st|nd|rd|th)|)\s++(?:(?i:of)\s++|)(?i:" + _alt(self.context["month"]) + r")(?![A-Za-z])"
+        )
 
 
 _ANCHOR_SIGNS = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞%<>≤≥]"
@@ -310,15 +403,34 @@ _NUM = re.compile(
 _POWER = re.compile(r"\^(?P<signs>[+-]*)(?P<e>\d{1,4}(?:\.\d{1,4}|))|\s?[x×*]\s?10\^(?P<s2>[+-]?)(?P<e2>\d{1,4})")
 _CLOCK_START = frozenset({"a.", "am", "p.", "pm", "o'"})  # the starts of _CLOCK_AFTER after its optional space
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock)", re.I)
-_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
-           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR = {
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅖": 0.4,
+    "⅗": 0.6,
+    "⅘": 0.8,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
+    "⅞": 0.875,
+}
 _SIGN_ASCII = frozenset("0123456789%<>")  # the ASCII anchor signs (sign_ascii in _Lexicon)
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'")  # what the anchors' "[^A-Za-z']" excludes
+_WORD_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"
+)  # what the anchors' "[^A-Za-z']" excludes
 _HSPACE = frozenset(" \t\u00a0\u202f")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _LIST_MARK_FIRST = frozenset(".)")
 _RANGE_FIRST = frozenset("-–—~tTaAuU")
-_RANGE_WORD_START = frozenset({"to", "th", "an", "ti", "un"})  # "to", "through", "and", "till", "until"  # a range partner starts with a dash or "to", "and", "until", "through", "till"
+_RANGE_WORD_START = frozenset(
+    {"to", "th", "an", "ti", "un"}
+)  # "to", "through", "and", "till", "until"  # a range partner starts with a dash or "to", "and", "until", "through", "till"
 _SPACE_NBSP = frozenset(" \u00a0")
 _ANOTHER = re.compile(r"\s+another\b")
 _SPACE_LOWER = re.compile(r"\s+[a-z]")
@@ -345,8 +457,10 @@ _ORDINAL_SUFFIX = re.compile("(?:" + "|".join(_ORDINAL_SUFFIXES) + ")(?![A-Za-z]
 # the gate before it: the characters an ordinal suffix starts with
 _ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES)
 # every character str.isspace() and the regex \s accept (tests/test_quantities_gates.py checks the list)
-_SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_SPACES = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # the gate before lex.month_after_re ("21st of March", "21ST March", "21\u00a0March"): white space or an ordinal suffix
 _MONTH_AFTER_FIRST = _ORDINAL_FIRST | {c.upper() for c in _ORDINAL_FIRST} | _SPACES
 # the two letters every "after" qualifier phrase starts with ("or more", "and over"; tests/test_quantities_gates.py)
@@ -371,15 +485,41 @@ _CURRENCY_SIGN = re.compile(r"(?:US\$|\$|€|£|¥)")
 class _Slots:
     """The slots of _Tok and _Numeral together: a token that is a whole numeral becomes one by a change of class
     (``tok.__class__ = _Numeral``), which costs a fraction of a new object."""
-    __slots__ = ("cls", "start", "end", "value", "word", "subtype", "scale", "plain", "ordinal", "frac", "plural",
-                 "words", "round")
+
+    __slots__ = (
+        "cls",
+        "end",
+        "frac",
+        "ordinal",
+        "plain",
+        "plural",
+        "round",
+        "scale",
+        "start",
+        "subtype",
+        "value",
+        "word",
+        "words",
+    )
 
 
 class _Tok(_Slots):
     __slots__ = ()
 
-    def __init__(self, cls, start, end, value=None, word="", subtype="integer", scale=None, plain=False,
-                 ordinal=None, frac="no", plural=False):
+    def __init__(
+        self,
+        cls,
+        start,
+        end,
+        value=None,
+        word="",
+        subtype="integer",
+        scale=None,
+        plain=False,
+        ordinal=None,
+        frac="no",
+        plural=False,
+    ):
         self.cls = cls
         self.start = start
         self.end = end
@@ -413,23 +553,26 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     integer followed by a space or a word) costs one regex match and an ``int``.
     """
     # the digit run (\d*): its ASCII digits by lstrip, the regex when a run is long or goes on in other digits
-    w = text[q:q + 16]
+    w = text[q : q + 16]
     d_end = q + len(w) - len(w.lstrip("0123456789"))
-    if d_end - q == 16 or not text[d_end:d_end + 1].isascii():
+    if d_end - q == 16 or not text[d_end : d_end + 1].isascii():
         d_end = _DIGITS.match(text, q).end()
-    nxt = text[d_end:d_end + 1]
+    nxt = text[d_end : d_end + 1]
     if d_end == q and nxt != ".":
         return ("skip", q + 1)  # a character that is a digit to str.isdigit but not to the grammar ("²")
     if (d_end - q > MAX_DIGITS or nxt in (",", ".")) and len(text) - q > MAX_DIGITS:
         run = _DIGIT_RUN.match(text, q, q + 2 * MAX_DIGITS + 20).end()
-        if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q:min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
+        if run - q > MAX_DIGITS and sum(c.isdigit() for c in text[q : min(run, q + MAX_DIGITS + 20)]) > MAX_DIGITS:
             # an identifier: skip the whole digit run (bounded look-ahead, then one linear scan)
             return ("skip", _DIGIT_RUN.match(text, q).end())
     if q > 0 and text[q - 1] == "+" and (q < 2 or not text[q - 2].isalnum()) and _PHONE_AHEAD.match(text, q):
         m = _PHONE_DIGITS.match(text, q)  # phone number
         return ("skip", m.end())
-    m = _EURO.match(text, q) if nxt == "." and d_end - q <= 3 and text[d_end + 1:d_end + 4].isdigit() \
-        and d_end + 4 <= len(text) else None  # "1.674.200,5": three digits after the point
+    m = (
+        _EURO.match(text, q)
+        if nxt == "." and d_end - q <= 3 and text[d_end + 1 : d_end + 4].isdigit() and d_end + 4 <= len(text)
+        else None
+    )  # "1.674.200,5": three digits after the point
     if m:
         s = m.group()
         try:
@@ -442,7 +585,7 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             c = _CODE.match(text, q)
             if c:
                 return ("skip", c.end())
-        if not nxt or nxt not in _NUM_TAIL or nxt in _SPACE_GROUP and not text[d_end + 1:d_end + 2].isdigit():
+        if not nxt or nxt not in _NUM_TAIL or (nxt in _SPACE_GROUP and not text[d_end + 1 : d_end + 2].isdigit()):
             # a plain integer (a space that no digit group follows ends it, as in _NUM)
             tok = _Tok("num", q, d_end, float(int(text[q:d_end])), "", "integer", None, True)
         else:
@@ -471,8 +614,8 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
             tok = _Tok("num", q, m.end(), v, "", sub, None, g == "plain" and "." not in s)
     # power and suffix scales
     e = tok.end
-    nxt = text[e:e + 1]
-    if nxt in _POWER_FIRST or (nxt.isspace() and text[e + 1:e + 2] in _POWER_FIRST):
+    nxt = text[e : e + 1]
+    if nxt in _POWER_FIRST or (nxt.isspace() and text[e + 1 : e + 2] in _POWER_FIRST):
         p = _POWER.match(text, e)
         if p:
             try:
@@ -492,9 +635,9 @@ def _read_digits(text: str, q: int, lex: _Lexicon, money: bool):
     if nxt.isalpha():
         maybe = nxt in lex.suffix_first_glued
     elif nxt == " " or nxt == "\t":
-        c2 = text[e + 1:e + 2]
+        c2 = text[e + 1 : e + 2]
         if c2 == " " or c2 == "\t":
-            c2 = text[e + 2:e + 3]
+            c2 = text[e + 2 : e + 3]
         maybe = c2 in lex.suffix_first_spaced
     else:
         maybe = False
@@ -519,8 +662,9 @@ _OUT_OF = re.compile(r"\s+of(?![A-Za-z])")
 _FRAC_AHEAD = re.compile(r"\d{1,9}/\d{1,9}(?![\d/])")
 
 
-def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None,
-              word_end: int = 0):
+def _tokenize(
+    text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, first: _Tok | None = None, word_end: int = 0
+):
     """Tokens from ``p`` on; ``first`` is the digit token already read at ``p`` (by ``_digits_alone``); ``word_end``
     the end of the ASCII word at ``p`` when the scanner has read it (the first token then costs no regex call)."""
     toks: list[_Tok] = []
@@ -565,9 +709,13 @@ def _tokenize(text: str, p: int, lex: _Lexicon, money: bool, limit: int = 24, fi
             p = q + 1
             continue
         if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
-            if toks and toks[-1].cls not in {"and", "hy", "a", "point", "num"} and toks[-1].cls not in ("scale",):
-                if toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}:
-                    break
+            if (
+                toks
+                and toks[-1].cls not in {"and", "hy", "a", "point", "num"}
+                and toks[-1].cls not in ("scale",)
+                and toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}
+            ):
+                break
             if toks and toks[-1].cls in {"unit", "teen", "tens", "zero"}:
                 break
             if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
@@ -679,7 +827,7 @@ def _run(toks, a, b):
         elif c == "hundred":
             if last in {"hundred", "and", "zero"} or hund:
                 if and_mark is not None and last != "and":
-                    del out[and_mark[1]:]
+                    del out[and_mark[1] :]
                 break
             cur = 100 if last in (None, "a") else cur * 100
             hund = True
@@ -693,7 +841,7 @@ def _run(toks, a, b):
                 group_scale = t.word
             elif v >= lastscale:
                 if and_mark is not None:
-                    del out[and_mark[1]:]
+                    del out[and_mark[1] :]
                 break
             else:
                 total += (cur if last not in (None, "a") else 1) * v
@@ -751,7 +899,7 @@ def _card(toks, a, b):
 
 def _ordinal_phrase(toks, a, j):
     """Value of toks[a:j+1] read as one ordinal number (the last token is the ordinal word)."""
-    if a > j or toks[a].cls in {"hundred", "scale", "and", "hy", "dozen"} and a != j:
+    if a > j or (toks[a].cls in {"hundred", "scale", "and", "hy", "dozen"} and a != j):
         return None
     if toks[a].cls in ("and", "hy"):
         return None
@@ -777,7 +925,9 @@ def _split_fraction(toks, k, j):
         if toks[m - 1].cls == "hy":
             continue
         if toks[m].cls == "hy" if m < j else False:
-            if toks[m - 1].cls == "tens" and toks[m + 1].cls in ("unit",) or (toks[m + 1].cls == "ord" and toks[m + 1].ordinal == "unit" and toks[m - 1].cls == "tens"):
+            if (toks[m - 1].cls == "tens" and toks[m + 1].cls in ("unit",)) or (
+                toks[m + 1].cls == "ord" and toks[m + 1].ordinal == "unit" and toks[m - 1].cls == "tens"
+            ):
                 continue
             den_start = m + 1
         else:
@@ -834,11 +984,11 @@ _TOKEN_WORDS = frozenset({"and", "a", "an", "point", "of", "over", "in", "out"})
 def _digits_alone(text, q, lex, money):
     """Digits at ``q``: the _Numeral when nothing the word grammar reads follows, a skip, the first
     token (a _Tok) for the tokenizer to go on from, or None when no digit starts at ``q``."""
-    ch = text[q:q + 1]
+    ch = text[q : q + 1]
     if ch in _HSPACE:
         q = _SPACE.match(text, q).end()
-        ch = text[q:q + 1]
-    if not (ch.isdigit() or ch == "." and text[q + 1:q + 2].isdigit() and not (q and text[q - 1].isdigit())):
+        ch = text[q : q + 1]
+    if not (ch.isdigit() or (ch == "." and text[q + 1 : q + 2].isdigit() and not (q and text[q - 1].isdigit()))):
         return None
     r = _read_digits(text, q, lex, money)
     if isinstance(r, tuple):
@@ -849,13 +999,13 @@ def _digits_alone(text, q, lex, money):
         r.subtype = "decimal"
     if r.subtype != "power":
         p = r.end
-        c = text[p:p + 1]
+        c = text[p : p + 1]
         if c in _HSPACE:
             p += 1
-            c = text[p:p + 1]
+            c = text[p : p + 1]
             if c in _HSPACE and c:
                 p = _SPACE.match(text, p).end()
-                c = text[p:p + 1]
+                c = text[p : p + 1]
         if c:
             if c.isalpha():
                 we = _ALPHA.match(text, p).end()
@@ -874,7 +1024,7 @@ def _digits_alone(text, q, lex, money):
                         return r
             elif c.isdigit() or c in "-–‐" or c in _VULGAR:
                 return r
-            elif c == "." and text[p + 1:p + 2].isdigit() and not text[p - 1].isdigit():
+            elif c == "." and text[p + 1 : p + 2].isdigit() and not text[p - 1].isdigit():
                 return r  # ".5" after a space: the tokenizer reads it as a decimal
     r.__class__ = _Numeral  # the token as the numeral: start, end, value, subtype, scale and plain carry over
     r.ordinal = r.words = False
@@ -887,7 +1037,7 @@ _SMALL_WORDS = frozenset({"unit", "teen", "tens", "zero"})
 
 def _read_numeral(text, q, lex, money=False):
     """The numeral that starts at ``q``: a _Numeral, ('skip', end) or None."""
-    c = text[q:q + 1]
+    c = text[q : q + 1]
     if c.isdigit() or c == "." or c in _HSPACE:
         fast = _digits_alone(text, q, lex, money)
         if fast is not None and fast.__class__ is not _Tok:
@@ -907,13 +1057,13 @@ def _read_words(text, q, lex, money, fast, word_end=0):
         return None
     t0 = toks[0]
     n = len(toks)
-    if t0.cls == "num" and (n == 1 or n == 2 and toks[1].cls == "other"):
+    if t0.cls == "num" and (n == 1 or (n == 2 and toks[1].cls == "other")):
         # the common case, digits alone ("100,000 troops"): no word grammar to run
         t0.__class__ = _Numeral
         t0.ordinal = t0.words = False
         t0.round = None
         return t0
-    if t0.cls in _SMALL_WORDS and (n == 1 or n == 2 and toks[1].cls == "other") and t0.word not in lex.round_plurals:
+    if t0.cls in _SMALL_WORDS and (n == 1 or (n == 2 and toks[1].cls == "other")) and t0.word not in lex.round_plurals:
         # one number word alone ("five troops", "twenty"): what the grammar below reads, without running it
         t0.__class__ = _Numeral  # a word token: subtype "integer", no scale, not plain
         t0.ordinal = False
@@ -942,7 +1092,7 @@ def _read_words(text, q, lex, money, fast, word_end=0):
             if ov is not None:
                 return _Numeral(toks[0].start, toks[j].end, ov, "integer", ordinal=True, words=True)
     if t0.cls == "ord" and t0.ordinal == "fraction" and not t0.plural:
-        k = 1 + (1 < n and toks[1].cls == "of") 
+        k = 1 + (n > 1 and toks[1].cls == "of")
         k += k < n and toks[k].cls == "a"
         if t0.word == "half" or (k < n and toks[k].cls in ("scale", "dozen")):
             return _finish(toks, 0, 1, 1 / t0.value, "fraction", lex, text)
@@ -951,7 +1101,7 @@ def _read_words(text, q, lex, money, fast, word_end=0):
     runs = _run(toks, 0, n)
     if not runs:
         return None
-    end, v, scale = runs[-1]
+    end, v, _scale = runs[-1]
     # fraction-only word after a cardinal: "three quarters", "a half"
     if end < n and toks[end].cls == "ord" and toks[end].ordinal == "fraction":
         fr = _split_fraction(toks, 0, end)
@@ -978,8 +1128,14 @@ def _read_words(text, q, lex, money, fast, word_end=0):
     if non_integer:
         sub = toks[0].subtype if end == 1 else ("decimal" if v != int(v) else "integer")
     # digits followed by a digit fraction: "2 1/4"
-    if end == 1 and end < n and toks[end].cls == "fracnum" and toks[0].subtype == "integer" and toks[end].value < 1 \
-            and not toks[0].scale:
+    if (
+        end == 1
+        and end < n
+        and toks[end].cls == "fracnum"
+        and toks[0].subtype == "integer"
+        and toks[end].value < 1
+        and not toks[0].scale
+    ):
         return _finish(toks, 0, end + 1, v + toks[end].value, "fraction", lex, text)
     # decimal point in words: "two hundred point zero three"
     if end < n and toks[end].cls == "point":
@@ -989,7 +1145,13 @@ def _read_words(text, q, lex, money, fast, word_end=0):
             if toks[k].cls == "hy":
                 k += 1
                 continue
-            if toks[k].cls == "tens" and k + 1 < n and toks[k + 1].cls == "hy" and k + 2 < n and toks[k + 2].cls == "unit":
+            if (
+                toks[k].cls == "tens"
+                and k + 1 < n
+                and toks[k + 1].cls == "hy"
+                and k + 2 < n
+                and toks[k + 2].cls == "unit"
+            ):
                 digits += str(toks[k].value + toks[k + 2].value)
                 k += 3
                 continue
@@ -1018,7 +1180,7 @@ def _read_words(text, q, lex, money, fast, word_end=0):
         if isinstance(den, _Numeral) and not den.ordinal and den.value and not den.round:
             word = toks[end].cls
             ok = True
-            after = text[den.end:den.end + 24]
+            after = text[den.end : den.end + 24]
             if word == "over" and (lex.unit_re.match(text, den.end) or _SPACE_LOWER.match(after)):
                 ok = False
             if word in ("outof", "in") and not (v < den.value):
@@ -1032,9 +1194,16 @@ def _read_words(text, q, lex, money, fast, word_end=0):
 
 def _half_at(toks, k):
     """'a half', 'one half', 'a quarter' after 'and'."""
-    if k + 1 < len(toks) and toks[k].cls in ("a",) or (k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1):
-        if k + 1 < len(toks) and toks[k + 1].cls == "ord" and toks[k + 1].ordinal == "fraction":
-            return (k + 2, 1 / toks[k + 1].value)
+    if (
+        (
+            (k + 1 < len(toks) and toks[k].cls in ("a",))
+            or (k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1)
+        )
+        and k + 1 < len(toks)
+        and toks[k + 1].cls == "ord"
+        and toks[k + 1].ordinal == "fraction"
+    ):
+        return (k + 2, 1 / toks[k + 1].value)
     return None
 
 
@@ -1084,8 +1253,14 @@ def _finish(toks, a, end, v, sub, lex, text, base=None):
         scale = lex.scale_name.get(t.word, scale)
         if k > end - 1 and toks[end - 2].cls in ("of", "a") and toks[end - 2].start < toks[end - 1].start:
             pass
-    num = _Numeral(toks[a].start, toks[end - 1].end, v, sub if v != int(v) or sub == "fraction" else "integer",
-                   scale=scale, words=True)
+    num = _Numeral(
+        toks[a].start,
+        toks[end - 1].end,
+        v,
+        sub if v != int(v) or sub == "fraction" else "integer",
+        scale=scale,
+        words=True,
+    )
     return num
 
 
@@ -1113,6 +1288,7 @@ def _round_plural(text, toks, lex):
 
 # --------------------------------------------------------------------------- mentions
 
+
 def _fmt(v):
     if v.__class__ is float and -1e16 < v < 1e16 and v.is_integer():
         return int(v)
@@ -1121,7 +1297,7 @@ def _fmt(v):
 
 def _counted_noun(text, pos, lex):
     """The counted noun after a figure ("100,000 troops" -> troop): (lemma, end) or None."""
-    if text[pos:pos + 1] not in (" ", "\u00a0"):
+    if text[pos : pos + 1] not in (" ", "\u00a0"):
         return None
     limit = min(len(text), pos + 60)
     func = lex.function
@@ -1184,7 +1360,7 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
             return c
         # _PREV_REV by string methods (a regex call costs more than these few copies): the white space, then the word
         k = len(text) - s
-        r = rev[k:k + 60]
+        r = rev[k : k + 60]
         t = r.lstrip(" \t\u00a0\u202f")
         sp = len(r) - len(t)
         if sp <= 40:
@@ -1192,13 +1368,13 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
             wl = len(u) - len(u.lstrip(_PREV_WORD))
             if wl:
                 return u[:wl][::-1]
-            return text[s - sp - 1:s - sp]
+            return text[s - sp - 1 : s - sp]
         m = _PREV_REV.match(rev, k)
         w = m.group(1)
         if w:
             return w[::-1]
         i = len(text) - m.end()
-        return text[i - 1:i]
+        return text[i - 1 : i]
     i = s
     stop = max(0, s - 40)  # the widest look-back window; more white space than that ends every look-back
     while i > stop and text[i - 1] in " \t\u00a0\u202f":
@@ -1206,7 +1382,7 @@ def _prev(text: str, s: int, rev: str | None = None) -> str:
     j = i
     while j > 0 and j > i - 20 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
-    return text[j:i].lower() if j < i else text[i - 1:i]
+    return text[j:i].lower() if j < i else text[i - 1 : i]
 
 
 _SIGN_WORDS = frozenset({"-", "minus", "negative"})
@@ -1223,24 +1399,26 @@ def _is_name_part(text, rev, s, num, lex, pv=None):
     """'G7', 'COVID-19', 'Boeing 737', 'Article 5': a figure that names, not counts.
 
     ``pv`` is ``_prev(text, s)`` when the caller has it: a word must precede for the look-back to match."""
-    if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+    if s > 0 and (text[s - 1].isalpha() or (text[s - 1] == "-" and s > 1 and text[s - 2].isalpha())):
         return True
     if not num.plain:
         return False
-    if text[s - 1:s] not in (" ", "\u00a0") or pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == ".")):
+    if text[s - 1 : s] not in (" ", "\u00a0") or (
+        pv is not None and not (pv[-1:].isascii() and (pv[-1:].isalpha() or pv[-1:] == "."))
+    ):
         return False
     # the word before the spaces, ([A-Za-z][A-Za-z.]*)[ \u00a0]+$ over text[s - 30:s], matched forwards on the reversed text
     n = len(text)
     m = _WORD_BEFORE_REV.match(rev, n - s, n - max(0, s - 30))
     if not m:
         return False
-    w = text[n - m.end(1):n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
+    w = text[n - m.end(1) : n - m.start(1)]  # as written (``rev`` may be the lower-case copy)
     ws = n - m.end()
     wl = w.lower()
     if wl.rstrip(".") in lex.name_head:
         return True
     if w[0].isupper() and wl not in lex.months and wl not in lex.function:
-        before = text[max(0, ws - 3):ws].strip()
+        before = text[max(0, ws - 3) : ws].strip()
         return bool(before) and before[-1] not in ".!?\"'(:" and ws > 0
     return False
 
@@ -1250,15 +1428,19 @@ def parse_quantities(text: str) -> list[Quantity]:
     lex = _lex()
     out: list[Quantity] = []
     n = len(text)
-    skips = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    skips = (
+        [(m.start(), m.end()) for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    )
     si = 0
     pos = 0
-    rev = arev = None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
+    rev = arev = (
+        None  # text[::-1] (for ASCII text: its lower-case copy reversed) and arev, that copy or None: made at the first anchor
+    )
     # Number words are searched on a copy of the text behind one space (a word starts after a non-letter, also at
     # the start). ASCII text: one search for the next anchor of either kind (lex.anchor_low). Other text: the next
     # anchor is the first of two searches, each kept until the scan passes it.
     asc = text.isascii()
-    primes = "'" in text or not asc and ("\u2032" in text or "\u2019" in text)  # 5'10": a height may follow a figure
+    primes = "'" in text or (not asc and ("\u2032" in text or "\u2019" in text))  # 5'10": a height may follow a figure
     if asc:
         scan = " " + text.lower()  # ASCII: the faster lower-case patterns (lower() keeps the length)
     else:
@@ -1281,7 +1463,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                     break
                 i = m.start()
             word_at = -1
-            if m.end() - i == 1 or i > pos and scan[i] in _SIGN_ASCII:
+            if m.end() - i == 1 or (i > pos and scan[i] in _SIGN_ASCII):
                 a, m_end, m_text = i - 1, i, text[i - 1]  # a sign; a number word after it comes next
             else:
                 word_at, word_end = i, m.end() - 1
@@ -1362,8 +1544,11 @@ def parse_quantities(text: str) -> list[Quantity]:
             else:
                 rev = text[::-1]
         pa = _prev(text, a, arev)
-        money_prefix = lex.prefix_re.search(text, max(0, a - 5), a) if pa and (
-            pa in lex.prefix_sym_last or pa in lex.prefix_words) else None
+        money_prefix = (
+            lex.prefix_re.search(text, max(0, a - 5), a)
+            if pa and (pa in lex.prefix_sym_last or pa in lex.prefix_words)
+            else None
+        )
         if digit:  # _read_numeral, its digit test passed
             num = _digits_alone(text, a, lex, money_prefix is not None)
             if num is None or num.__class__ is _Tok:
@@ -1391,9 +1576,13 @@ def parse_quantities(text: str) -> list[Quantity]:
             pos = max(num.end, a + 1)
             continue
         k = q.kind
-        if k != "number" and k != "percent" and k != "ordinal" \
-                or k == "number" and (q.value.__class__ is float and 0 < q.value < 1 and text[q.end + 1:q.end + 2] in _A_OR_OF
-                                      or primes and text[q.end:q.end + 1] in _PRIMES):
+        if (k != "number" and k != "percent" and k != "ordinal") or (
+            k == "number"
+            and (
+                (q.value.__class__ is float and 0 < q.value < 1 and text[q.end + 1 : q.end + 2] in _A_OR_OF)
+                or (primes and text[q.end : q.end + 1] in _PRIMES)
+            )
+        ):
             q = _refine(text, q, lex)
             if q is None:
                 pos = max(num.end, a + 1)
@@ -1428,7 +1617,11 @@ _OF_WORD = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z]+)")
 _A_OR_OF = frozenset("aAoO")  # "half a mile", "three-quarters of an acre": what may follow a fraction of a unit
 _WS_SPACE = str.maketrans("\t\n\r\x0b\x0c", "     ")  # ASCII white space as a space (the currency/unit gate)
 _PRIMES = frozenset("'′’")
-_FEET_INCHES = re.compile("[" + "".join(sorted(_PRIMES)) + r"](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))")
+_FEET_INCHES = re.compile(
+    "["
+    + "".join(sorted(_PRIMES))
+    + r"](?:[ \u00a0]?(\d{1,2}(?:\.\d)?)[ \u00a0]?(?:\"|″|''|”)|(?=[ \u00a0]*(?:tall|high)\b))"
+)
 _HEIGHT_END = re.compile(r"(?:[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?:tall|high)\b)")
 _INCH = re.compile(r"[ \u00a0]?(?:in(?![A-Za-z])\.?|[\"\u2033])")
 _NO_WORD = re.compile("(.{0})").match("")
@@ -1437,12 +1630,14 @@ _NEXT_WORD = re.compile(r"[ \u00a0-]+([A-Za-z]+)")
 
 def _scaled(q, factor, add=0.0, **changes):
     """``q`` with value and bounds multiplied by ``factor`` (plus ``add``), and ``changes``."""
+
     def f(v):
         if v is None:
             return None
         v = v * factor + add
         v = round(v, 12) if v.__class__ is float else v
         return _fmt(v)
+
     return replace(q, value=f(q.value), low=f(q.low), high=f(q.high), **changes)
 
 
@@ -1451,7 +1646,7 @@ def _span(text, q, start, end, **changes):
 
 
 def _numeral_text(text, q):
-    return text[q.numerals[0][0]:q.numerals[0][1]] if q.numerals else q.text
+    return text[q.numerals[0][0] : q.numerals[0][1]] if q.numerals else q.text
 
 
 def _is_year(text, q):
@@ -1476,16 +1671,22 @@ def _refine(text, q, lex):
     if kind == "money":
         return _refine_money(text, q, lex)
     if kind == "number":
-        pm = _FEET_INCHES.match(text, q.end) if text[q.end:q.end + 1] in _PRIMES and q.value is not None else None
+        pm = _FEET_INCHES.match(text, q.end) if text[q.end : q.end + 1] in _PRIMES and q.value is not None else None
         if pm and q.qualifier == "exact" and len(q.numerals) == 1:  # 5'10", 6′2″: feet and inches
             if not pm.group(1):  # "6' tall"
                 return _span(text, q, q.start, pm.end(), kind="dimension", unit="ft", measure_span=(q.start, pm.end()))
             inches = float(pm.group(1))
             if inches < 12:
-                return _scaled(_span(text, q, q.start, pm.end()), 12, inches, kind="dimension", unit="in",
-                               measure_span=(q.start, pm.end()))
+                return _scaled(
+                    _span(text, q, q.start, pm.end()),
+                    12,
+                    inches,
+                    kind="dimension",
+                    unit="in",
+                    measure_span=(q.start, pm.end()),
+                )
         # "half a mile", "three-quarters of an hour": a fraction of a unit
-        if text[q.end + 1:q.end + 2] not in _A_OR_OF:
+        if text[q.end + 1 : q.end + 2] not in _A_OR_OF:
             return q
         m = _OF_A_UNIT.match(text, q.end)
         if m:
@@ -1494,8 +1695,13 @@ def _refine(text, q, lex):
                 info = lex.units.get(" ".join(um.group("ci").lower().split()))
                 if info and info[1] in ("dimension", "duration", "percent"):
                     unit, k, factor = info
-                    return _scaled(_span(text, q, q.start, um.end()), factor, kind=k, unit=unit,
-                                   measure_span=(q.measure_span[0] if q.measure_span else q.start, um.end()))
+                    return _scaled(
+                        _span(text, q, q.start, um.end()),
+                        factor,
+                        kind=k,
+                        unit=unit,
+                        measure_span=(q.measure_span[0] if q.measure_span else q.start, um.end()),
+                    )
         return q
     if kind in ("dimension", "duration"):
         return _refine_measure(text, q, lex)
@@ -1508,8 +1714,15 @@ def _as_number(text, q):
     end = max(end, q.numerals[-1][1]) if q.numerals else end
     if q.range_span and q.range_span[1] > end and q.qualifier != "range":
         end = q.range_span[1]
-    return _span(text, q, q.start, end, kind="number", unit=None, measure_span=(q.measure_span[0], end)
-                 if q.measure_span else None)
+    return _span(
+        text,
+        q,
+        q.start,
+        end,
+        kind="number",
+        unit=None,
+        measure_span=(q.measure_span[0], end) if q.measure_span else None,
+    )
 
 
 def _refine_count(text, q, lex):
@@ -1524,29 +1737,43 @@ def _refine_count(text, q, lex):
     if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isdigit():
         return _as_number(text, q)  # "a 3-2 win": a score
     plural = noun in lex.lemmas or _looks_plural(noun)
-    if noun in lex.verbs or (not plural and (noun.endswith("ing") or numeral in ("zero", "one", "half")
-                                             or q.value is not None and q.value != int(q.value))):
+    if noun in lex.verbs or (
+        not plural
+        and (
+            noun.endswith("ing")
+            or numeral in ("zero", "one", "half")
+            or (q.value is not None and q.value != int(q.value))
+        )
+    ):
         q = _as_number(text, q)
         if len(numeral) == 4 and _is_year(text, q):
             return None
         return q
-    if len(numeral) == 4 and q.qualifier == "exact" and _is_year(text, q):
-        # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
-        if not plural or _prev(text, q.start) in lex.year_det:
-            return None
+    # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
+    if (
+        len(numeral) == 4
+        and q.qualifier == "exact"
+        and _is_year(text, q)
+        and (not plural or _prev(text, q.start) in lex.year_det)
+    ):
+        return None
     return q
 
 
 def _refine_money(text, q, lex):
     end = q.end
-    c = text[end:end + 1]
+    c = text[end : end + 1]
     if c in "-\u2010\u2011" and q.scale_word is None:
         m = _HY_SCALE.match(text, end)  # "$300-million", "C$1.2-billion"
         if m:
             w = m.group(1).lower()
             factor = lex.words[w][1]
-            q = _scaled(_span(text, q, q.start, m.end()), factor, scale_word=lex.scale_name.get(w, w),
-                        measure_span=(q.measure_span[0], m.end()) if q.measure_span else None)
+            q = _scaled(
+                _span(text, q, q.start, m.end()),
+                factor,
+                scale_word=lex.scale_name.get(w, w),
+                measure_span=(q.measure_span[0], m.end()) if q.measure_span else None,
+            )
             return q
     tail = q.text[-7:].lower()
     if q.unit == "KRW" and tail.endswith("won") and q.scale_word is None and "," not in q.text:
@@ -1557,14 +1784,18 @@ def _refine_money(text, q, lex):
     if q.unit == "GBP" and (tail.endswith("pounds") or tail.endswith("pound")) and "£" not in q.text:
         # "weighed two pounds", "five pounds of cocaine", "a 10-pound baby": a weight; "a five-pound note": money
         before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
-        if "-" in q.text or tail.endswith(" pound") and q.value != 1:
+        if "-" in q.text or (tail.endswith(" pound") and q.value != 1):
             # "a 10-pound baby", "a 3 pound bag": a weight, unless a note or coin follows or a price is named
             nw = _NEXT_WORD.match(text, end)
-            if not (nw and nw.group(1).lower() in lex.money_cue) and not (before & lex.money_cue and not before & lex.weight_cue):
+            if not (nw and nw.group(1).lower() in lex.money_cue) and not (
+                before & lex.money_cue and not before & lex.weight_cue
+            ):
                 return replace(q, kind="dimension", unit="lb")
             return q
         of = _OF_WORD.match(text, end)
-        if (of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")) or before & lex.weight_cue:
+        if (
+            of and of.group(1).lower() not in ("sterling", "the", "their", "his", "her", "its")
+        ) or before & lex.weight_cue:
             return replace(q, kind="dimension", unit="lb")
     return q
 
@@ -1573,25 +1804,35 @@ def _refine_measure(text, q, lex):
     unit = q.unit
     end = q.end
     numeral = _numeral_text(text, q)
-    if numeral.lower() == "zero" and text[q.numerals[0][1]:q.numerals[0][1] + 1] == "-":
+    if numeral.lower() == "zero" and text[q.numerals[0][1] : q.numerals[0][1] + 1] == "-":
         return _as_number(text, replace(q, measure_span=(q.start, q.numerals[0][1])))  # "zero-hours contracts"
-    if unit == "lb" and text[end - 5:end].lower().endswith("pound"):
+    if unit == "lb" and text[end - 5 : end].lower().endswith("pound"):
         nw = _NEXT_WORD.match(text, end)
         before = {w.lower() for w in _WORDS_BEFORE.findall(text, max(0, q.start - 60), q.start)}
-        if nw and nw.group(1).lower() in lex.money_cue or before & lex.money_cue and not before & lex.weight_cue:
+        if (nw and nw.group(1).lower() in lex.money_cue) or (before & lex.money_cue and not before & lex.weight_cue):
             return replace(q, kind="money", unit="GBP")  # "a five-pound note", "it costs 3 pound"
-    if unit == "m" and text[end - 1:end] == "m" and text[end - 2:end - 1].isdigit():
+    if unit == "m" and text[end - 1 : end] == "m" and text[end - 2 : end - 1].isdigit():
         um = lex.cur_unit_re.match(text, end)  # "500m euros": million, in a currency named after it
         if um is not None and um.group("cur") is not None:
             cur = lex.currency_suffix.get(" ".join(um.group("cur").strip().lower().split()))
             if cur:
-                return _scaled(_span(text, q, q.start, um.end()), 10 ** 6, kind="money", unit=cur, scale_word="million",
-                               measure_span=(q.measure_span[0], um.end()) if q.measure_span else None)
-    if (unit == "degC" or unit == "degF") and text[end - 1:end] in ("C", "F") and q.numerals \
-            and text[q.numerals[-1][1]:end] in (" C", " F", "\u00a0C", "\u00a0F") \
-            and (_NEXT_WORD.match(text, end) or _NO_WORD).group(1)[-1:] == "s":
+                return _scaled(
+                    _span(text, q, q.start, um.end()),
+                    10**6,
+                    kind="money",
+                    unit=cur,
+                    scale_word="million",
+                    measure_span=(q.measure_span[0], um.end()) if q.measure_span else None,
+                )
+    if (
+        (unit == "degC" or unit == "degF")
+        and text[end - 1 : end] in ("C", "F")
+        and q.numerals
+        and text[q.numerals[-1][1] : end] in (" C", " F", "\u00a0C", "\u00a0F")
+        and (_NEXT_WORD.match(text, end) or _NO_WORD).group(1)[-1:] == "s"
+    ):
         return _as_number(text, replace(q, measure_span=(q.measure_span[0], q.numerals[-1][1])))  # "Group 5 C"
-    nxt = text[end:end + 1]
+    nxt = text[end : end + 1]
     if nxt == "" or nxt.isalnum() or nxt not in _COMPOUND_FIRST:
         return q  # nothing this function reads starts here
     if unit in lex.compound_big and q.value is not None:
@@ -1611,30 +1852,45 @@ def _refine_measure(text, q, lex):
                     small = info[0] if info else None
                 elif unit == "ft" and num.value < 12:
                     um = _INCH.match(text, num.end)  # "6ft 2in", "6 ft 2 in", "6 ft 2\""
-                    if um or text[g.start():g.start() + 1] == "-" or _HEIGHT_END.match(text, num.end):
+                    if um or text[g.start() : g.start() + 1] == "-" or _HEIGHT_END.match(text, num.end):
                         small = "in"  # "5-foot-2", "5 ft 10.": inches understood
                 factor = lex.compound.get((unit, small))
                 if factor:
                     new_end = um.end() if um else num.end
-                    q = _scaled(_span(text, q, q.start, new_end), factor, num.value, unit=small,
-                                numerals=q.numerals + ((num.start, num.end, _fmt(num.value)),),
-                                measure_span=(q.measure_span[0], new_end) if q.measure_span else None)
+                    q = _scaled(
+                        _span(text, q, q.start, new_end),
+                        factor,
+                        num.value,
+                        unit=small,
+                        numerals=q.numerals + ((num.start, num.end, _fmt(num.value)),),
+                        measure_span=(q.measure_span[0], new_end) if q.measure_span else None,
+                    )
                     return q
-    c2 = text[end + 1:end + 2]
+    c2 = text[end + 1 : end + 2]
     if c2 != "a" and c2 != "A" and c2 != "p" and c2 != "P" and c2 != "e" and c2 != "E":
         return q
     h = _AND_HALF.match(text, end) if c2 == "a" or c2 == "A" else None
     if h and q.value is not None:  # "a mile and a half"
-        return _scaled(_span(text, q, q.start, h.end()), 1, 0.5, measure_span=(q.measure_span[0], h.end())
-                       if q.measure_span else None)
+        return _scaled(
+            _span(text, q, q.start, h.end()),
+            1,
+            0.5,
+            measure_span=(q.measure_span[0], h.end()) if q.measure_span else None,
+        )
     r = _RATE.match(text, end)
     if r:
         per = r.group(1).lower()
         per = lex.lemmas.get(per, per)
         if per in lex.rate_per:
             rate = lex.rates.get((unit, per), f"{unit}/{per}")
-            return _span(text, q, q.start, r.end(), unit=rate, measure_span=(q.measure_span[0], r.end())
-                         if q.measure_span else None)
+            return _span(
+                text,
+                q,
+                q.start,
+                r.end(),
+                unit=rate,
+                measure_span=(q.measure_span[0], r.end()) if q.measure_span else None,
+            )
     return q
 
 
@@ -1642,17 +1898,41 @@ def _percent_mention(text, a, lex):
     m = lex.percent_of_re.match(text, a)
     if m:
         num = _read_numeral(text, m.end(), lex)
-        if isinstance(num, _Numeral) and num.value is not None and not num.ordinal \
-                and not _counted_noun(text, num.end, lex):
-            return Quantity(a, num.end, text[a:num.end], _fmt(num.value), _fmt(num.value), _fmt(num.value),
-                            kind="percent", unit="percent", numerals=((num.start, num.end, _fmt(num.value)),),
-                            measure_span=(a, num.end), subtype=num.subtype)
+        if (
+            isinstance(num, _Numeral)
+            and num.value is not None
+            and not num.ordinal
+            and not _counted_noun(text, num.end, lex)
+        ):
+            return Quantity(
+                a,
+                num.end,
+                text[a : num.end],
+                _fmt(num.value),
+                _fmt(num.value),
+                _fmt(num.value),
+                kind="percent",
+                unit="percent",
+                numerals=((num.start, num.end, _fmt(num.value)),),
+                measure_span=(a, num.end),
+                subtype=num.subtype,
+            )
     m = lex.bare_percent_re.match(text, a)
     if not m:
         return None
     # a percentage named without a figure ("a small percent"): reported with no value
-    return Quantity(a, m.end(), m.group(), None, None, None, kind="percent", unit="percent", measure_span=(a, m.end()),
-                    subtype="none")
+    return Quantity(
+        a,
+        m.end(),
+        m.group(),
+        None,
+        None,
+        None,
+        kind="percent",
+        unit="percent",
+        measure_span=(a, m.end()),
+        subtype="none",
+    )
 
 
 def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
@@ -1662,24 +1942,34 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if pv_s is None:
         pv_s = _prev(text, s, arev)  # the token before the numeral, read once
     # ---- what the numeral is, by itself
-    if num.ordinal:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
-            return None
+    if num.ordinal and (
+        (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s))
+        or (text[e : e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))
+    ):
+        return None
     if num.plain and num.value is not None:
-        if text[e:e + 2].strip()[:1] in {"a", "A", "p", "P", "o"} \
-                and text[e + text[e:e + 1].isspace():e + text[e:e + 1].isspace() + 2].lower() in _CLOCK_START \
-                and _CLOCK_AFTER.match(text, e) and num.value <= 12:
+        if (
+            text[e : e + 2].strip()[:1] in {"a", "A", "p", "P", "o"}
+            and text[e + text[e : e + 1].isspace() : e + text[e : e + 1].isspace() + 2].lower() in _CLOCK_START
+            and _CLOCK_AFTER.match(text, e)
+            and num.value <= 12
+        ):
             return None
         # list marker: "1. Introduction" at the start of a line
-        if text[e:e + 1] in _LIST_MARK_FIRST:
+        if text[e : e + 1] in _LIST_MARK_FIRST:
             line_start = text.rfind("\n", max(0, s - 8), s)
-            if (line_start >= 0 or s < 8) and not text[(line_start + 1 if line_start >= 0 else 0):s].strip() \
-                    and _LIST_MARK.match(text, e, e + 4):
+            if (
+                (line_start >= 0 or s < 8)
+                and not text[(line_start + 1 if line_start >= 0 else 0) : s].strip()
+                and _LIST_MARK.match(text, e, e + 4)
+            ):
                 return None
     # ordinals written in digits: "21st", "4th"
-    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e:e + 1] in _ORDINAL_FIRST else None
+    om = _ORDINAL_SUFFIX.match(text, e) if num.plain and text[e : e + 1] in _ORDINAL_FIRST else None
     if om:
-        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)):
+        if (pv_s in lex.month_set and lex.month_re.search(text, max(0, s - 15), s)) or (
+            text[e : e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e)
+        ):
             return None
         num.ordinal, e = True, om.end()
         num.end = e
@@ -1702,40 +1992,74 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             return None
         if _ANOTHER.match(text, e, e + 9):
             return None
-    if num.plain and not currency and num.value is not None and 1 <= num.value <= 31 and \
-            (((pv_s if start == s else _prev(text, start, arev)) in lex.month_set and lex.month_re.search(text, max(0, start - 15), start)) or (text[e:e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))):
+    if (
+        num.plain
+        and not currency
+        and num.value is not None
+        and 1 <= num.value <= 31
+        and (
+            (
+                (pv_s if start == s else _prev(text, start, arev)) in lex.month_set
+                and lex.month_re.search(text, max(0, start - 15), start)
+            )
+            or (text[e : e + 1] in _MONTH_AFTER_FIRST and lex.month_after_re.match(text, e))
+        )
+    ):
         return None
     pv = pv_s if start == s else _prev(text, start, arev)
     # pv is "" when only white space precedes the figure (to the start of the text): no qualifier can end there
-    qual = _qualifier_before(text, rev, arev, start, lex) if pv and (pv in lex.before_last or pv[-1] in "<>=≤≥") else None
+    qual = (
+        _qualifier_before(text, rev, arev, start, lex) if pv and (pv in lex.before_last or pv[-1] in "<>=≤≥") else None
+    )
     q_start = qual[0] if qual else start
     qrow = lex.before[qual[1]] if qual else None
     approx_row = None
     if qrow and qrow["bound"] == "approx":
         approx_row = qrow
         pv2 = _prev(text, q_start, arev)
-        q2 = _qualifier_before(text, rev, arev, q_start, lex) if pv2 and (pv2 in lex.before_last or pv2[-1] in "<>=≤≥") else None
+        q2 = (
+            _qualifier_before(text, rev, arev, q_start, lex)
+            if pv2 and (pv2 in lex.before_last or pv2[-1] in "<>=≤≥")
+            else None
+        )
         qrow = lex.before[q2[1]] if q2 else None
         if qrow and qrow["bound"] == "approx":
             qrow = None
         cmp_start = q2[0] if qrow else None
     else:
         cmp_start = q_start if qrow else None
-    numerals = [(s if sign_at is None else sign_at, e,
-                 int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value)]
+    numerals = [
+        (
+            s if sign_at is None else sign_at,
+            e,
+            int(value) if value.__class__ is float and -1e16 < value < 1e16 and value.is_integer() else value,
+        )
+    ]
     # ---- a range: "between 20 and 30", "from 20 to 30", "20-30", "20 to 30"
-    ropen = lex.range_open_re.search(text, max(0, start - 12), start) if not qrow and pv in {"between", "from", "the"} else None
+    ropen = (
+        lex.range_open_re.search(text, max(0, start - 12), start)
+        if not qrow and pv in {"between", "from", "the"}
+        else None
+    )
     low = high = None
     rng = None
     end = e
     scale = num.scale
-    t3 = text[e:e + 3]
+    t3 = text[e : e + 3]
     l3 = t3.lstrip()
     c3 = l3[:1]
-    if c3 in _RANGE_FIRST and (value is not None and not num.ordinal or ropen) \
-            and (not c3.isalpha() or text[e + len(t3) - len(l3):e + len(t3) - len(l3) + 2].lower() in _RANGE_WORD_START):
+    if (
+        c3 in _RANGE_FIRST
+        and ((value is not None and not num.ordinal) or ropen)
+        and (not c3.isalpha() or text[e + len(t3) - len(l3) : e + len(t3) - len(l3) + 2].lower() in _RANGE_WORD_START)
+    ):
         rng = _range_partner(text, e, num, value, lex, ropen, currency is not None)
-        if rng and ropen and ropen.group("w").lower() == "from" and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end()):
+        if (
+            rng
+            and ropen
+            and ropen.group("w").lower() == "from"
+            and lex.change_re.search(text, max(0, ropen.start() - 30), ropen.end())
+        ):
             rng = None
     if rng:
         pnum, pval = rng
@@ -1755,33 +2079,89 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     # ---- ordinals stop here
     if num.ordinal:
         if rng:
-            return _build(text, q_start, end, None, low, high, True, False, approx_row is not None, "range", "ordinal",
-                          None, None, numerals, (cmp_start, end), (s, end), "integer")
+            return _build(
+                text,
+                q_start,
+                end,
+                None,
+                low,
+                high,
+                True,
+                False,
+                approx_row is not None,
+                "range",
+                "ordinal",
+                None,
+                None,
+                numerals,
+                (cmp_start, end),
+                (s, end),
+                "integer",
+            )
         if qrow and qrow["bound"] in {"low", "high", "point"}:
             inc = qrow["inclusive"] == "yes"
             lo = value if qrow["bound"] in ("low", "point") else None
             hi = value if qrow["bound"] in ("high", "point") else None
-            return _build(text, q_start, e, _fmt(value) if qrow["bound"] == "point" else None, _fmt(lo), _fmt(hi),
-                          inc, inc, False, qrow["qualifier"], "ordinal", None, None, numerals, (cmp_start, e), (s, e),
-                          "integer")
-        return _build(text, s, e, _fmt(value), _fmt(value), _fmt(value), True, True, False,
-                      "exact", "ordinal", None, None, numerals, None, (s, e), "integer")
+            return _build(
+                text,
+                q_start,
+                e,
+                _fmt(value) if qrow["bound"] == "point" else None,
+                _fmt(lo),
+                _fmt(hi),
+                inc,
+                inc,
+                False,
+                qrow["qualifier"],
+                "ordinal",
+                None,
+                None,
+                numerals,
+                (cmp_start, e),
+                (s, e),
+                "integer",
+            )
+        return _build(
+            text,
+            s,
+            e,
+            _fmt(value),
+            _fmt(value),
+            _fmt(value),
+            True,
+            True,
+            False,
+            "exact",
+            "ordinal",
+            None,
+            None,
+            numerals,
+            None,
+            (s, e),
+            "integer",
+        )
     # ---- after: "or more", "or less", "or equal"
     after_row = None
     range_end = end
     if not rng and value is not None:
-        t5 = text[end:end + 5]
+        t5 = text[end : end + 5]
         l5 = t5.lstrip()
         # "or ..."/"and ..." after white space: the only starts of an "after" phrase
-        am = lex.after_re.match(text, end) if l5[:1] in _AFTER_FIRST and len(l5) < len(t5) \
-            and l5[:2].lower() in _AFTER_STARTS else None
+        am = (
+            lex.after_re.match(text, end)
+            if l5[:1] in _AFTER_FIRST and len(l5) < len(t5) and l5[:2].lower() in _AFTER_STARTS
+            else None
+        )
         if am and not _numeral_follows(text, am.end(), lex):
             after_row = lex.after[" ".join(am.group("w").lower().split())]
             range_end = am.end()
         elif qrow and qrow["bound"] in ("low", "high") and qrow["inclusive"] == "no":
-            c2 = text[end + 1:end + 2]
-            om2 = lex.or_equal_re.match(text, end) if text[end:end + 1].isspace() and c2 and (c2 in "oO" or c2.isspace()) \
+            c2 = text[end + 1 : end + 2]
+            om2 = (
+                lex.or_equal_re.match(text, end)
+                if text[end : end + 1].isspace() and c2 and (c2 in "oO" or c2.isspace())
                 else None
+            )
             if om2 and not _numeral_follows(text, om2.end(), lex):
                 qrow = dict(qrow, inclusive="yes", qualifier="at_least" if qrow["bound"] == "low" else "at_most")
                 range_end = om2.end()
@@ -1791,24 +2171,27 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     measure_start = money_prefix.start() if currency else (s if sign_at is None else sign_at)
     factor = 1.0
     p = end
-    c_after = text[end:end + 1]
+    c_after = text[end : end + 1]
     if c_after == " " or c_after == "\u00a0":
         p = end + 1
-        c_after = text[p:p + 1]
+        c_after = text[p : p + 1]
         if c_after == " " or c_after == "\u00a0":
             p = _NBSP_RUN.match(text, end).end()
-            c_after = text[p:p + 1]
+            c_after = text[p : p + 1]
     c_after_maybe = not c_after.isascii() or c_after in lex.unit_first or c_after in lex.suffix_cur_first
     if c_after_maybe and c_after != "-":
         # no suffix currency or unit starts with these two characters (ASCII: exact; others go to the regex)
-        k3 = text[p:p + 3]
+        k3 = text[p : p + 3]
         if k3.isascii():
             k3 = k3.lower()
             if not k3.isalpha():
                 k3 = k3.translate(_WS_SPACE)
             # a token of one or two characters ("C", "p", "kg") is never followed by a letter
-            if k3 not in lex.cur_unit_keys3 and (k3[:2] not in lex.cur_unit_keys2 or k3[2:].isalpha()) \
-                    and (c_after.lower() not in lex.cur_unit_one or k3[1:2].isalpha()):
+            if (
+                k3 not in lex.cur_unit_keys3
+                and (k3[:2] not in lex.cur_unit_keys2 or k3[2:].isalpha())
+                and (c_after.lower() not in lex.cur_unit_one or k3[1:2].isalpha())
+            ):
                 c_after_maybe = False
     um = None
     if not currency and c_after_maybe:
@@ -1825,23 +2208,26 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
                 um = lex.unit_re.match(text, end)
     if currency:
         kind, unit = "money", currency
-    elif c_after_maybe:
-        if um and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",))):
-            tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
-            tok_key = tok if um.group("cs") else " ".join(tok.split())
-            info = lex.units.get(tok_key)
-            if info is None:
-                info = lex.units.get(tok_key.lower())
-            if info:
-                unit, kind, factor = info
-                unit_end = max(unit_end, um.end())
+    elif (
+        c_after_maybe
+        and um
+        and (um.group("cs") or not (num.plain and um.group("ci") and um.group("ci").lower() in ("m",)))
+    ):
+        tok = um.group("cs") if um.group("cs") else um.group("ci").lower()
+        tok_key = tok if um.group("cs") else " ".join(tok.split())
+        info = lex.units.get(tok_key)
+        if info is None:
+            info = lex.units.get(tok_key.lower())
+        if info:
+            unit, kind, factor = info
+            unit_end = max(unit_end, um.end())
     if kind == "number" and num.round is None:
-        cn = _counted_noun(text, end, lex) if text[end:end + 1] in _SPACE_NBSP else None
+        cn = _counted_noun(text, end, lex) if text[end : end + 1] in _SPACE_NBSP else None
         if cn:
             kind, unit = "count", cn[0]
     if num.round is not None and kind == "number":
         cn = _OF_NOUN.match(text, end)
-        if cn and _looks_plural(cn.group(1).lower()) or cn and cn.group(1).lower() in lex.lemmas:
+        if (cn and _looks_plural(cn.group(1).lower())) or (cn and cn.group(1).lower() in lex.lemmas):
             kind, unit = "count", _lemma(cn.group(1).lower(), lex)
     if kind == "number" and num.scale and not rng:
         cn = _OF_NOUN.match(text, end)
@@ -1851,21 +2237,37 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
         unit, kind, factor = lex.units[text[s:e].lower()]
         unit_end = e
     # ---- years used as dates and periods, day numbers
-    if num.plain and kind == "number" and not qrow and not approx_row and sign_at is None and value is not None \
-            and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and text[s:num.end].isdigit() and len(text[s:num.end]) == 4:
+    if (
+        num.plain
+        and kind == "number"
+        and not qrow
+        and not approx_row
+        and sign_at is None
+        and value is not None
+        and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+        and text[s : num.end].isdigit()
+        and len(text[s : num.end]) == 4
+    ):
         return None
     if rng and kind == "number" and all(YEAR_RANGE[0] <= v <= YEAR_RANGE[1] for v in (low, high)) and num.plain:
         return None
     # street numbers: "10 Downing Street"
     if num.plain and kind == "number":
-        sm = _STREET_NAME.match(text, e) if text[e + 1:e + 2].isupper() else None
+        sm = _STREET_NAME.match(text, e) if text[e + 1 : e + 2].isupper() else None
         if sm and sm.group(1).lower() in lex.context.get("street", ()):
             return None
     # ---- resolve the interval
     unit_end_final = unit_end if kind != "count" else cn[1]
     if kind == "count" and num.round is not None:
         unit_end_final = cn.end()
-    if kind == "count" and num.scale and not rng and cn is not None and hasattr(cn, "end") and not isinstance(cn, tuple):
+    if (
+        kind == "count"
+        and num.scale
+        and not rng
+        and cn is not None
+        and hasattr(cn, "end")
+        and not isinstance(cn, tuple)
+    ):
         unit_end_final = cn.end()
     if num.round is None and not rng and not after_row and not qrow and approx_row is None:
         # an exact figure (the common case): the general resolution below, with its branches settled
@@ -1875,8 +2277,25 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
             value = int(value)
         q_to = max(unit_end_final, range_end)
         inc = value is not None
-        return Quantity(start, q_to, text[start:q_to], value, value, value, inc, inc, False, "exact", kind, unit, scale,
-                        num.subtype, tuple(numerals), None, (measure_start, max(unit_end if kind != "count" else end, end)))
+        return Quantity(
+            start,
+            q_to,
+            text[start:q_to],
+            value,
+            value,
+            value,
+            inc,
+            inc,
+            False,
+            "exact",
+            kind,
+            unit,
+            scale,
+            num.subtype,
+            tuple(numerals),
+            None,
+            (measure_start, max(unit_end if kind != "count" else end, end)),
+        )
     if factor != 1:
         value = _times(value, factor) if value is not None else None
         low = _times(low, factor) if low is not None else None
@@ -1925,7 +2344,7 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if rng or after_row or (qrow and qrow["comparison"] == "yes"):
         rs = cmp_start if cmp_start is not None else (s if sign_at is None else sign_at)
         range_span = (rs, range_end)
-    q_begin = q_start if (qual or ropen and rng) else start
+    q_begin = q_start if (qual or (ropen and rng)) else start
     # the figures as _fmt writes them (whole floats as ints), inline: this runs once per figure
     if v_out.__class__ is float and -1e16 < v_out < 1e16 and v_out.is_integer():
         v_out = int(v_out)
@@ -1934,9 +2353,25 @@ def _mention(text, rev, arev, num, lex, money_prefix, pv_s=None):
     if high.__class__ is float and -1e16 < high < 1e16 and high.is_integer():
         high = int(high)
     q_from, q_to = min(q_begin, start), max(unit_end_final, range_end)
-    return Quantity(q_from, q_to, text[q_from:q_to], v_out, low, high, low_inc if low is not None else False,
-                    high_inc if high is not None else False, approximate, qualifier, kind, unit, scale, num.subtype,
-                    tuple(numerals), range_span, (measure_start, max(unit_end if kind != "count" else end, end)))
+    return Quantity(
+        q_from,
+        q_to,
+        text[q_from:q_to],
+        v_out,
+        low,
+        high,
+        low_inc if low is not None else False,
+        high_inc if high is not None else False,
+        approximate,
+        qualifier,
+        kind,
+        unit,
+        scale,
+        num.subtype,
+        tuple(numerals),
+        range_span,
+        (measure_start, max(unit_end if kind != "count" else end, end)),
+    )
 
 
 def _times(v, factor):
@@ -1944,11 +2379,44 @@ def _times(v, factor):
     return v * factor if factor > 1 else round(v * factor, 12)
 
 
-def _build(text, start, end, value, low, high, li, hi, approx, qualifier, kind, unit, scale, numerals, range_span,
-           measure_span, subtype):
-    return Quantity(start, end, text[start:end], value, low, high, li if low is not None else False,
-                    hi if high is not None else False, approx, qualifier, kind, unit, scale, subtype, tuple(numerals),
-                    range_span, measure_span)
+def _build(
+    text,
+    start,
+    end,
+    value,
+    low,
+    high,
+    li,
+    hi,
+    approx,
+    qualifier,
+    kind,
+    unit,
+    scale,
+    numerals,
+    range_span,
+    measure_span,
+    subtype,
+):
+    return Quantity(
+        start,
+        end,
+        text[start:end],
+        value,
+        low,
+        high,
+        li if low is not None else False,
+        hi if high is not None else False,
+        approx,
+        qualifier,
+        kind,
+        unit,
+        scale,
+        subtype,
+        tuple(numerals),
+        range_span,
+        measure_span,
+    )
 
 
 _QUALIFIER_WINDOW = 40  # a qualifier phrase (with "the") starts at most this many characters before the figure
@@ -1981,7 +2449,7 @@ def _numeral_follows(text, pos, lex):
 
 
 def _range_partner(text, e, num, value, lex, ropen, money):
-    nxt = text[e:e + 3].lstrip()[:1]
+    nxt = text[e : e + 3].lstrip()[:1]
     if not nxt or nxt not in "-–—~tTaAuU":
         return None
     m = lex.range_sep_re.match(text, e)
@@ -1991,7 +2459,7 @@ def _range_partner(text, e, num, value, lex, ropen, money):
     if m.group("dash"):
         if num.words or opener == "between":
             return None
-        if m.group("dash") == "-" and text[e:m.start("dash")] == "" and not text[m.end():m.end() + 1].isdigit():
+        if m.group("dash") == "-" and text[e : m.start("dash")] == "" and not text[m.end() : m.end() + 1].isdigit():
             return None
     else:
         w = m.group("w").lower()
@@ -2043,12 +2511,26 @@ def _money_pairs(text, qs, lex):
     out = [qs[0]]
     for b in qs[1:]:
         a = out[-1]
-        if b.kind == "money" and a.kind == "money" and a.unit == b.unit and a.qualifier == "exact" \
-                and b.qualifier == "exact" and a.value is not None and b.value is not None and 0 < b.value < 1 \
-                and a.value == int(a.value) and _MONEY_AND.fullmatch(text, a.end, b.start) \
-                and lex.currency_factor.get(b.text.rsplit(None, 1)[-1].lower()):
-            out[-1] = _scaled(_span(text, a, a.start, b.end), 1, b.value, numerals=a.numerals + b.numerals,
-                              measure_span=(a.measure_span[0] if a.measure_span else a.start, b.end))
+        if (
+            b.kind == "money"
+            and a.kind == "money"
+            and a.unit == b.unit
+            and a.qualifier == "exact"
+            and b.qualifier == "exact"
+            and a.value is not None
+            and b.value is not None
+            and 0 < b.value < 1
+            and a.value == int(a.value)
+            and _MONEY_AND.fullmatch(text, a.end, b.start)
+            and lex.currency_factor.get(b.text.rsplit(None, 1)[-1].lower())
+        ):
+            out[-1] = _scaled(
+                _span(text, a, a.start, b.end),
+                1,
+                b.value,
+                numerals=a.numerals + b.numerals,
+                measure_span=(a.measure_span[0] if a.measure_span else a.start, b.end),
+            )
             continue
         out.append(b)
     return out
@@ -2074,8 +2556,15 @@ def _unit_ranges(text, qs, lex):
     while i < n:
         a = qs[i]
         b = qs[i + 1] if i + 1 < n else None
-        r = _unit_range(text, a, b, lex) if b is not None and a.qualifier == "exact" and b.qualifier == "exact" \
-            and a.value is not None and b.value is not None else None
+        r = (
+            _unit_range(text, a, b, lex)
+            if b is not None
+            and a.qualifier == "exact"
+            and b.qualifier == "exact"
+            and a.value is not None
+            and b.value is not None
+            else None
+        )
         if r is not None:
             out.append(r)
             i += 2
@@ -2097,19 +2586,34 @@ def _unit_range(text, a, b, lex):
             return None
         start = a.start
         if w in ("and", "to"):
-            opener = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start) or \
-                _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
+            opener = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start) or _FROM_BEFORE.search(
+                text, max(0, a.start - 8), a.start
+            )
             if opener:
-                if opener.group().lower().startswith("from") and \
-                        lex.change_re.search(text, max(0, opener.start() - 30), opener.end()):
+                if opener.group().lower().startswith("from") and lex.change_re.search(
+                    text, max(0, opener.start() - 30), opener.end()
+                ):
                     return None  # "rose from 5 km to 10 km": a change
                 start = opener.start()
             elif w == "to" and _BY_BEFORE.search(text, max(0, a.start - 8), a.start) and _FROM_AFTER.match(text, b.end):
                 return None  # "cut its debt by 2.6 billion euros to 7.3 billion euros from 8.9 billion": a change
-    elif ka == "money" and kb == "number" and b.scale_word and a.scale_word is None and text[a.end:b.start] in ("-", "–"):
+    elif (
+        ka == "money"
+        and kb == "number"
+        and b.scale_word
+        and a.scale_word is None
+        and text[a.end : b.start] in ("-", "–")
+    ):
         kind, unit, start = "money", a.unit, a.start  # "$10-15 million"
-    elif ka == "number" and kb in _RANGE_KINDS and _SUSPENDED_GAP.fullmatch(text, a.end, b.start) and len(a.numerals) == 1 \
-            and b.measure_span and b.numerals and text[b.numerals[-1][1]:b.numerals[-1][1] + 1] == "-":
+    elif (
+        ka == "number"
+        and kb in _RANGE_KINDS
+        and _SUSPENDED_GAP.fullmatch(text, a.end, b.start)
+        and len(a.numerals) == 1
+        and b.measure_span
+        and b.numerals
+        and text[b.numerals[-1][1] : b.numerals[-1][1] + 1] == "-"
+    ):
         start = a.start  # "a 3- to 4-foot wall", "a two- to three-hour drive"
     else:
         return None
@@ -2118,8 +2622,25 @@ def _unit_range(text, a, b, lex):
         low = _fmt(round(a.value * lex.words.get(scale, ("", 1))[1], 6))
     if not low <= b.value:
         return None
-    return Quantity(start, b.end, text[start:b.end], None, low, b.value, True, False, False, "range", kind, unit,
-                    scale or a.scale_word, a.subtype, a.numerals + b.numerals, (start, b.end), (a.start, b.end))
+    return Quantity(
+        start,
+        b.end,
+        text[start : b.end],
+        None,
+        low,
+        b.value,
+        True,
+        False,
+        False,
+        "range",
+        kind,
+        unit,
+        scale or a.scale_word,
+        a.subtype,
+        a.numerals + b.numerals,
+        (start, b.end),
+        (a.start, b.end),
+    )
 
 
 def _merge_bounds(text, qs, lex):
@@ -2130,16 +2651,48 @@ def _merge_bounds(text, qs, lex):
     for q in qs:
         if out:
             p = out[-1]
-            if q.start - p.end <= _MAX_JOIN_GAP and _JOIN_GAP.fullmatch(text, p.end, q.start) and p.range_span and q.range_span \
-                    and (p.kind == q.kind or "number" in (p.kind, q.kind)) and p.qualifier not in ("range", "exact") and q.qualifier not in ("range", "exact"):
-                lo_q, hi_q = (p, q) if p.high is None and q.low is None else (q, p) if p.low is None and q.high is None else (None, None)
-                if lo_q is not None and lo_q.low is not None and hi_q.high is not None and lo_q.low < hi_q.high \
-                        and (p.unit == q.unit or q.unit is None or p.unit is None):
-                    merged = Quantity(p.start, q.end, text[p.start:q.end], None, lo_q.low, hi_q.high,
-                                      lo_q.low_inclusive, hi_q.high_inclusive, p.approximate or q.approximate, "range",
-                                      p.kind if p.kind != "number" else q.kind, p.unit or q.unit,
-                                      p.scale_word or q.scale_word, p.subtype, p.numerals + q.numerals,
-                                      (p.range_span[0], q.range_span[1]), (p.measure_span[0], q.measure_span[1]))
+            if (
+                q.start - p.end <= _MAX_JOIN_GAP
+                and _JOIN_GAP.fullmatch(text, p.end, q.start)
+                and p.range_span
+                and q.range_span
+                and (p.kind == q.kind or "number" in (p.kind, q.kind))
+                and p.qualifier not in ("range", "exact")
+                and q.qualifier not in ("range", "exact")
+            ):
+                lo_q, hi_q = (
+                    (p, q)
+                    if p.high is None and q.low is None
+                    else (q, p)
+                    if p.low is None and q.high is None
+                    else (None, None)
+                )
+                if (
+                    lo_q is not None
+                    and lo_q.low is not None
+                    and hi_q.high is not None
+                    and lo_q.low < hi_q.high
+                    and (p.unit == q.unit or q.unit is None or p.unit is None)
+                ):
+                    merged = Quantity(
+                        p.start,
+                        q.end,
+                        text[p.start : q.end],
+                        None,
+                        lo_q.low,
+                        hi_q.high,
+                        lo_q.low_inclusive,
+                        hi_q.high_inclusive,
+                        p.approximate or q.approximate,
+                        "range",
+                        p.kind if p.kind != "number" else q.kind,
+                        p.unit or q.unit,
+                        p.scale_word or q.scale_word,
+                        p.subtype,
+                        p.numerals + q.numerals,
+                        (p.range_span[0], q.range_span[1]),
+                        (p.measure_span[0], q.measure_span[1]),
+                    )
                     out[-1] = merged
                     continue
         out.append(q)
@@ -2148,11 +2701,23 @@ def _merge_bounds(text, qs, lex):
 
 # --------------------------------------------------------------------------- extractor
 
-_FINDING_KIND = {"number": "quantity", "count": "quantity", "dimension": "quantity", "ordinal": "quantity",
-                 "money": "money", "percent": "percent", "duration": "duration"}
-_SUBJECT_STOP = re.compile(r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
-                           r"is|are|was|were|has|have|had|will|would|said|says)\b", re.I)
-_PERIOD_DET = re.compile(r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_FINDING_KIND = {
+    "number": "quantity",
+    "count": "quantity",
+    "dimension": "quantity",
+    "ordinal": "quantity",
+    "money": "money",
+    "percent": "percent",
+    "duration": "duration",
+}
+_SUBJECT_STOP = re.compile(
+    r"[,;:.!?()\"]|\b(?:while|which|who|that|and|but|as|when|if|because|after|before|"
+    r"is|are|was|were|has|have|had|will|would|said|says)\b",
+    re.I,
+)
+_PERIOD_DET = re.compile(
+    r"(?<![A-Za-z])(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+(?:[a-z]+\s+){0,2}$", re.I
+)
 _BODY = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|in|on|the))*\s+[A-Z][\w-]*)\s+with\s+$")
 _OF = re.compile(r"\s+of\s+((?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5})")
 
@@ -2165,22 +2730,22 @@ def _subject(text: str, q: Quantity, sent_end: int) -> str | None:
     tail_start = q.end
     if q.kind == "count":
         noun_start = q.measure_span[1] if q.measure_span else q.end
-        phrase = text[noun_start:min(sent_end, noun_start + _SUBJECT_WINDOW)]
-        stop = _SUBJECT_STOP.search(phrase, len(text[noun_start:q.end]))
-        phrase = phrase[:stop.start() if stop else min(len(phrase), 80)]
+        phrase = text[noun_start : min(sent_end, noun_start + _SUBJECT_WINDOW)]
+        stop = _SUBJECT_STOP.search(phrase, len(text[noun_start : q.end]))
+        phrase = phrase[: stop.start() if stop else min(len(phrase), 80)]
         words = phrase.split()
         return " ".join(words[:10]) or None
     m = _OF.match(text, tail_start, sent_end)
     if m:
         phrase = m.group(1)
         stop = _SUBJECT_STOP.search(phrase)
-        phrase = phrase[:stop.start()] if stop else phrase
+        phrase = phrase[: stop.start()] if stop else phrase
         return phrase.strip() or None
     if q.kind == "duration":
         # "the last 30 years": the period as written
         d = _PERIOD_DET.search(text, max(0, q.start - 40), q.start)
         if d:
-            return text[d.start():q.end]
+            return text[d.start() : q.end]
     return None
 
 
@@ -2203,10 +2768,10 @@ def _is_claim(q: Quantity, text: str) -> bool:
     if q.value is None and q.low is None and q.high is None:
         return False
     if q.kind == "ordinal":
-        return bool(_RANKS.match(text[q.end:q.end + 20]))
+        return bool(_RANKS.match(text[q.end : q.end + 20]))
     if q.kind == "number":
         written = q.text.strip().lower()
-        if q.numerals and _NAME_LIKE.fullmatch(text[q.numerals[0][0]:q.numerals[0][1]]):
+        if q.numerals and _NAME_LIKE.fullmatch(text[q.numerals[0][0] : q.numerals[0][1]]):
             return False  # "5G", "9/11"
         if q.subtype == "fraction" and q.value is not None and q.value > 1 and "/" in written and " " not in written:
             return False  # "24/7": not a fraction in news
@@ -2215,14 +2780,24 @@ def _is_claim(q: Quantity, text: str) -> bool:
         nw = _NEXT_WORD.match(text, q.end)
         if nw and nw.group(1).lower() in _lex().verbs:
             return False  # "Apollo 13 proves ...": the figure is a name before its verb, not a claim
-        if q.value is not None and 0 < q.value < 130 and q.value == int(q.value) and text[q.end:q.end + 1] == "," \
-                and _AGE.search(text, max(0, q.start - 40), q.start):
+        if (
+            q.value is not None
+            and 0 < q.value < 130
+            and q.value == int(q.value)
+            and text[q.end : q.end + 1] == ","
+            and _AGE.search(text, max(0, q.start - 40), q.start)
+        ):
             return False  # an age after a name, between commas
         return q.value is not None and abs(q.value) >= 10 and not written.isalpha()
     if q.kind == "duration" and q.qualifier == "exact" and len(q.numerals) == 1:
         ns, ne, _ = q.numerals[0]
-        if text[ns:ne].isalpha() and text[ne:ne + 1] == "-" and q.end == q.measure_span[1] \
-                and q.value is not None and q.value <= _SMALL_WORD_COUNT:
+        if (
+            text[ns:ne].isalpha()
+            and text[ne : ne + 1] == "-"
+            and q.end == q.measure_span[1]
+            and q.value is not None
+            and q.value <= _SMALL_WORD_COUNT
+        ):
             return False  # "a two-year fixed mortgage": a word-number modifier, not a claim
     return True
 
@@ -2233,8 +2808,13 @@ def _minor(q: Quantity, text: str, lex) -> str | None:
         return None
     if q.unit in lex.context.get("vague", ()) or (q.unit or "") + "s" in lex.context.get("vague", ()):
         return "a vague counted noun"
-    if q.qualifier == "exact" and q.value is not None and q.value <= _SMALL_WORD_COUNT and q.numerals \
-            and text[q.numerals[0][0]:q.numerals[0][1]].isalpha():
+    if (
+        q.qualifier == "exact"
+        and q.value is not None
+        and q.value <= _SMALL_WORD_COUNT
+        and q.numerals
+        and text[q.numerals[0][0] : q.numerals[0][1]].isalpha()
+    ):
         return "a small count written in words"
     return None
 
@@ -2260,12 +2840,24 @@ def quantities(doc: Document):
             extra["low_inclusive"] = False
         if not q.high_inclusive and q.high is not None:
             extra["high_inclusive"] = False
-        subj = _subject_of(doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None,
-                           sent_start, sent_end) or _subject(doc.text, q, sent_end)
+        subj = _subject_of(
+            doc.text, q.kind, q.start, q.end, q.measure_span[1] if q.measure_span else None, sent_start, sent_end
+        ) or _subject(doc.text, q, sent_end)
         weight = prior(f"figure:{q.kind}")  # lexicon/checkworthiness_kinds.tsv, by what the figure measures
         minor = _minor(q, doc.text, lex)
         if minor:
             extra["minor"] = minor
             weight = prior("figure:minor")
-        yield Finding(kind=_FINDING_KIND[q.kind], start=q.start, end=q.end, value=q.value, low=q.low, high=q.high,
-                      qualifier=q.qualifier, unit=q.unit, subject=subj, weight=weight, extra=extra)
+        yield Finding(
+            kind=_FINDING_KIND[q.kind],
+            start=q.start,
+            end=q.end,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            qualifier=q.qualifier,
+            unit=q.unit,
+            subject=subj,
+            weight=weight,
+            extra=extra,
+        )

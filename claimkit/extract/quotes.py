@@ -16,13 +16,14 @@ a colon just before. A speech verb inside quotation marks never counts. Names ar
 :mod:`claimkit.people`; a chain of attribution ("was quoted by TASS as saying", "... and quoted
 its ambassador X") is kept in ``extra["via"]``.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import alternation, mapping, words
@@ -71,11 +72,15 @@ class Speech:
 
 # ---------------------------------------------------------------- lexicon
 
-_STOP = frozenset("""that and but which who whom as while because if when where after before than or so since
+_STOP = frozenset(
+    """that and but which who whom as while because if when where after before than or so since
 although whereas though in on at with to for from by about against into over under during between through why how
-what then whether not no also""".split())
-_AUX = frozenset("has have had also later previously then again once was were is are reportedly earlier has been "
-                 "had been would will repeatedly recently publicly separately further".split())
+what then whether not no also""".split()
+)
+_AUX = frozenset(
+    "has have had also later previously then again once was were is are reportedly earlier has been "
+    "had been would will repeatedly recently publicly separately further".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +162,7 @@ def _inside(quotes: list[Quote], starts: list[int], pos: int) -> bool:
 
 def _speaker_before(text: str, lo: int, verb_start: int) -> tuple[int, int, int]:
     """Scan back from a verb for its subject: (start, end, aux_start); start == end when none."""
-    region = text[max(lo, verb_start - 200):verb_start]
+    region = text[max(lo, verb_start - 200) : verb_start]
     base = verb_start - len(region)
     toks = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(region)]
     i = len(toks) - 1
@@ -165,7 +170,7 @@ def _speaker_before(text: str, lo: int, verb_start: int) -> tuple[int, int, int]
     # adjuncts between subject and verb: auxiliaries, adverbs, "on Thursday"
     while i >= 0:
         tok = toks[i][2]
-        if tok.lower() in _AUX or tok.endswith("ly") and tok.islower() and len(tok) > 4:
+        if tok.lower() in _AUX or (tok.endswith("ly") and tok.islower() and len(tok) > 4):
             aux_start = toks[i][0]
             i -= 1
         elif i >= 1 and toks[i - 1][2] == "on" and re.fullmatch(_WEEKDAY, tok):
@@ -177,8 +182,8 @@ def _speaker_before(text: str, lo: int, verb_start: int) -> tuple[int, int, int]
     start = end
     count = 0
     while i >= 0 and count < 9:
-        s, e, tok = toks[i]
-        if tok[-1] in ",:;" or '"' in tok or tok.lower() in _STOP or tok in _verbs() or tok[-1] in ".!?" and count:
+        s, _e, tok = toks[i]
+        if tok[-1] in ",:;" or '"' in tok or tok.lower() in _STOP or tok in _verbs() or (tok[-1] in ".!?" and count):
             break
         if tok[-1] in ".!?" and not count and len(tok) > 2 and tok[-2].islower():
             break
@@ -206,14 +211,13 @@ def _looks_like_speaker(phrase: str) -> bool:
 
 def _np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     """A noun phrase after ``pos`` up to a stop word, comma, colon or quote (at most 8 tokens)."""
-    end, count = pos, 0
-    for m in _TOKEN.finditer(text, pos, limit):
+    end = pos
+    for count, m in enumerate(_TOKEN.finditer(text, pos, limit)):
         tok = m.group()
         if tok.lower() in _STOP or '"' in tok or count >= 8:
             break
         clean = tok.rstrip(",.:;")
         end = m.start() + len(clean)
-        count += 1
         if clean != tok:
             break
     while pos < end and text[pos] == " ":
@@ -228,8 +232,17 @@ def _parse(doc: Document, quotes: list[Quote], m: re.Match) -> Attribution | Non
     si = doc.sentence_index(vs)
     ss, se = doc.sentence_at(vs)
     sp_s, sp_e, aux_start = _speaker_before(text, ss, vs)
-    att = Attribution(verb=verb, verb_start=vs, verb_end=ve, frame=frame, speaker_written="", speaker_start=sp_s,
-                      speaker_end=sp_e, sentence=si, clause_end=ve)
+    att = Attribution(
+        verb=verb,
+        verb_start=vs,
+        verb_end=ve,
+        frame=frame,
+        speaker_written="",
+        speaker_start=sp_s,
+        speaker_end=sp_e,
+        sentence=si,
+        clause_end=ve,
+    )
     passive = text[aux_start:vs].strip().lower() in ("was", "were", "is", "are", "has been", "had been")
     after_by = text.startswith(" by ", ve)
     if frame == "by" or (passive and after_by):
@@ -273,11 +286,11 @@ def _parse(doc: Document, quotes: list[Quote], m: re.Match) -> Attribution | Non
         return None
     if sp_e <= sp_s:
         # nothing before the verb: `"...," said Peskov.` puts the speaker after it
-        before = text[max(ss, vs - 200):vs].rstrip()
+        before = text[max(ss, vs - 200) : vs].rstrip()
         if not (before.endswith(',"') or before.endswith('?"') or before.endswith('!"') or before.endswith(",")):
             return None
         a_s, a_e = _np_after(text, ve + 1, se)
-        if a_e <= a_s or not text[a_s:a_s + 1].isupper():
+        if a_e <= a_s or not text[a_s : a_s + 1].isupper():
             return None
         att.speaker_written, att.speaker_start, att.speaker_end = text[a_s:a_e], a_s, a_e
         att.post, att.clause_end = True, a_e
@@ -332,12 +345,12 @@ def _adjuncts(text: str, att: Attribution, pos: int, limit: int) -> int:
 
 def _np_start(text: str, lo: int, pos: int) -> int:
     """Start of the noun phrase ending before ``pos``: back to a determiner, at most 6 words."""
-    region = text[max(lo, pos - 80):pos]
+    region = text[max(lo, pos - 80) : pos]
     base = pos - len(region)
     toks = list(_TOKEN.finditer(region))
     start = pos
     for m in reversed(toks[-6:]):
-        if m.group().lower() in _STOP or m.group()[-1] in ",;:\"":
+        if m.group().lower() in _STOP or m.group()[-1] in ',;:"':
             break
         start = base + m.start()
         if m.group().lower() in ("a", "an", "the", "this", "that", "its", "their", "his", "her"):
@@ -391,9 +404,9 @@ def _resolve_speakers(doc: Document, atts: list[Attribution], cast: Cast) -> Non
         if quoted:
             # the body spoke through one of its people: the words are the person's, the body the channel
             via = sp.name or written
-            sp = cast.resolve(doc.text[quoted[0]:quoted[1]])
+            sp = cast.resolve(doc.text[quoted[0] : quoted[1]])
             att.via = via if not att.via else f"{att.via}; {via}"
-            att.extra["quoted_as_written"] = doc.text[quoted[0]:quoted[1]]
+            att.extra["quoted_as_written"] = doc.text[quoted[0] : quoted[1]]
         att.speaker = sp
         others = ()
         if att.to:
@@ -412,7 +425,7 @@ def _date(doc: Document, atts: list[Attribution]) -> None:
     parsed: dict[str, list] = {}  # windows repeat ("said on Monday"): parse each distinct one once
     for att in atts:
         lo = min(att.speaker_end, att.verb_start)
-        window = doc.text[lo:att.clause_end]
+        window = doc.text[lo : att.clause_end]
         times = parsed.get(window)
         if times is None:
             times = parsed[window] = parse_times(window, reference=doc.published)
@@ -441,7 +454,7 @@ def _attach(doc: Document, quotes: list[Quote], atts: list[Attribution]) -> list
         # 1. right after the quote: `," he said` / `," said Peskov`
         for a in by_sentence.get(si_end, []):
             first = min(a.speaker_start, a.verb_start)
-            if first > q.close and re.fullmatch(r'"[,?!]? ?', text[q.close:first]):
+            if first > q.close and re.fullmatch(r'"[,?!]? ?', text[q.close : first]):
                 found, how = a, "after"
                 break
         # 2. before it in the same sentence: `told the meeting: "` / `said there was a "dead end"`
@@ -458,7 +471,7 @@ def _attach(doc: Document, quotes: list[Quote], atts: list[Attribution]) -> list
             pi = bisect.bisect_right(para_starts, q.open) - 1
             if pi > 0:
                 ps, pe = doc.paragraphs[pi - 1]
-                if text[max(ps, pe - 3):pe].rstrip().endswith(":") and by_paragraph.get(pi - 1):
+                if text[max(ps, pe - 3) : pe].rstrip().endswith(":") and by_paragraph.get(pi - 1):
                     found, how = by_paragraph[pi - 1][-1], "colon"
         out.append((found, how))
         prev = (q, found)
@@ -508,13 +521,20 @@ def extract_quotes(doc: Document) -> Iterable[Finding]:
         speaker, extra = _speaker_fields(att)
         extra["attached"] = how
         ss, _ = doc.sentence_at(q.open)
-        lead = doc.text[max(ss, q.open - 200):q.open].strip()  # bounded: a sentence may be megabytes long
-        if lead and not lead.endswith(":") and not doc.text[q.start:q.start + 1].isupper():
+        lead = doc.text[max(ss, q.open - 200) : q.open].strip()  # bounded: a sentence may be megabytes long
+        if lead and not lead.endswith(":") and not doc.text[q.start : q.start + 1].isupper():
             extra["partial"] = True
         if q.paragraphs > 1:
             extra["paragraphs"] = q.paragraphs
-        yield Finding(kind="quote", start=q.start, end=q.end, speaker=speaker,
-                      date=att.date if att else None, weight=prior("quote"), extra=extra)
+        yield Finding(
+            kind="quote",
+            start=q.start,
+            end=q.end,
+            speaker=speaker,
+            date=att.date if att else None,
+            weight=prior("quote"),
+            extra=extra,
+        )
 
 
 @extractor("attribution")
@@ -540,7 +560,7 @@ def extract_attributions(doc: Document) -> Iterable[Finding]:
             truncated = True
         else:
             truncated = False
-        content = doc.text[att.content_start:att.content_end]
+        content = doc.text[att.content_start : att.content_end]
         if not _unquoted_words(content):
             continue  # the content is a direct quote: the quote claim carries it
         start = min(att.speaker_start, att.content_start)
@@ -555,8 +575,16 @@ def extract_attributions(doc: Document) -> Iterable[Finding]:
             extra["authored"] = True
         if truncated:
             extra["truncated"] = True
-        yield Finding(kind="attribution", start=start, end=end, speaker=speaker, subject=content,
-                      date=att.date, weight=prior("attribution"), extra=extra)
+        yield Finding(
+            kind="attribution",
+            start=start,
+            end=end,
+            speaker=speaker,
+            subject=content,
+            date=att.date,
+            weight=prior("attribution"),
+            extra=extra,
+        )
 
 
 _QUOTED = re.compile(r'"[^"]*"')
@@ -578,4 +606,4 @@ def roles_in(doc: Document):
     return sp.cast, sp.cast.roles
 
 
-__all__ = ["Quote", "Attribution", "find_quotes", "speech", "find_roles", "roles_in"]
+__all__ = ["Attribution", "Quote", "find_quotes", "find_roles", "roles_in", "speech"]

@@ -5,9 +5,10 @@ Each title-name pair (found by :func:`claimkit.people.find_roles`) is a ``role``
 date the story implies (its publication date), so a desk can check it against a table of
 office holders on that date.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 
@@ -24,5 +25,13 @@ def extract_roles(doc: Document) -> Iterable[Finding]:
         extra = {"title": r.title, "name_as_written": r.name, "date_basis": "publication"}
         if r.possessor:
             extra["possessor"] = r.possessor
-        yield Finding(kind="role", start=r.start, end=r.end, speaker=person.name or r.name, subject=r.title,
-                      date=when, weight=prior("role"), extra=extra)
+        yield Finding(
+            kind="role",
+            start=r.start,
+            end=r.end,
+            speaker=person.name or r.name,
+            subject=r.title,
+            date=when,
+            weight=prior("role"),
+            extra=extra,
+        )

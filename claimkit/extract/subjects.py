@@ -17,6 +17,7 @@ verbs of ``lexicon/quantity_context.tsv``:
 No parser is needed: the rules read a window of the sentence (``WINDOW`` characters either side), so the cost
 per figure is bounded. They miss what only a parse shows (a subject far from its verb, coordinated subjects).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,13 +25,61 @@ from functools import lru_cache
 
 from claimkit.lexicon import table
 
-_QUANTIFIER_NOUNS = frozenset({"total", "sum", "maximum", "minimum", "average", "median", "number", "rate", "tune",
-                               "excess", "upwards", "up"})  # "a total of $5", "in excess of": not the subject
-_SKIP_TO_VERB = frozenset({
-    "by", "to", "at", "about", "around", "nearly", "almost", "some", "more", "than", "less", "fewer", "over", "under",
-    "just", "roughly", "up", "down", "as", "much", "many", "only", "a", "an", "the", "of", "from", "estimated",
-    "approximately", "rate", "pace", "annual", "annualized", "annualised", "yearly", "monthly", "quarterly", "average",
-    "percent", "per", "cent", "point", "points", "percentage", "million", "billion", "trillion", "thousand"})
+_QUANTIFIER_NOUNS = frozenset(
+    {"total", "sum", "maximum", "minimum", "average", "median", "number", "rate", "tune", "excess", "upwards", "up"}
+)  # "a total of $5", "in excess of": not the subject
+_SKIP_TO_VERB = frozenset(
+    {
+        "by",
+        "to",
+        "at",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "over",
+        "under",
+        "just",
+        "roughly",
+        "up",
+        "down",
+        "as",
+        "much",
+        "many",
+        "only",
+        "a",
+        "an",
+        "the",
+        "of",
+        "from",
+        "estimated",
+        "approximately",
+        "rate",
+        "pace",
+        "annual",
+        "annualized",
+        "annualised",
+        "yearly",
+        "monthly",
+        "quarterly",
+        "average",
+        "percent",
+        "per",
+        "cent",
+        "point",
+        "points",
+        "percentage",
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+    }
+)
 WINDOW = 160  # characters read either side of a figure
 MAX_WORDS = 12
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*[A-Za-z0-9%]|[A-Za-z0-9]|[,;:!?()\"“”—–]")
@@ -93,8 +142,13 @@ def _phrase_after(text, toks, i, lx, allow_pp=2, head_ok=False) -> tuple[int, in
             pps += 1
             j += 1
             continue
-        if lw in lx["stop"] and not (lw in lx["det"] and j + 1 < n and _is_word(toks[j + 1][0])
-                                      and toks[j + 1][0].lower() not in lx["stop"]) and not (head_ok and j == i):
+        if (
+            lw in lx["stop"]
+            and not (
+                lw in lx["det"] and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0].lower() not in lx["stop"]
+            )
+            and not (head_ok and j == i)
+        ):
             break
         if last is not None and lw.endswith("ed") and not w[0].isupper() and lw not in lx["det"]:
             break  # a participle after the noun ("fires reported ...") ends the phrase
@@ -119,13 +173,19 @@ def _phrase_before(toks, k, lx) -> tuple[int, int] | None:
             break
         if (lw in lx["prep"] or lw == "to") and j < k and j >= 1 and _is_word(toks[j - 1][0]):
             pw = toks[j - 1][0].lower()
-            if pw not in lx["stop"] and pw not in lx["det"] and pw not in lx["prep"] and pw not in lx["link1"] \
-                    and pw not in lx["spend"] and not pw[:1].isdigit():
+            if (
+                pw not in lx["stop"]
+                and pw not in lx["det"]
+                and pw not in lx["prep"]
+                and pw not in lx["link1"]
+                and pw not in lx["spend"]
+                and not pw[:1].isdigit()
+            ):
                 first = j
                 j -= 1
                 continue  # "Support for the president", "Exports to China", "Home prices in London"
             break
-        if lw in lx["stop"] and lw not in lx["det"] or lw in lx["link1"] or lw in lx["spend"] or lw in lx["prep"]:
+        if (lw in lx["stop"] and lw not in lx["det"]) or lw in lx["link1"] or lw in lx["spend"] or lw in lx["prep"]:
             break
         first = j
         j -= 1
@@ -136,11 +196,12 @@ def _phrase_before(toks, k, lx) -> tuple[int, int] | None:
 
 
 def _join(text, toks, a, b) -> str:
-    return " ".join(text[toks[a][1]:toks[b][2]].split())
+    return " ".join(text[toks[a][1] : toks[b][2]].split())
 
 
-def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int | None, sent_start: int,
-            sent_end: int) -> str | None:
+def subject(
+    text: str, kind: str, fig_start: int, fig_end: int, noun_start: int | None, sent_start: int, sent_end: int
+) -> str | None:
     """The subject of the figure at ``fig_start:fig_end`` in the sentence ``sent_start:sent_end``.
 
     ``kind`` is the Quantity kind; for a count ``noun_start`` is where its counted noun starts."""
@@ -168,18 +229,35 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
         if span:
             return _join(text, after, *span)
     # "a $170 million contract", "a 5% rise in prices": the figure modifies the noun after it
-    if after and _is_word(after[0][0]) and after[0][0][0].islower() and after[0][0].lower() not in lx["stop"] \
-            and after[0][0].lower() not in lx["prep"] and before and before[-1][0].lower() in ("a", "an", "the") \
-            or after and before and before[-1][0].lower() in ("a", "an") and _is_word(after[0][0]) \
-            and after[0][0][0].islower() and after[0][0].lower() not in lx["prep"] \
-            and (after[0][0].lower() not in lx["stop"] or after[0][0].lower() in lx["change"]):
+    if (
+        after
+        and _is_word(after[0][0])
+        and after[0][0][0].islower()
+        and after[0][0].lower() not in lx["stop"]
+        and after[0][0].lower() not in lx["prep"]
+        and before
+        and before[-1][0].lower() in ("a", "an", "the")
+    ) or (
+        after
+        and before
+        and before[-1][0].lower() in ("a", "an")
+        and _is_word(after[0][0])
+        and after[0][0][0].islower()
+        and after[0][0].lower() not in lx["prep"]
+        and (after[0][0].lower() not in lx["stop"] or after[0][0].lower() in lx["change"])
+    ):
         span = _phrase_after(text, after, 0, lx, allow_pp=1, head_ok=before[-1][0].lower() in ("a", "an"))
         if span:
             return _join(text, after, *span)
     # "profit of HK$10.05 billion", "a fine of $5,000": the noun phrase before "of"
-    if len(before) >= 2 and before[-1][0].lower() == "of" and _is_word(before[-2][0]) \
-            and before[-2][0].lower() not in lx["stop"] and before[-2][0].lower() not in lx["det"] \
-            and before[-2][0].lower() not in _QUANTIFIER_NOUNS:
+    if (
+        len(before) >= 2
+        and before[-1][0].lower() == "of"
+        and _is_word(before[-2][0])
+        and before[-2][0].lower() not in lx["stop"]
+        and before[-2][0].lower() not in lx["det"]
+        and before[-2][0].lower() not in _QUANTIFIER_NOUNS
+    ):
         subj = _phrase_before(before, len(before) - 2, lx)
         if subj:
             return _join(text, before, *subj)
@@ -192,8 +270,8 @@ def subject(text: str, kind: str, fig_start: int, fig_end: int, noun_start: int 
     verb = before[k][0].lower()
     spend = verb in lx["spend"]
     vstart = k
-    two = [t[0].lower() for t in before[k - 1:k + 1]] if k >= 1 else []
-    if two and any(two == p or two[-len(p):] == p for p in lx["link2"]):
+    two = [t[0].lower() for t in before[k - 1 : k + 1]] if k >= 1 else []
+    if two and any(two == p or two[-len(p) :] == p for p in lx["link2"]):
         vstart = k - 1
     elif verb not in lx["link1"] and not spend:
         return None

@@ -24,14 +24,15 @@ Words live in ``lexicon/time_words.tsv`` and ``lexicon/tense_markers.tsv``. Ever
 a flat alternation (no nested quantifiers), so the parser stays linear on hostile input;
 patterns with a key word run only in windows around its occurrences.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import alternation, table
@@ -172,13 +173,22 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
     pats = {
         "iso": r"\b(?P<year>1[5-9]\d\d|20\d\d)(?P<isep>[-/.])(?P<mm>[01]?\d)(?P=isep)(?P<dd>[0-3]?\d)\b(?![-/.]\d)",
         "numeric": r"(?<![\d/.,])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>1[5-9]\d\d|20\d\d|\d\d))?(?![\d/]|\.\d)",
-        "week_of": rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?",
-        "nth_week": rf"\b(?:(?i:the)\s+)?(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+(?:{month}{tail_year}?|(?P<mmod>(?i:this|next|last|the))\s+(?i:month)|{year.replace('<year>', '<wyear>')})\b",
+        "week_of": (
+            rf"\b(?i:the)\s+(?i:week)\s+(?P<wrel>(?i:of|ending|ended|beginning|starting))\s+(?:{month}\s+{day}"
+            rf"|{day_of.replace('<day>', '<dayb>')}\s+(?:(?i:of)\s+)?{month2})(?:,?\s+{year}\b)?"
+        ),
+        "nth_week": (
+            rf"\b(?:(?i:the)\s+)?(?P<nth>{_alt(w['week_of'], True)})\s+(?i:week)\s+(?i:of)\s+(?:{month}{tail_year}?"
+            rf"|(?P<mmod>(?i:this|next|last|the))\s+(?i:month)|{year.replace('<year>', '<wyear>')})\b"
+        ),
         "month_days": rf"\b{month}\s+{day1}{dash}{day2}\b(?:,?\s+{year}\b)?",
         "days_month": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{day1}(?:{dash}|\s+(?i:and)\s+){day2}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
         "month_day": rf"\b(?:{weekday},?\s+)?{month}\s+(?:(?i:the)\s+)?{day}(?:,?\s+{year}\b)?",
         "day_month": rf"\b(?:{weekday},?\s+)?(?:(?P<the>(?i:the))\s+)?{day_of}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?\b",
-        "months_range": rf"\b(?:(?P<rp>(?i:between|from))\s+)?{month}(?:,?\s+(?P<y1>1[5-9]\d\d|20\d\d))?(?:{dash}|\s+(?P<and>(?i:and))\s+){month2}{tail_year}?\b",
+        "months_range": (
+            rf"\b(?:(?P<rp>(?i:between|from))\s+)?{month}(?:,?\s+(?P<y1>1[5-9]\d\d|20\d\d))?(?:{dash}"
+            rf"|\s+(?P<and>(?i:and))\s+){month2}{tail_year}?\b"
+        ),
         "ordinal_day": rf"\b(?:{weekday},?\s+)?(?i:the)\s+(?P<day>[0-3]?\d(?:st|nd|rd|th)|{day_ord})\b(?![-\s]+(?i:of|century|centuries)\b)",
         "month_year": rf"\b(?:{part}[\s-]+)?(?:{mod}\s+)?{month}{tail_year}?\b",
         "between": rf"\b(?i:between)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?i:and)\s+{year}\b",
@@ -186,33 +196,62 @@ def _patterns() -> list[tuple[str, re.Pattern, str | None]]:
         "year_range": rf"\b(?P<y1>1[5-9]\d\d|20\d\d)(?:\s?[-\u2013]\s?{year}|[-\u2013/](?P<yy2>\d\d))\b(?![-\u2013/.]\d)",
         "century": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?:(?P<cnum>[12]?\d)(?:st|nd|rd|th)|(?P<cword>{day_ord}))[\s-]+(?i:century)\b",
         "decade": rf"\b(?:(?i:the)\s+)?(?:{part}[\s-]+)?(?P<decade>1[5-9]\d0|20\d0|'\d0|\u2019\d0)s\b",
-        "season": rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}\b(?:\s+(?:(?i:of)\s+)?{year}(?:[-\u2013/](?P<yy2>\d\d))?\b|(?!\s+(?i:of)\b))",
-        "yearpart": rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b",
+        "season": (
+            rf"\b(?:(?P<the>(?i:the))\s+)?(?:{part}[\s-]+)?(?:{mod}\s+)?{season}"
+            rf"\b(?:\s+(?:(?i:of)\s+)?{year}(?:[-\u2013/](?P<yy2>\d\d))?\b|(?!\s+(?i:of)\b))"
+        ),
+        "yearpart": (
+            rf"\b(?:(?i:the)\s+)?{ypart}(?:\s+(?i:of)\s+(?:{year}|(?:(?i:the)\s+)?(?P<ythe>(?i:year))|{ymod})"
+            rf"|\s+{year.replace('<year>', '<year2>')}|['\u2019]?(?P<yy>\d\d))?\b"
+        ),
         "holiday": rf"\b{holiday}(?:\s+{year})?\b",
         "part_year": rf"\b{part}[\s-]+{year}\b(?![-\u2013%])",
         "year": rf"\b(?:(?i:in|since|by|until|till|from|before|after|during|through|of|year)\s+(?:{part}[\s-]+)?){year}\b(?!\s?[-\u2013%])"
-                rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])"
-                # "the 1945 victory", "its 2010 vintage": a year before a singular noun, which the quantity
-                # reader leaves as no count (lexicon/quantity_context.tsv, year_det); "the 2000 runners" may count
-                rf"|\b(?:{_alt(_year_dets(), True)})\s+(?P<attr>1[5-9]\d\d|20\d\d)(?=\s+[a-z]*[a-rt-z]\b)",
+        rf"|(?<=[12]\d\d\d)(?:,\s+|,?\s+(?i:and|or)\s+)(?P<listed>1[5-9]\d\d|20\d\d)\b(?!\s?[-\u2013%])"
+        # "the 1945 victory", "its 2010 vintage": a year before a singular noun, which the quantity
+        # reader leaves as no count (lexicon/quantity_context.tsv, year_det); "the 2000 runners" may count
+        rf"|\b(?:{_alt(_year_dets(), True)})\s+(?P<attr>1[5-9]\d\d|20\d\d)(?=\s+[a-z]*[a-rt-z]\b)",
         "relative_day": rf"\b(?P<rel>{_alt(w['relative_day'], True)})\b",
         "weekday": rf"\b(?:(?P<wmod>(?i:last|next|this\s+past|this\s+coming|this|past|coming|earlier on|on))\s+)?{weekday}(?P<plural>s)?\b",
-        "calendar": rf"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?(?P<cmod>(?i:last|this|next|previous|following|the))\s+(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b",
-        "rolling": rf"\b(?:(?P<prep>(?i:in|over|during|within|for))\s+)?(?:(?i:the)\s+(?P<rmod>(?i:last|past|previous|next|coming|following|upcoming))\s+(?:{count}\s+)?{unit}|(?P<rmod2>(?i:last|past|next))\s+(?P<count2>\d{{1,4}}|{_alt(w['count'], True)})\s+(?P<unit2>{_alt(w['unit'], True)}))\b",
-        "recent": rf"\b(?P<rmod>(?i:recent|coming))\s+(?P<unit>(?i:days|weeks|months|years|decades))\b",
+        "calendar": (
+            r"\b(?:(?P<cpart>(?i:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
+            r"(?P<cmod>(?i:last|this|next|previous|following|the))\s+"
+            r"(?P<cunit>(?i:week|month|year|weekend|decade|quarter|century))\b"
+        ),
+        "rolling": (
+            r"\b(?:(?P<prep>(?i:in|over|during|within|for))\s+)?(?:(?i:the)\s+(?P<rmod>(?i:last|past|previous|next"
+            rf"|coming|following|upcoming))\s+(?:{count}\s+)?{unit}|(?P<rmod2>(?i:last|past"
+            rf"|next))\s+(?P<count2>\d{{1,4}}|{_alt(w['count'], True)})\s+(?P<unit2>{_alt(w['unit'], True)}))\b"
+        ),
+        "recent": r"\b(?P<rmod>(?i:recent|coming))\s+(?P<unit>(?i:days|weeks|months|years|decades))\b",
         "ago": rf"\b{count}\s+{unit}\s+(?:(?P<ago>(?i:ago))|(?i:from\s+(?:now|today)|hence))\b",
         "duration": rf"\b(?P<prep>(?i:for|over|in|within|after))\s+(?P<count>(?i:several|many|a\s+few)|\d{{1,4}}|{_alt(w['count'], True)})\s+{unit}\b",
-        "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])" + "|" + r"\b(?P<prep2>(?i:for|in|over))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
+        "bare_plural": r"\b(?:(?P<prep>(?i:for|in|over))\s+)?(?P<unit>(?i:decades|years|months|weeks|centuries))(?=\s+(?i:of|ago)\b|\s*[,.;])"
+        + "|"
+        + r"\b(?P<prep2>(?i:for|in|over))\s+(?P<unit2>(?i:decades|years|months|weeks|centuries))\b",
         "set": rf"\b(?i:every|each)\s+(?:(?P<sunit>(?i:day|week|month|year|weekend))|{weekday})\b|\b(?P<adverb>(?i:daily|weekly|monthly|annually|yearly))\b",
     }
     # a pattern with a key word is only tried in windows around the key word's occurrences
     months_key = _alt(w["month"])
     keys = {
-        "iso": r"\d\d[-/.][01]?\d[-/.]", "numeric": r"\d[/.]\d", "week_of": months_key, "nth_week": r"(?i:week\s+of)",
-        "month_days": months_key, "days_month": months_key, "month_day": months_key, "day_month": months_key,
-        "months_range": months_key, "month_year": months_key, "century": r"(?i:centur)", "decade": r"0s\b",
-        "season": _alt(w["season"], True), "yearpart": r"(?i:quarter|half|\b[qh]\d)", "holiday": _apos(_alt(w["holiday"])),
-        "ordinal_day": rf"\d(?:st|nd|rd|th)\b|\b{day_ord}\b", "ago": r"(?i:\bago\b|\bfrom\s+(?:now|today)\b|\bhence\b)", "weekday": _alt(w["weekday"]),
+        "iso": r"\d\d[-/.][01]?\d[-/.]",
+        "numeric": r"\d[/.]\d",
+        "week_of": months_key,
+        "nth_week": r"(?i:week\s+of)",
+        "month_days": months_key,
+        "days_month": months_key,
+        "month_day": months_key,
+        "day_month": months_key,
+        "months_range": months_key,
+        "month_year": months_key,
+        "century": r"(?i:centur)",
+        "decade": r"0s\b",
+        "season": _alt(w["season"], True),
+        "yearpart": r"(?i:quarter|half|\b[qh]\d)",
+        "holiday": _apos(_alt(w["holiday"])),
+        "ordinal_day": rf"\d(?:st|nd|rd|th)\b|\b{day_ord}\b",
+        "ago": r"(?i:\bago\b|\bfrom\s+(?:now|today)\b|\bhence\b)",
+        "weekday": _alt(w["weekday"]),
     }
     out = []
     for name, p in pats.items():
@@ -284,8 +323,11 @@ def _part(lo: date, hi: date, part: str | None, granularity: str) -> tuple[date,
         return date(lo.year + bounds[0], 1, 1), date(lo.year + bounds[1], 12, 31)
     span = (hi - lo).days
     third = span // 3
-    return {"early": (lo, lo + timedelta(days=third)), "mid": (lo + timedelta(days=third), hi - timedelta(days=third)),
-            "late": (hi - timedelta(days=third), hi)}[part]
+    return {
+        "early": (lo, lo + timedelta(days=third)),
+        "mid": (lo + timedelta(days=third), hi - timedelta(days=third)),
+        "late": (hi - timedelta(days=third), hi),
+    }[part]
 
 
 def _shift(d: date, unit: str, n: int) -> date:
@@ -353,10 +395,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     tense = _tense_of(_TOKEN.findall(before)[::-1], backwards=True)
     if tense:
         return tense
-    after = text[end:end + 120]
+    after = text[end : end + 120]
     m = _CLAUSE_END.search(after)
     if m:
-        after = after[:m.start()]
+        after = after[: m.start()]
     return _tense_of(_TOKEN.findall(after))
 
 
@@ -373,7 +415,13 @@ def _tense_of(tokens: list[str], backwards: bool = False) -> str | None:
         participle = tense == "past" or (tense is None and tok.islower() and len(low) > 4 and low.endswith("ed"))
         if participle:
             # "will be announced", "will be held": a participle after "be" takes the tense of its auxiliary
-            prev = tokens[i + 1].lower() if backwards and i + 1 < len(tokens) else tokens[i - 1].lower() if not backwards and i else ""
+            prev = (
+                tokens[i + 1].lower()
+                if backwards and i + 1 < len(tokens)
+                else tokens[i - 1].lower()
+                if not backwards and i
+                else ""
+            )
             if prev in _PASSIVE:
                 continue
             return "past"
@@ -385,8 +433,24 @@ def _tense_of(tokens: list[str], backwards: bool = False) -> str | None:
 # ---------------------------------------------------------------- resolution
 
 _PERIOD_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1}
-_BARE_MONTH_HEADS = frozenset(("in", "since", "until", "by", "during", "from", "of", "early", "late", "through",
-                               "till", "before", "after", "between"))
+_BARE_MONTH_HEADS = frozenset(
+    (
+        "in",
+        "since",
+        "until",
+        "by",
+        "during",
+        "from",
+        "of",
+        "early",
+        "late",
+        "through",
+        "till",
+        "before",
+        "after",
+        "between",
+    )
+)
 _SEASON_HEADS = frozenset(("in", "since", "until", "by", "during", "through", "till", "over", "this", "last", "next"))
 
 
@@ -491,13 +555,13 @@ def _holiday(value: str, y: int) -> date | None:
 
 def _head(text: str, s: int) -> str:
     """The word before ``text[s:]``, skipping a "the"."""
-    words = text[max(0, s - 20):s].lower().split()
+    words = text[max(0, s - 20) : s].lower().split()
     if words and words[-1] == "the":
         words.pop()
     return words[-1] if words else ""
 
 
-def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention | None:  # noqa: C901 - one branch per pattern
+def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention | None:
     g = m.groupdict()
     s, e = m.span()
     mention = TimeMention(start=s, end=e, text=m.group(), kind="date")
@@ -557,7 +621,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return None
         if not g.get("weekday") and _head(text, s) not in _ORDINAL_HEADS:
             return None
-        after = re.match(r"[\s-]+([a-z]+)\b", text[e:e + 24])
+        after = re.match(r"[\s-]+([a-z]+)\b", text[e : e + 24])
         if after and after.group(1) not in _words().get("time_next", {}):
             return None  # "on the 5th floor", "the second time"
         if ref is None:
@@ -579,7 +643,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         d1, d2 = int(g["d1"]), int(g["d2"])
         if not 1 <= d1 < d2 <= 31:
             return None
-        joiner = text[m.end("d1"):m.start("d2")].strip().lower()
+        joiner = text[m.end("d1") : m.start("d2")].strip().lower()
         if joiner == "and" and (g.get("rp") or "").lower() != "between":
             return None
         first = _day_in(month, d1, g, ref, by_tense)
@@ -611,7 +675,9 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             month = int(_lookup("month", g["month"]))
             y = _year_of(g, ref)
         if y is None and ref is not None:
-            y = _choose([_span_of(f"{month}-{month}", ref.year + k) for k in (-1, 0, 1)], ref, _how(None, tense_now()))[0].year
+            y = _choose([_span_of(f"{month}-{month}", ref.year + k) for k in (-1, 0, 1)], ref, _how(None, tense_now()))[
+                0
+            ].year
         if y is None:
             return mention
         if _has_year(g) and not g.get("mmod"):
@@ -632,7 +698,11 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         elif ref is not None:
             how = mod
             if how is None:
-                how = "past_tense" if _head(text, s) == "since" else _how(None, tense_now() if tense_now() != "unknown" else None)
+                how = (
+                    "past_tense"
+                    if _head(text, s) == "since"
+                    else _how(None, tense_now() if tense_now() != "unknown" else None)
+                )
             if how is None:
                 y = ref.year
             else:
@@ -651,7 +721,9 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         if y2 is None:
             if ref is None:
                 return mention
-            y2 = _choose([_span_of(f"{m2}-{m2}", ref.year + k) for k in (-1, 0, 1)], ref, _how(None, tense_now()))[0].year
+            y2 = _choose([_span_of(f"{m2}-{m2}", ref.year + k) for k in (-1, 0, 1)], ref, _how(None, tense_now()))[
+                0
+            ].year
         else:
             _fix(mention)
         if y1 is None:
@@ -701,7 +773,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
         if g.get("the") and not y and not part and _head(text, s) not in _SEASON_HEADS:
             return None
         if y is None and not part:
-            after = re.match(r"\s+([a-z]+)\b", text[e:e + 24])
+            after = re.match(r"\s+([a-z]+)\b", text[e : e + 24])
             if after and after.group(1) not in _words().get("time_next", {}):
                 return None  # "in the summer heat", "during winter storms": the season is an adjective
         mention.kind, mention.granularity = "period", "month"
@@ -739,7 +811,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
     elif name == "holiday":
         value = _lookup("holiday", g["holiday"].replace("\u2019", "'"))
         y = _year_of(g, ref)
-        if y is None and (_head(text, s) not in _HOLIDAY_HEADS or text[max(0, s - 4):s].lower() == "the "):
+        if y is None and (_head(text, s) not in _HOLIDAY_HEADS or text[max(0, s - 4) : s].lower() == "the "):
             return None  # "the Christmas market": a holiday is a date after a time word or with a year
         if y is not None:
             d = _holiday(value, y)
@@ -771,7 +843,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             if word in ("in", "of", "year", "during", "through"):
                 offset = len(lead) if not g.get("part") else m.start("part") - s
                 mention.start = s + offset
-                mention.text = text[mention.start:e]
+                mention.text = text[mention.start : e]
         mention.kind, mention.granularity = "period", "year"
         mention.start_date, mention.end_date = _part(date(y, 1, 1), date(y, 12, 31), part, "year")
         _fix(mention)
@@ -787,7 +859,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             return mention
         if mod == "on":  # "on Monday": the span is the day itself
             mention.start = m.start("weekday")
-            mention.text = text[mention.start:e]
+            mention.text = text[mention.start : e]
         if ref is None:
             return mention
         if mod == "last":
@@ -860,7 +932,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             mention.start = m.start("rmod") if g.get("rmod") else m.start("rmod2")
             if name == "rolling" and g.get("rmod"):
                 mention.start = text.rfind("the", s, mention.start)
-            mention.text = text[mention.start:e]
+            mention.text = text[mention.start : e]
         mention.kind, mention.granularity, mention.unit = "period", _granularity(unit), unit
         plural = raw_unit.lower().endswith("s") and raw_unit.lower() != unit
         if n is None and plural:  # "the coming days", "recent weeks": a vague span
@@ -904,7 +976,7 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
             mention.amount = n
         if prep in ("in", "within", "after"):
             mention.anchor = prep
-        perfect = re.search(r"\b(?:has|have|had)\s+(?:been|[a-z]+ed)\b", text[max(0, s - 80):s])
+        perfect = re.search(r"\b(?:has|have|had)\s+(?:been|[a-z]+ed)\b", text[max(0, s - 80) : s])
         if ref is not None and perfect and prep in ("for", "over") and n is not None:
             mention.kind = "period"
             mention.start_date, mention.end_date = _shift(ref, unit, -n), ref
@@ -919,13 +991,13 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
                 mention.start_date, mention.end_date = ref, end_
     elif name == "bare_plural":
         ustart = m.start("unit") if g.get("unit") else m.start("unit2")
-        prev = text[max(0, ustart - 12):ustart].split()
+        prev = text[max(0, ustart - 12) : ustart].split()
         if prev and (prev[-1][-1:].isdigit() or _lookup("count", prev[-1]) or prev[-1].endswith("-")):
             return None  # "six months" is a counted duration, not a bare plural
         unit = _lookup("unit", g.get("unit") or g["unit2"])
         mention.kind, mention.granularity, mention.unit = "duration", _granularity(unit), unit
         mention.amount, mention.qualifier = float(_lookup("at_least", unit) or 2), "at_least"
-        if ref is not None and (g.get("prep") or g.get("prep2") or re.search(r"\bof\s*$", text[e:e + 4]) is not None):
+        if ref is not None and (g.get("prep") or g.get("prep2") or re.search(r"\bof\s*$", text[e : e + 4]) is not None):
             # "decades of NATO expansion", "for decades", "in decades": a stretch running up to the time of writing
             mention.start_date, mention.end_date = _shift(ref, unit, -int(mention.amount)), ref
     elif name == "set":
@@ -935,12 +1007,35 @@ def _resolve(name: str, m: re.Match, text: str, ref: date | None) -> TimeMention
     return mention
 
 
-_HOLIDAY_HEADS = frozenset(("on", "at", "by", "before", "after", "until", "till", "since", "over", "for", "around",
-                            "during", "through", "from", "this", "last", "next", "of", "and", "to"))
+_HOLIDAY_HEADS = frozenset(
+    (
+        "on",
+        "at",
+        "by",
+        "before",
+        "after",
+        "until",
+        "till",
+        "since",
+        "over",
+        "for",
+        "around",
+        "during",
+        "through",
+        "from",
+        "this",
+        "last",
+        "next",
+        "of",
+        "and",
+        "to",
+    )
+)
 _ORDINAL_HEADS = frozenset(("on", "by", "until", "till", "since", "before", "after", "from", "between", "and", "to"))
 _WEEKEND_HEADS = frozenset(("over", "on", "at", "during", "for", "until", "by", "since", "through"))
-_NUMERIC_HEADS = frozenset(("on", "from", "until", "till", "by", "since", "before", "after", "between", "and", "to",
-                            "through", "dated"))
+_NUMERIC_HEADS = frozenset(
+    ("on", "from", "until", "till", "by", "since", "before", "after", "between", "and", "to", "through", "dated")
+)
 
 
 WEEKDAY_YEAR_REACH = 183  # days: how far from the story a weekday may pick the year of a date written without one
@@ -990,9 +1085,10 @@ def _numeric(mention: TimeMention, g: dict, text: str, ref: date | None, by_tens
     """
     n1, n2, sep = int(g["n1"]), int(g["n2"]), g["sep"]
     s = mention.start
-    if not g.get("ny"):
-        if sep != "/" or _head(text, s) not in _NUMERIC_HEADS or re.match(r"\s+of\b", text[mention.end:mention.end + 4]):
-            return None
+    if not g.get("ny") and (
+        sep != "/" or _head(text, s) not in _NUMERIC_HEADS or re.match(r"\s+of\b", text[mention.end : mention.end + 4])
+    ):
+        return None
     if sep == ".":
         if not g.get("ny"):
             return None
@@ -1076,11 +1172,15 @@ def parse_times(text: str, *, reference: date | datetime | str | None = None) ->
         mention = _resolve(name, m, text, reference)
         if mention is None:
             continue
-        taken[s:s - neg] = b"\x01" * -neg
+        taken[s : s - neg] = b"\x01" * -neg
         out.append(mention)
     out.sort(key=lambda t: t.start)
-    out = [t for i, t in enumerate(out) if "_after" not in t.__dict__
-           or (i and out[i - 1].end == t.__dict__["_after"] and out[i - 1].granularity == "year")]
+    out = [
+        t
+        for i, t in enumerate(out)
+        if "_after" not in t.__dict__
+        or (i and out[i - 1].end == t.__dict__["_after"] and out[i - 1].granularity == "year")
+    ]
     out = _join_ranges(out, text)
     for mention in out:
         _open_ended(mention, mention.__dict__.pop("_m", None), text, reference)
@@ -1090,7 +1190,7 @@ def parse_times(text: str, *, reference: date | datetime | str | None = None) ->
 
 
 def _join_ranges(mentions: list[TimeMention], text: str) -> list[TimeMention]:
-    """"Jan. 5 to Feb. 2", "between Monday and Wednesday": two resolved dates joined into one period.
+    """ "Jan. 5 to Feb. 2", "between Monday and Wednesday": two resolved dates joined into one period.
 
     The end lends its stated year to a start that states none ("Dec. 20 to Jan. 5, 2016" starts
     in December 2015); an end before its start moves a year on. The period keeps "from" or
@@ -1102,8 +1202,15 @@ def _join_ranges(mentions: list[TimeMention], text: str) -> list[TimeMention]:
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
         joined = None
-        if (b is not None and a.kind in ("date", "period") and b.kind in ("date", "period")
-                and a.start_date and b.start_date and a.granularity in ("day", "month") and b.granularity in ("day", "month")):
+        if (
+            b is not None
+            and a.kind in ("date", "period")
+            and b.kind in ("date", "period")
+            and a.start_date
+            and b.start_date
+            and a.granularity in ("day", "month")
+            and b.granularity in ("day", "month")
+        ):
             gap = _RANGE_JOIN.fullmatch(text, a.end, b.start)
             lead = _RANGE_LEAD.search(text, max(0, a.start - 9), a.start)
             if gap and (gap.group().strip().lower() != "and" or (lead and lead.group(1).lower() == "between")):
@@ -1132,8 +1239,16 @@ def _joined(a: TimeMention, b: TimeMention, lead: re.Match | None, text: str) ->
     if hi < lo:
         return None
     start = lead.start() if lead else a.start
-    joined = TimeMention(start=start, end=b.end, text=text[start:b.end], kind="period", start_date=lo, end_date=hi,
-                         granularity="day" if "day" in (a.granularity, b.granularity) else "month", tense=a.tense)
+    joined = TimeMention(
+        start=start,
+        end=b.end,
+        text=text[start : b.end],
+        kind="period",
+        start_date=lo,
+        end_date=hi,
+        granularity="day" if "day" in (a.granularity, b.granularity) else "month",
+        tense=a.tense,
+    )
     joined.__dict__["_m"] = None
     if _fixed(a) or _fixed(b):
         _fix(joined)
@@ -1144,7 +1259,7 @@ def _open_ended(mention: TimeMention, match: re.Match | None, text: str, referen
     """``since 2014`` -> 2014-01-01 to the reference date; ``until May`` -> up to the end of May."""
     if match is not None and match.groupdict().get("prep"):
         return  # "ever before in the last 30 years": the mention brings its own preposition
-    lead = text[max(0, mention.start - 7):mention.start]
+    lead = text[max(0, mention.start - 7) : mention.start]
     m = _OPENERS.search(lead)
     word = m.group(1).lower() if m else None
     if word is None and mention.text.split()[0].lower() in ("since", "until", "till", "by", "before", "after"):
@@ -1160,7 +1275,7 @@ def _open_ended(mention: TimeMention, match: re.Match | None, text: str, referen
         mention.kind, mention.end_date = "period", reference
     if m and word in ("since", "until", "till", "by", "before", "after"):
         mention.start = mention.start - (len(lead) - m.start())
-        mention.text = text[mention.start:mention.end]
+        mention.text = text[mention.start : mention.end]
 
 
 # ---------------------------------------------------------------- extractor
@@ -1191,10 +1306,24 @@ def extract_times(doc: Document) -> Iterable[Finding]:
             if t.iso:
                 extra["period"] = t.iso
             extra["at_least"] = t.amount  # "decades": at least two, not a figure the story states
-            yield Finding(kind="duration", start=t.start, end=t.end, qualifier=t.qualifier, unit=t.unit,
-                          weight=prior("duration"), extra=extra)
+            yield Finding(
+                kind="duration",
+                start=t.start,
+                end=t.end,
+                qualifier=t.qualifier,
+                unit=t.unit,
+                weight=prior("duration"),
+                extra=extra,
+            )
             continue
         if t.iso is None:
             continue
-        yield Finding(kind="time", start=t.start, end=t.end, date=t.iso,
-                      qualifier=t.qualifier, weight=prior("time_vague" if t.vague else "time"), extra=extra)
+        yield Finding(
+            kind="time",
+            start=t.start,
+            end=t.end,
+            date=t.iso,
+            qualifier=t.qualifier,
+            weight=prior("time_vague" if t.vague else "time"),
+            extra=extra,
+        )

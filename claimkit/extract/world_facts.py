@@ -6,18 +6,21 @@ Only the literal frames of ``claimkit/lexicon/world_statement_frames.tsv`` are r
 claim of kind ``capital`` or ``currency``: ``subject`` is the country as written, ``date`` the
 publication date, and ``details`` holds the country's ISO code and the city or currency as written.
 """
+
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from claimkit.extract import Document, Finding, extractor
 from claimkit.lexicon import table as lexicon_table
 
 _TRIGGER = re.compile(r"capital|currenc|\buses\b", re.I)
-_CITY = r"[A-Z](?:[\w'\u2019-]|\.(?=\w|\s+[A-Z]))*(?:[ -](?:[A-Z](?:[\w'\u2019-]|\.(?=\w))*|de|del|la|es|el|al|of|da|do))*"
+_CITY = (
+    r"[A-Z](?:[\w'\u2019-]|\.(?=\w|\s+[A-Z]))*(?:[ -](?:[A-Z](?:[\w'\u2019-]|\.(?=\w))*|de|del|la|es|el|al|of|da|do))*"
+)
 
 
 def _fold(s: str) -> str:
@@ -90,14 +93,21 @@ def extract_world_facts(doc: Document) -> Iterable[Finding]:
             continue
         matches = [(kind, m) for kind, rx in _frames() for m in rx.finditer(sentence)]
         for kind, m in sorted(matches, key=lambda km: km[1].start() - km[1].end()):  # longest first
-                c = re.sub(r"^the\s+", "", m.group("c"), flags=re.I).rstrip(".")
-                iso3 = names.get(_fold(c))
-                x = m.group("x")
-                if kind == "capital" and x.lower().startswith("the "):
-                    continue
-                key = (kind, s + m.start(), s + m.end())
-                if iso3 is None or any(k == kind and a <= key[1] and key[2] <= b for k, a, b in seen):
-                    continue  # one statement, one claim: a shorter frame inside a longer one adds nothing
-                seen.append(key)
-                yield Finding(kind=kind, start=s + m.start(), end=s + m.end(), subject=c, date=when,
-                              weight=prior(kind), extra={"country": iso3, "said": x.strip(), "country_as_written": c})
+            c = re.sub(r"^the\s+", "", m.group("c"), flags=re.I).rstrip(".")
+            iso3 = names.get(_fold(c))
+            x = m.group("x")
+            if kind == "capital" and x.lower().startswith("the "):
+                continue
+            key = (kind, s + m.start(), s + m.end())
+            if iso3 is None or any(k == kind and a <= key[1] and key[2] <= b for k, a, b in seen):
+                continue  # one statement, one claim: a shorter frame inside a longer one adds nothing
+            seen.append(key)
+            yield Finding(
+                kind=kind,
+                start=s + m.start(),
+                end=s + m.end(),
+                subject=c,
+                date=when,
+                weight=prior(kind),
+                extra={"country": iso3, "said": x.strip(), "country_as_written": c},
+            )

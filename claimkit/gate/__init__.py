@@ -6,6 +6,7 @@
 - :mod:`claimkit.gate.locate` — a claim's line and column in the story file as written
 - :mod:`claimkit.gate.formats` — JUnit XML, Markdown summary, GitHub annotations, GitLab code quality
 """
+
 from __future__ import annotations
 
 from claimkit.gate.run import CheckResult, ClaimResult, StoryResult, run_check

@@ -6,6 +6,7 @@ notebook parameters (a parameter naming a file or folder counts by its content),
 itself: its version, its code and lexicon, the article notebook, the expectation suites and the
 shipped reference data. Paths do not count, so a cache restored in another checkout still hits.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,8 +61,10 @@ def reviews_digest(reviews, article_id: str | None) -> str:
     """The reviews that can apply to one story: those of its article and those that name no article."""
     if reviews is None:
         return ""
-    mine = sorted((r for r in reviews if not r.get("article_id") or r.get("article_id") == article_id),
-                  key=lambda r: r["claim_id"])
+    mine = sorted(
+        (r for r in reviews if not r.get("article_id") or r.get("article_id") == article_id),
+        key=lambda r: r["claim_id"],
+    )
     return hashlib.sha256(json.dumps(mine, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -14,6 +14,7 @@ Every file is written atomically into the output folder:
 - ``codequality.json``: GitLab's code-quality report (a CodeClimate issue list).
 - ``results.json``: everything above as data.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,8 +51,12 @@ def message(c) -> str:
 
 
 def failure_body(c) -> str:
-    lines = [f"story: {_where(c)}", f"claim: {c.span} ({c.kind}, {c.claim_id})", f"sentence: {c.sentence}",
-             f"verdict: {c.verdict}" + (f" (automatic: {c.auto_verdict}, reviewed by {c.reviewer})" if c.reviewed else "")]
+    lines = [
+        f"story: {_where(c)}",
+        f"claim: {c.span} ({c.kind}, {c.claim_id})",
+        f"sentence: {c.sentence}",
+        f"verdict: {c.verdict}" + (f" (automatic: {c.auto_verdict}, reviewed by {c.reviewer})" if c.reviewed else ""),
+    ]
     if c.expected:
         lines.append(f"evidence says: {c.expected}")
     if c.note:
@@ -94,7 +99,7 @@ def junit_xml(result) -> str:
             counts["tests"] += 1
             counts["errors"] += 1
         for c in s.claims:
-            name = f"{c.kind} \"{_short(c.span, 80)}\"" + (f" (line {c.line})" if c.line else "") + f" [{c.claim_id}]"
+            name = f'{c.kind} "{_short(c.span, 80)}"' + (f" (line {c.line})" if c.line else "") + f" [{c.claim_id}]"
             attrs = {"classname": s.story, "name": name, "file": s.story}
             if c.line:
                 attrs["line"] = str(c.line)
@@ -120,6 +125,7 @@ def junit_xml(result) -> str:
 
 # ------------------------------------------------------------------ Markdown
 
+
 def _cell(text) -> str:
     return str(text or "").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
@@ -144,13 +150,17 @@ def markdown_summary(result, report_url: str | None = None) -> str:
     claims = sum(len(s.claims) for s in result.stories)
     out = []
     if result.exit_code:
-        out.append(f"### ❌ claimkit check: {len(result.failing)} claim(s) fail ({fail_on})"
-                   + (f", {_n(len(result.errors), 'story', 'stories')} could not be checked" if result.errors else ""))
+        out.append(
+            f"### ❌ claimkit check: {len(result.failing)} claim(s) fail ({fail_on})"
+            + (f", {_n(len(result.errors), 'story', 'stories')} could not be checked" if result.errors else "")
+        )
     else:
         out.append(f"### ✅ claimkit check: no claim is {' or '.join(result.fail_on)}")
     out.append("")
-    out.append(f"{_n(checked, 'story', 'stories')}, {_n(claims, 'claim')} checked ({reused} of them unchanged since the "
-               f"last check: results reused) in {result.seconds:.1f} s. Fails on: {fail_on}.")
+    out.append(
+        f"{_n(checked, 'story', 'stories')}, {_n(claims, 'claim')} checked ({reused} of them unchanged since the "
+        f"last check: results reused) in {result.seconds:.1f} s. Fails on: {fail_on}."
+    )
     if not checked:
         out.append("")
         out.append("No story files to check.")
@@ -158,20 +168,34 @@ def markdown_summary(result, report_url: str | None = None) -> str:
         out += ["", "#### Stories that could not be checked", "", "| Story | Error |", "|---|---|"]
         out += [f"| {_cell(s.story)} | {_cell(s.error)} |" for s in result.errors]
     if result.failing:
-        out += ["", "#### Failing claims", "", "| Story | Line | Claim | Verdict | What the evidence says | Sources | Report |",
-                "|---|---|---|---|---|---|---|"]
+        out += [
+            "",
+            "#### Failing claims",
+            "",
+            "| Story | Line | Claim | Verdict | What the evidence says | Sources | Report |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for c in result.failing:
             src = " ".join(f"<{u}>" if "://" in u else _cell(u) for u in c.sources[:3])
-            out.append(f"| {_cell(c.story)} | {c.line or ''} | {_cell(c.span)} | **{c.verdict}**"
-                       + (f" (reviewed by {_cell(c.reviewer)})" if c.reviewed else "")
-                       + f" | {_cell(_short(c.expected or c.note))} | {src} | [report]({_link(c.report, report_url)}) |")
+            out.append(
+                f"| {_cell(c.story)} | {c.line or ''} | {_cell(c.span)} | **{c.verdict}**"
+                + (f" (reviewed by {_cell(c.reviewer)})" if c.reviewed else "")
+                + f" | {_cell(_short(c.expected or c.note))} | {src} | [report]({_link(c.report, report_url)}) |"
+            )
     if result.reviewed:
-        out += ["", "#### Reviewed claims (the journalist's review overrides the automatic verdict)", "",
-                "| Story | Line | Claim | Automatic | Review | Reviewer | Note | Report |", "|---|---|---|---|---|---|---|---|"]
+        out += [
+            "",
+            "#### Reviewed claims (the journalist's review overrides the automatic verdict)",
+            "",
+            "| Story | Line | Claim | Automatic | Review | Reviewer | Note | Report |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for c in result.reviewed:
-            out.append(f"| {_cell(c.story)} | {c.line or ''} | {_cell(c.span)} | {c.auto_verdict} | **{c.verdict}**"
-                       + (" (no longer fails)" if c.overridden else "")
-                       + f" | {_cell(c.reviewer)} | {_cell(_short(c.note))} | [report]({_link(c.report, report_url)}) |")
+            out.append(
+                f"| {_cell(c.story)} | {c.line or ''} | {_cell(c.span)} | {c.auto_verdict} | **{c.verdict}**"
+                + (" (no longer fails)" if c.overridden else "")
+                + f" | {_cell(c.reviewer)} | {_cell(_short(c.note))} | [report]({_link(c.report, report_url)}) |"
+            )
     if result.stories:
         out += ["", "<details><summary>Reports</summary>", ""]
         for s in result.stories:
@@ -179,12 +203,15 @@ def markdown_summary(result, report_url: str | None = None) -> str:
             for c in s.claims:
                 counts[c.verdict] = counts.get(c.verdict, 0) + 1
             label = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or s.error
-            out.append(f"- [{_cell(s.story)}]({_link(s.report, report_url)}): {label}" + (" (unchanged)" if s.reused else ""))
+            out.append(
+                f"- [{_cell(s.story)}]({_link(s.report, report_url)}): {label}" + (" (unchanged)" if s.reused else "")
+            )
         out += ["", "</details>"]
     return "\n".join(out) + "\n"
 
 
 # ------------------------------------------------------------------ GitHub annotations
+
 
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -201,7 +228,9 @@ def github_annotations(result) -> list[str]:
     lines = []
     for s in result.stories:
         if s.status != "ok":
-            lines.append(f"::error file={_escape_prop(s.story)},title={_escape_prop('claimkit: not checked')}::{_escape_data(s.error)}")
+            lines.append(
+                f"::error file={_escape_prop(s.story)},title={_escape_prop('claimkit: not checked')}::{_escape_data(s.error)}"
+            )
         for c in s.claims:
             if c.fails:
                 level = "error"
@@ -231,25 +260,38 @@ def codequality(result) -> list[dict]:
     issues = []
     for s in result.stories:
         if s.status != "ok":
-            issues.append({"type": "issue", "description": f"not checked: {s.error}", "check_name": "claimkit.notebook",
-                           "categories": ["Bug Risk"],
-                           "fingerprint": hashlib.sha256(f"{s.story}\0notebook".encode()).hexdigest(),
-                           "severity": "blocker", "location": {"path": s.story, "lines": {"begin": 1}}})
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": f"not checked: {s.error}",
+                    "check_name": "claimkit.notebook",
+                    "categories": ["Bug Risk"],
+                    "fingerprint": hashlib.sha256(f"{s.story}\0notebook".encode()).hexdigest(),
+                    "severity": "blocker",
+                    "location": {"path": s.story, "lines": {"begin": 1}},
+                }
+            )
         for c in s.claims:
             if not (c.fails or c.overridden or c.verdict in ("contradicted", "misleading", "unsupported")):
                 continue
             severity = "blocker" if c.fails else "info" if c.reviewed else SEVERITY.get(c.verdict, "minor")
-            issues.append({
-                "type": "issue", "description": message(c), "check_name": f"claimkit.{c.verdict}",
-                "categories": ["Bug Risk"] if c.fails else ["Style"],
-                "fingerprint": hashlib.sha256(f"{c.story}\0{c.claim_id}\0{c.verdict}".encode()).hexdigest(),
-                "severity": severity, "content": {"body": failure_body(c)},
-                "location": {"path": c.story, "lines": {"begin": c.line or 1, "end": c.end_line or c.line or 1}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": message(c),
+                    "check_name": f"claimkit.{c.verdict}",
+                    "categories": ["Bug Risk"] if c.fails else ["Style"],
+                    "fingerprint": hashlib.sha256(f"{c.story}\0{c.claim_id}\0{c.verdict}".encode()).hexdigest(),
+                    "severity": severity,
+                    "content": {"body": failure_body(c)},
+                    "location": {"path": c.story, "lines": {"begin": c.line or 1, "end": c.end_line or c.line or 1}},
+                }
+            )
     return issues
 
 
 # ------------------------------------------------------------------ all of them
+
 
 def write_all(result, *, report_url: str | None = None, step_summary: bool = True) -> dict:
     """Write every output into ``result.out_dir`` (atomically) and return name -> path; ``step_summary``: also
@@ -264,12 +306,28 @@ def write_all(result, *, report_url: str | None = None, step_summary: bool = Tru
         "junit": atomic_write_text(out / "junit.xml", junit_xml(result)),
         "summary": atomic_write_text(out / "summary.md", md),
         "annotations": atomic_write_text(out / "annotations.txt", "".join(line + "\n" for line in annotations)),
-        "codequality": atomic_write_text(out / "codequality.json", json.dumps(codequality(result), indent=2, ensure_ascii=False)),
-        "results": atomic_write_text(out / "results.json", json.dumps({
-            "fail_on": list(result.fail_on), "exit_code": result.exit_code, "seconds": round(result.seconds, 3),
-            "stories": [{**{k: v for k, v in asdict(s).items() if k != "claims"},
-                         "claims": [asdict(c) for c in s.claims]} for s in result.stories],
-        }, indent=2, ensure_ascii=False)),
+        "codequality": atomic_write_text(
+            out / "codequality.json", json.dumps(codequality(result), indent=2, ensure_ascii=False)
+        ),
+        "results": atomic_write_text(
+            out / "results.json",
+            json.dumps(
+                {
+                    "fail_on": list(result.fail_on),
+                    "exit_code": result.exit_code,
+                    "seconds": round(result.seconds, 3),
+                    "stories": [
+                        {
+                            **{k: v for k, v in asdict(s).items() if k != "claims"},
+                            "claims": [asdict(c) for c in s.claims],
+                        }
+                        for s in result.stories
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+        ),
     }
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and target:

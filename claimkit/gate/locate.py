@@ -14,6 +14,7 @@ times, the occurrence of the same rank as in the cleaned text), then the span in
 sentence is not found as such, the span alone is searched, again by rank. When neither is found,
 there is no line: the annotation names the file.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -31,7 +32,9 @@ class Location:
     how: str  # "sentence" or "span": what was found in the raw file
 
 
-_HTML_TOKEN = re.compile(r"(<(head|script|style|template|noscript)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|(&#?\w+;)", re.S | re.I)
+_HTML_TOKEN = re.compile(
+    r"(<(head|script|style|template|noscript)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|(&#?\w+;)", re.S | re.I
+)
 _MD_TOKEN = re.compile(r"(\]\([^)\s]*(?:\s+\"[^\"]*\")?\))|[*_`\[#>]")
 
 
@@ -116,7 +119,9 @@ class Locator:
         hits = _occurrences(self.loose_raw, needle)
         if not hits:
             return None
-        return hits[min(rank, len(hits) - 1)]  # a boilerplate or headline copy may shift the rank; never guess past the last
+        return hits[
+            min(rank, len(hits) - 1)
+        ]  # a boilerplate or headline copy may shift the rank; never guess past the last
 
     def locate(self, start: int, end: int) -> Location | None:
         """The claim ``text[start:end]`` in the raw file, or None when it cannot be found there."""

@@ -6,6 +6,7 @@ make a check fast. A story whose folder is complete and whose recorded key
 (:mod:`claimkit.gate.cache`) equals the key of the story now is not run again; a folder whose key
 differs is removed first, so the batch runs it afresh.
 """
+
 from __future__ import annotations
 
 import ast
@@ -137,9 +138,19 @@ def _source_param(sources: list[str], declared: dict):
     return list(sources) if kind == "list" else json.dumps(list(sources))
 
 
-def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None, fail_on=DEFAULT_FAIL_ON,
-              reviews=None, sources=(), parameters: dict | None = None, workers: int | None = None,
-              progress: bool | None = None, notebook=None) -> CheckResult:
+def run_check(
+    paths=(),
+    *,
+    out_dir=DEFAULT_OUT,
+    changed_since: str | None = None,
+    fail_on=DEFAULT_FAIL_ON,
+    reviews=None,
+    sources=(),
+    parameters: dict | None = None,
+    workers: int | None = None,
+    progress: bool | None = None,
+    notebook=None,
+) -> CheckResult:
     """Check the stories named by ``paths`` (or those changed since ``changed_since``) and return the results.
 
     Writes nothing when the input is bad (InputError before any run); the caller writes the
@@ -190,8 +201,11 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
     if any(all_sources.values()):
         if "sources" not in declared:
             which = next(s for s, v in all_sources.items() if v)
-            raise InputError(which, f"sources are given but the article notebook {notebook.name} takes no 'sources' "
-                                    "parameter yet (claimkit built without sources support)")
+            raise InputError(
+                which,
+                f"sources are given but the article notebook {notebook.name} takes no 'sources' "
+                "parameter yet (claimkit built without sources support)",
+            )
         if cli_sources:  # one list for every story; a sidecar's own list is read by the notebook
             params["sources"] = _source_param(cli_sources, declared)
 
@@ -203,9 +217,16 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
     keys, todo = {}, 0
     for task, story in zip(tasks, stories):
         # paths out (they differ between checkouts): the story, reviews and sources count by content below
-        key_params = {k: v for k, v in task.parameters.items() if k not in ("article", "output_dir", "reviews", "sources")}
-        keys[task.order] = story_key(story, notebook=str(notebook), parameters=key_params, sources=all_sources[story],
-                                     reviews_key=reviews_digest(review_items, task.article_id))
+        key_params = {
+            k: v for k, v in task.parameters.items() if k not in ("article", "output_dir", "reviews", "sources")
+        }
+        keys[task.order] = story_key(
+            story,
+            notebook=str(notebook),
+            parameters=key_params,
+            sources=all_sources[story],
+            reviews_key=reviews_digest(review_items, task.article_id),
+        )
         folder = Path(task.folder)
         if is_complete(folder, notebook.name) and recorded_key(folder) == keys[task.order]:
             continue
@@ -215,8 +236,16 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
 
     rows = {}
     if todo:
-        batch = run_batch([str(s) for s in stories], stories_dir, workers=min(workers or os.cpu_count() or 1, todo),
-                          resume=True, parameters=params, notebook=notebook, progress=progress, summary_notebook=False)
+        batch = run_batch(
+            [str(s) for s in stories],
+            stories_dir,
+            workers=min(workers or os.cpu_count() or 1, todo),
+            resume=True,
+            parameters=params,
+            notebook=notebook,
+            progress=progress,
+            summary_notebook=False,
+        )
         rows = {r["order"]: r for r in batch.rows}
 
     root = display_root(stories)
@@ -227,9 +256,15 @@ def run_check(paths=(), *, out_dir=DEFAULT_OUT, changed_since: str | None = None
             row = {"status": "ok", "reused": True, "error": "", "seconds": None}
         if row["status"] == "ok" and (not row.get("reused") or recorded_story(folder) != _shown(story, root)):
             record_key(folder, keys[task.order], _shown(story, root))  # new, or the same text under a new name
-        sr = StoryResult(story=_shown(story, root), path=str(story), folder=f"{STORIES_DIR}/{task.key}",
-                         status=row["status"], error=row.get("error") or "", reused=bool(row.get("reused")),
-                         seconds=row.get("seconds"))
+        sr = StoryResult(
+            story=_shown(story, root),
+            path=str(story),
+            folder=f"{STORIES_DIR}/{task.key}",
+            status=row["status"],
+            error=row.get("error") or "",
+            reused=bool(row.get("reused")),
+            seconds=row.get("seconds"),
+        )
         if sr.status == "ok" and not all((folder / name).is_file() for name in ("claims.csv", "article.json")):
             sr.status, sr.error = "failed", f"the article notebook {notebook.name} left no claims.csv and article.json"
         if sr.status == "ok":
@@ -296,11 +331,21 @@ def read_claims(folder: Path, story: Path, sr: StoryResult, fail_on: tuple) -> l
         verdict, auto = r.get("verdict") or "unverified", r.get("auto_verdict") or r.get("verdict") or "unverified"
         method = r.get("method") or "auto"
         c = ClaimResult(
-            story=sr.story, claim_id=r["claim_id"], kind=r.get("kind") or "", span=r.get("span") or "",
-            sentence=r.get("sentence") or "", verdict=verdict, auto_verdict=auto, method=method,
-            expected=r.get("expected") or "", note=r.get("note") or "", reviewer=r.get("reviewer") or "",
-            evidence_ids=_list(r.get("evidence_ids")), sources=_list(r.get("sources")),
-            fails=verdict in fail_on, overridden=method == "review" and auto in fail_on and verdict not in fail_on,
+            story=sr.story,
+            claim_id=r["claim_id"],
+            kind=r.get("kind") or "",
+            span=r.get("span") or "",
+            sentence=r.get("sentence") or "",
+            verdict=verdict,
+            auto_verdict=auto,
+            method=method,
+            expected=r.get("expected") or "",
+            note=r.get("note") or "",
+            reviewer=r.get("reviewer") or "",
+            evidence_ids=_list(r.get("evidence_ids")),
+            sources=_list(r.get("sources")),
+            fails=verdict in fail_on,
+            overridden=method == "review" and auto in fail_on and verdict not in fail_on,
             report=f"{sr.report}#{claim_anchor(r['claim_id'])}",
         )
         if r["claim_id"] in offsets:

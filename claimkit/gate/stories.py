@@ -6,6 +6,7 @@ command line must be a story (anything else is bad input); files found by walkin
 article record (configuration, a reviews file) are skipped, and so are hidden folders (``.git``)
 and the check's own output folder. A changed sidecar brings in its story.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,7 @@ def _walked_story(path: Path, skip: list[Path]) -> bool:
     resolved = path.resolve()
     if any(resolved == s or s in resolved.parents for s in skip):
         return False
-    if path.suffix.lower() == ".json" and not _is_article_json(path):
-        return False
-    return True
+    return not (path.suffix.lower() == ".json" and not _is_article_json(path))
 
 
 def _walk(folder: Path, skip: list[Path]):
@@ -84,15 +83,19 @@ def changed_files(rev: str, where: Path) -> tuple[Path, list[Path]]:
         raise InputError(where, "--changed-since needs a git repository, and this is not inside one")
     if rev.startswith("-"):
         raise InputError(rev, "not a git revision")
-    proc = subprocess.run(["git", "-C", str(root), "diff", "--name-only", "-z", "--diff-filter=d", rev, "--"],
-                          capture_output=True)
+    proc = subprocess.run(
+        ["git", "-C", str(root), "diff", "--name-only", "-z", "--diff-filter=d", rev, "--"], capture_output=True
+    )
     if proc.returncode != 0:
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(rev, f"not a revision of the repository at {root} ({reason[0] if reason else 'git diff failed'})")
+        raise InputError(
+            rev, f"not a revision of the repository at {root} ({reason[0] if reason else 'git diff failed'})"
+        )
     names = [n for n in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
     # new files not yet added are changes of the work tree too (on a desk's machine; CI has none)
-    untracked = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--others", "--exclude-standard"],
-                               capture_output=True)
+    untracked = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "-z", "--others", "--exclude-standard"], capture_output=True
+    )
     if untracked.returncode == 0:
         names += [n for n in untracked.stdout.decode("utf-8", "surrogateescape").split("\0") if n and n not in names]
     return root, [root / n for n in names]
@@ -140,8 +143,11 @@ def select_stories(paths, *, changed_since: str | None = None, skip=(), sources=
             if any(_covers(src, f) for src in global_sources for f in others):
                 stories.extend(everyone)
             else:
-                stories.extend(s for s in everyone
-                               if any(_covers(Path(src), f) for src in story_sources(s) if "://" not in src for f in others))
+                stories.extend(
+                    s
+                    for s in everyone
+                    if any(_covers(Path(src), f) for src in story_sources(s) if "://" not in src for f in others)
+                )
     else:
         for p in given or [Path.cwd()]:
             if p.is_dir():

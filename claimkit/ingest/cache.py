@@ -5,6 +5,7 @@ files written atomically (claimkit.files); gzip's CRC and length check catch a t
 entry, which is then deleted and rebuilt, never used. A cache that cannot be written (read-only
 home, full disk) costs speed, not results: claimkit warns once and goes on without it.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -71,12 +72,20 @@ class SourceCache:
         except OSError as exc:
             if not self._warned:
                 self._warned = True
-                warnings.warn(f"{self.root}: source cache not written ({exc.strerror or exc}); "
-                              "sources will be read again next time", stacklevel=3)
+                warnings.warn(
+                    f"{self.root}: source cache not written ({exc.strerror or exc}); "
+                    "sources will be read again next time",
+                    stacklevel=3,
+                )
 
     def put_json(self, area: str, key: str, value) -> None:
-        self.put_bytes(area, key, json.dumps({"key": key, "value": value}, ensure_ascii=False,
-                                             separators=(",", ":"), default=str).encode("utf-8"))
+        self.put_bytes(
+            area,
+            key,
+            json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"), default=str).encode(
+                "utf-8"
+            ),
+        )
 
     def discard(self, area: str, key: str) -> None:
         try:
@@ -89,6 +98,7 @@ class SourceCache:
 def code_version() -> str:
     """A hash of claimkit's code and word lists, part of every key: an entry is only reused by the code that made it."""
     from claimkit.paths import PACKAGE as root  # the claimkit package folder
+
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:

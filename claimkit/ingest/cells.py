@@ -6,6 +6,7 @@ in a time column ("year", "date"… — ``claimkit/lexicon/table_time_columns.tx
 that is itself a date or a year (a wide table: country, 2018, 2019). A year is the whole year
 ("2019-01-01/2019-12-31"), as the claims table writes periods.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,9 @@ def as_period(text: str, reference: date | None = None) -> str | None:
     return None
 
 
-def cell_context(labels: list[list[str]], column: str | None, reference: date | None = None) -> tuple[str | None, str | None]:
+def cell_context(
+    labels: list[list[str]], column: str | None, reference: date | None = None
+) -> tuple[str | None, str | None]:
     """``(subject, date)`` of a figure cell from its row's ``[header, text]`` labels and its column header."""
     when, subject = None, []
     for header, text in labels:

@@ -6,6 +6,7 @@ or the whole text) that passages never cross. Tables (.csv .tsv .xlsx .parquet, 
 one *cell* line per figure, labelled by its row and column: "Germany · 2019 · population · 83,092,962".
 Heavy parsers (pypdf, python-docx, openpyxl, pandas) are imported inside the reader that needs them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,19 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from claimkit.articles import (HTML_SUFFIXES, SIDECAR_SUFFIX, Article, _from_record, _meta_get, _sidecar,
-                               clean_text, decode_bytes, load_article, parse_date, read_feed)
+from claimkit.articles import (
+    HTML_SUFFIXES,
+    SIDECAR_SUFFIX,
+    Article,
+    _from_record,
+    _meta_get,
+    _sidecar,
+    clean_text,
+    decode_bytes,
+    load_article,
+    parse_date,
+    read_feed,
+)
 from claimkit.errors import InputError
 from claimkit.ingest.limits import MAX_PDF_PAGES, MAX_TABLE_CELLS, check_zip
 from claimkit.lexicon import table, words
@@ -36,29 +48,45 @@ CELL_SEPARATOR = " \u00b7 "  # "Germany · 2019 · population · 83,092,962"
 class RawDocument:
     """One document read from a file (a file can hold several: the records of a JSON Lines feed)."""
 
-    kind: str                       # text, markdown, html, json, pdf, docx, table
+    kind: str  # text, markdown, html, json, pdf, docx, table
     text: str
-    sha256: str                     # of the document's bytes (the file's, or the record's for feeds)
+    sha256: str  # of the document's bytes (the file's, or the record's for feeds)
     title: str | None = None
     published: date | None = None
-    part: str | None = None         # which record of a multi-document file (":3" a line, "#2" an item); None for all of it
-    regions: list[tuple[int, int, int | None]] = field(default_factory=list)   # (start, end, page): prose
+    part: str | None = None  # which record of a multi-document file (":3" a line, "#2" an item); None for all of it
+    regions: list[tuple[int, int, int | None]] = field(default_factory=list)  # (start, end, page): prose
     cells: list[tuple[int, int, str | None, int, str]] = field(default_factory=list)  # (start, end, sheet, row, column)
     spans: list[tuple] | None = None  # the passages, (start, end, page, sheet, row, column), once computed
     labels: list[list[list[str]]] = field(default_factory=list)  # per cell: [header, text] of its row's labels
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "sha256": self.sha256, "title": self.title,
-                "published": self.published.isoformat() if self.published else None, "part": self.part,
-                "regions": self.regions, "cells": self.cells, "spans": self.spans, "labels": self.labels}
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "sha256": self.sha256,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "part": self.part,
+            "regions": self.regions,
+            "cells": self.cells,
+            "spans": self.spans,
+            "labels": self.labels,
+        }
 
     @classmethod
-    def from_json(cls, d: dict) -> "RawDocument":
-        return cls(kind=d["kind"], text=d["text"], sha256=d["sha256"], title=d["title"],
-                   published=date.fromisoformat(d["published"]) if d["published"] else None, part=d["part"],
-                   regions=[tuple(r) for r in d["regions"]], cells=[tuple(c) for c in d["cells"]],
-                   spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None,
-                   labels=d.get("labels") or [])
+    def from_json(cls, d: dict) -> RawDocument:
+        return cls(
+            kind=d["kind"],
+            text=d["text"],
+            sha256=d["sha256"],
+            title=d["title"],
+            published=date.fromisoformat(d["published"]) if d["published"] else None,
+            part=d["part"],
+            regions=[tuple(r) for r in d["regions"]],
+            cells=[tuple(c) for c in d["cells"]],
+            spans=[tuple(x) for x in d["spans"]] if d.get("spans") is not None else None,
+            labels=d.get("labels") or [],
+        )
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -83,8 +111,9 @@ def read_file(path: Path, sha256: str, problems: list) -> list[RawDocument]:
         return [_read_docx(path, sha256)]
     if suffix in TABLE_SUFFIXES:
         return [_read_table(path, sha256)]
-    raise InputError(path, f"unsupported source format {suffix or '(no suffix)'}; "
-                           f"expected one of {', '.join(SOURCE_SUFFIXES)}")
+    raise InputError(
+        path, f"unsupported source format {suffix or '(no suffix)'}; expected one of {', '.join(SOURCE_SUFFIXES)}"
+    )
 
 
 def from_article(article: Article) -> RawDocument:
@@ -103,8 +132,15 @@ def _from_article(art: Article, sha256: str, kind: str, part: str | None = None)
     title = " ".join(art.title.split()) if isinstance(art.title, str) else None  # a JSON "title" may be anything
     if title and title not in text[: len(title) + 300]:
         text = f"{title}\n\n{text}"
-    return RawDocument(kind=kind, text=text, sha256=sha256, title=title or None, published=art.published,
-                       part=part, regions=[(0, len(text), None)])
+    return RawDocument(
+        kind=kind,
+        text=text,
+        sha256=sha256,
+        title=title or None,
+        published=art.published,
+        part=part,
+        regions=[(0, len(text), None)],
+    )
 
 
 def _read_html(path: Path, sha256: str) -> RawDocument:
@@ -153,8 +189,10 @@ def _html_tables(html: str) -> tuple[str, list[str]]:
             row = []
             for cell in tr.xpath("./th|./td"):
                 span = cell.get("colspan", "1")
-                row.extend([" ".join(cell.text_content().split()) or None]
-                           + [None] * (min(int(span), 50) - 1 if span.isdigit() else 0))
+                row.extend(
+                    [" ".join(cell.text_content().split()) or None]
+                    + [None] * (min(int(span), 50) - 1 if span.isdigit() else 0)
+                )
             grid.append(row)
         cells += sum(len(r) for r in grid)
         if cells > MAX_TABLE_CELLS or len(grid) < 2 or max(len(r) for r in grid) < 2:
@@ -176,6 +214,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 # ---------------------------------------------------------------- JSON and JSON Lines
+
 
 def _is_article_record(record) -> bool:
     return isinstance(record, dict) and any(record.get(k) for k in ("text", "html", "body"))
@@ -205,8 +244,11 @@ def _read_json(path: Path, sha256: str) -> list[RawDocument]:
         frame = pd.json_normalize(data)
         grid = [list(frame.columns)] + frame.astype(object).where(frame.notna(), None).values.tolist()
         return [_table_document(path, sha256, [(None, grid, 1)], side, header_first=True)]
-    raise InputError(path, "JSON source must be an article record (with 'text' or 'html'), "
-                           "a list of such records, or a list of table rows (objects)")
+    raise InputError(
+        path,
+        "JSON source must be an article record (with 'text' or 'html'), "
+        "a list of such records, or a list of table rows (objects)",
+    )
 
 
 def _read_feed(path: Path, problems: list) -> list[RawDocument]:
@@ -226,8 +268,9 @@ def _read_feed(path: Path, problems: list) -> list[RawDocument]:
 # ---------------------------------------------------------------- PDF
 
 _HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\n(?=[a-z])")  # "govern-\nment": a word split at the end of a line
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})  # typeset "oﬃcials" is "officials" to every reader
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)  # typeset "oﬃcials" is "officials" to every reader
 
 
 @lru_cache(maxsize=1)
@@ -307,9 +350,14 @@ def _read_pdf(path: Path, sha256: str, problems: list) -> RawDocument:
         parts.append(text)
         pos += len(text) + 2
     side = _sidecar(path)
-    return RawDocument(kind="pdf", text="\n\n".join(parts), sha256=sha256,
-                       title=_meta_get(side, "title") or title,
-                       published=parse_date(_meta_get(side, "published"), path) or published, regions=regions)
+    return RawDocument(
+        kind="pdf",
+        text="\n\n".join(parts),
+        sha256=sha256,
+        title=_meta_get(side, "title") or title,
+        published=parse_date(_meta_get(side, "published"), path) or published,
+        regions=regions,
+    )
 
 
 _EDGE_LINES = 3  # running headers and footers sit in the first and last lines of a page
@@ -328,7 +376,7 @@ def _running_lines(pages: list[str]) -> set[str]:
         return set()
     seen: dict[str, int] = {}
     for raw in pages:
-        lines = [line for line in raw.split("\n")]
+        lines = raw.split("\n")
         edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
         for key in {_line_key(line) for line in edge if line.strip()}:
             seen[key] = seen.get(key, 0) + 1
@@ -348,6 +396,7 @@ def _pdf_metadata(reader) -> tuple[str | None, date | None]:
 
 
 # ---------------------------------------------------------------- Word
+
 
 def _read_docx(path: Path, sha256: str) -> RawDocument:
     check_zip(path, "Word document")
@@ -379,14 +428,19 @@ def _read_docx(path: Path, sha256: str) -> RawDocument:
     props = document.core_properties
     side = _sidecar(path)
     created = props.created
-    return RawDocument(kind="docx", text=text, sha256=sha256,
-                       title=_meta_get(side, "title") or (props.title or "").strip() or None,
-                       published=parse_date(_meta_get(side, "published"), path)
-                       or (created.date() if isinstance(created, datetime) else None),
-                       regions=[(0, len(text), None)])
+    return RawDocument(
+        kind="docx",
+        text=text,
+        sha256=sha256,
+        title=_meta_get(side, "title") or (props.title or "").strip() or None,
+        published=parse_date(_meta_get(side, "published"), path)
+        or (created.date() if isinstance(created, datetime) else None),
+        regions=[(0, len(text), None)],
+    )
 
 
 # ---------------------------------------------------------------- tables
+
 
 def _read_table(path: Path, sha256: str) -> RawDocument:
     import pandas as pd
@@ -398,8 +452,14 @@ def _read_table(path: Path, sha256: str) -> RawDocument:
 
         raw = decode_bytes(_read_bytes(path), path)
         try:
-            frame = pd.read_csv(io.StringIO(raw), sep="\t" if suffix == ".tsv" else ",", dtype=str,
-                                keep_default_na=False, header=None, skip_blank_lines=False)
+            frame = pd.read_csv(
+                io.StringIO(raw),
+                sep="\t" if suffix == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                header=None,
+                skip_blank_lines=False,
+            )
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             raise InputError(path, f"not a readable {suffix[1:].upper()} table ({exc})") from None
         _check_cells(path, frame.size)
@@ -430,8 +490,11 @@ def _read_table(path: Path, sha256: str) -> RawDocument:
 
 def _check_cells(path: Path, cells: int) -> None:
     if cells > MAX_TABLE_CELLS:
-        raise InputError(path, f"table has {cells:,} cells; the limit for a source table is {MAX_TABLE_CELLS:,} "
-                               "(load it as reference data instead)")
+        raise InputError(
+            path,
+            f"table has {cells:,} cells; the limit for a source table is {MAX_TABLE_CELLS:,} "
+            "(load it as reference data instead)",
+        )
 
 
 def _grid(frame) -> list[list]:
@@ -515,8 +578,9 @@ def _column_letter(i: int) -> str:
     return out
 
 
-def grid_cells(grid: list[list], header: int | None, *,
-               words_too: bool = True) -> tuple[list[tuple[str, int, str | None, list[list[str]]]], list[str]]:
+def grid_cells(
+    grid: list[list], header: int | None, *, words_too: bool = True
+) -> tuple[list[tuple[str, int, str | None, list[list[str]]]], list[str]]:
     """The passages of one grid of cells, and the text above its header (a title, notes).
 
     Each filled cell of a figure column (mostly numbers, and not a label such as a year) is a line with
@@ -531,8 +595,10 @@ def grid_cells(grid: list[list], header: int | None, *,
     if header is None:
         headers, labelled, above, body_from = [_column_letter(j) for j in range(width)], False, [], 0
     else:
-        headers = [_cell_text(v, figure=False) if not _blank(v) else _column_letter(j)
-                   for j, v in enumerate(grid[header] + [None] * (width - len(grid[header])))]
+        headers = [
+            _cell_text(v, figure=False) if not _blank(v) else _column_letter(j)
+            for j, v in enumerate(grid[header] + [None] * (width - len(grid[header])))
+        ]
         labelled, body_from = True, header + 1
         above = [_cell_text(v, figure=False) for row in grid[:header] for v in row if not _blank(v)]
     body = [(i, row) for i, row in enumerate(grid) if i >= body_from and any(not _blank(v) for v in row)]
@@ -549,22 +615,31 @@ def grid_cells(grid: list[list], header: int | None, *,
     for i, row in body:
         row = row + [None] * (width - len(row))
         if not any(figures):  # a table of words: the row is the passage, each value with its header
-            pairs = [f"{headers[j]}: {_cell_text(row[j], figure=False)}" if labelled else _cell_text(row[j], figure=False)
-                     for j in range(width) if not _blank(row[j])]
+            pairs = [
+                f"{headers[j]}: {_cell_text(row[j], figure=False)}" if labelled else _cell_text(row[j], figure=False)
+                for j in range(width)
+                if not _blank(row[j])
+            ]
             out.append((CELL_SEPARATOR.join(pairs), i, None, []))
             continue
-        named = [[headers[j] if labelled else "", _cell_text(row[j], figure=False)]
-                 for j in range(width) if not figures[j] and not _blank(row[j])]
+        named = [
+            [headers[j] if labelled else "", _cell_text(row[j], figure=False)]
+            for j in range(width)
+            if not figures[j] and not _blank(row[j])
+        ]
         names = [text for _, text in named]
         for j in range(width):
             if figures[j] and not _blank(row[j]):
                 label = [headers[j]] if labelled else []
-                out.append((CELL_SEPARATOR.join(names + label + [_cell_text(row[j], figure=True)]), i, headers[j], named))
+                out.append(
+                    (CELL_SEPARATOR.join(names + label + [_cell_text(row[j], figure=True)]), i, headers[j], named)
+                )
     return out, above
 
 
-def _table_document(path: Path, sha256: str, sheets: list[tuple[str | None, list[list], int]], side: dict,
-                    *, header_first: bool = False) -> RawDocument:
+def _table_document(
+    path: Path, sha256: str, sheets: list[tuple[str | None, list[list], int]], side: dict, *, header_first: bool = False
+) -> RawDocument:
     """Cell passages of every sheet (see :func:`grid_cells`).
 
     ``header_first``: the first row is the header (CSV, Parquet, JSON rows); otherwise it is looked for.
@@ -584,9 +659,15 @@ def _table_document(path: Path, sha256: str, sheets: list[tuple[str | None, list
             pos += len(line) + 2
     if not lines:
         raise InputError(path, "table has no filled cells")
-    return RawDocument(kind="table", text="\n\n".join(lines), sha256=sha256,
-                       title=_meta_get(side, "title") or (titles[0] if titles else None),
-                       published=parse_date(_meta_get(side, "published"), path), cells=cells, labels=labels)
+    return RawDocument(
+        kind="table",
+        text="\n\n".join(lines),
+        sha256=sha256,
+        title=_meta_get(side, "title") or (titles[0] if titles else None),
+        published=parse_date(_meta_get(side, "published"), path),
+        cells=cells,
+        labels=labels,
+    )
 
 
 def is_sidecar(path: Path) -> bool:

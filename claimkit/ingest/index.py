@@ -10,6 +10,7 @@ removed ("83,092,962" and "83092962" meet; "4.5" stays "4.5"), so a figure is fo
 never by its digit groups. ``to_bytes``/``from_bytes`` carry the index through the source cache
 (bm25s's own save/load, packed into one blob).
 """
+
 from __future__ import annotations
 
 import io
@@ -93,7 +94,7 @@ class PassageIndex:
         self.count = count
 
     @classmethod
-    def build(cls, texts: list[str]) -> "PassageIndex":
+    def build(cls, texts: list[str]) -> PassageIndex:
         import bm25s
 
         corpus = [tokens(t) or [""] for t in texts]  # bm25s wants at least one token a document
@@ -127,7 +128,7 @@ class PassageIndex:
         return buf.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes, expected_count: int) -> "PassageIndex":
+    def from_bytes(cls, data: bytes, expected_count: int) -> PassageIndex:
         """An index saved by :meth:`to_bytes`; ``ValueError`` unless it is whole and holds ``expected_count`` passages."""
         import bm25s
 

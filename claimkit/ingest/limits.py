@@ -4,6 +4,7 @@ A source folder is whatever a reporter was sent: a 2 GB video named .txt, a spre
 unzips to 40 GB, a 90,000-page scan. Each limit turns such a file into one line (the file and
 the reason) while the other sources are still read. docs/sources.md lists them.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -11,14 +12,14 @@ from pathlib import Path
 
 from claimkit.errors import InputError
 
-MIB = 2 ** 20
-MAX_FILE_BYTES = 200 * MIB          # any source file, checked with stat() before a byte is read
-MAX_UNZIPPED_BYTES = 256 * MIB      # .docx/.xlsx: the members' declared sizes, summed
-MAX_ZIP_RATIO = 200                 # .docx/.xlsx: one member expanding more than this (a zip bomb)...
-ZIP_RATIO_FLOOR = 1 * MIB           # ...once it is bigger than this (tiny XML parts compress 300:1 honestly)
+MIB = 2**20
+MAX_FILE_BYTES = 200 * MIB  # any source file, checked with stat() before a byte is read
+MAX_UNZIPPED_BYTES = 256 * MIB  # .docx/.xlsx: the members' declared sizes, summed
+MAX_ZIP_RATIO = 200  # .docx/.xlsx: one member expanding more than this (a zip bomb)...
+ZIP_RATIO_FLOOR = 1 * MIB  # ...once it is bigger than this (tiny XML parts compress 300:1 honestly)
 MAX_ZIP_MEMBERS = 10_000
 MAX_PDF_PAGES = 5_000
-MAX_TABLE_CELLS = 200_000           # cells read from one table file (csv, xlsx, parquet, json rows)
+MAX_TABLE_CELLS = 200_000  # cells read from one table file (csv, xlsx, parquet, json rows)
 
 
 def check_size(path: Path) -> int:
@@ -50,10 +51,13 @@ def check_zip(path: Path, what: str) -> None:
         raise InputError(path, f"{what} holds {len(infos):,} parts; the limit is {MAX_ZIP_MEMBERS:,}")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED_BYTES:
-        raise InputError(path, f"{what} expands to {total / MIB:,.0f} MiB; the limit is {MAX_UNZIPPED_BYTES // MIB} MiB "
-                               "(a zip bomb?)")
+        raise InputError(
+            path,
+            f"{what} expands to {total / MIB:,.0f} MiB; the limit is {MAX_UNZIPPED_BYTES // MIB} MiB (a zip bomb?)",
+        )
     for i in infos:
         if i.file_size > ZIP_RATIO_FLOOR and i.file_size > MAX_ZIP_RATIO * max(1, i.compress_size):
             ratio = i.file_size / max(1, i.compress_size)
-            raise InputError(path, f"{what} part {i.filename} expands {ratio:,.0f}:1; the limit is {MAX_ZIP_RATIO}:1 "
-                                   "(a zip bomb?)")
+            raise InputError(
+                path, f"{what} part {i.filename} expands {ratio:,.0f}:1; the limit is {MAX_ZIP_RATIO}:1 (a zip bomb?)"
+            )

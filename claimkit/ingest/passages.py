@@ -5,6 +5,7 @@ and one region (a PDF page): at most :data:`MAX_SENTENCES` sentences and about
 :data:`MAX_CHARS` characters. A runaway sentence longer than that is cut at spaces. Table cells
 are passages already (one line each).
 """
+
 from __future__ import annotations
 
 from claimkit.sentences import split_sentences
@@ -18,16 +19,16 @@ def prose_windows(text: str, regions: list[tuple[int, int, int | None]]) -> list
     out: list[tuple[int, int, int | None]] = []
     sentences = split_sentences(text)  # "\n\n" (paragraphs, and pages joined by it) always ends a sentence
     k = 0
+
+    def flush(group: list[tuple[int, int]], page: int | None) -> None:
+        if group:
+            out.append((group[0][0], group[-1][1], page))
+            group.clear()
+
     for r_start, r_end, page in regions:
         while k < len(sentences) and sentences[k][1] <= r_start:
             k += 1
         group: list[tuple[int, int]] = []
-
-        def flush():
-            if group:
-                out.append((group[0][0], group[-1][1], page))
-                group.clear()
-
         while k < len(sentences) and sentences[k][0] < r_end:
             s, e = sentences[k]
             crosses = e > r_end  # runs past the region's end: the next region takes the rest of it
@@ -39,16 +40,17 @@ def prose_windows(text: str, regions: list[tuple[int, int, int | None]]) -> list
             while e > s and text[e - 1].isspace():
                 e -= 1
             if s < e and e - s > MAX_CHARS:
-                flush()
+                flush(group, page)
                 out.extend((a, b, page) for a, b in _cut(text, s, e))
             elif s < e:
-                if group and ("\n\n" in text[group[-1][1]:s] or len(group) >= MAX_SENTENCES
-                              or e - group[0][0] > MAX_CHARS):
-                    flush()
+                if group and (
+                    "\n\n" in text[group[-1][1] : s] or len(group) >= MAX_SENTENCES or e - group[0][0] > MAX_CHARS
+                ):
+                    flush(group, page)
                 group.append((s, e))
             if crosses:
                 break
-        flush()
+        flush(group, page)
     return out
 
 

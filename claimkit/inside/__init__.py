@@ -10,6 +10,7 @@ Each ``check_*(text, claims, published)`` returns ``{claim_id: result}`` where a
 ``expected`` and ``computation`` (the computation written out) and ``note``. A claim the check cannot
 decide is left out: no verdict.
 """
+
 from __future__ import annotations
 
 

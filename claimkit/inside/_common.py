@@ -7,6 +7,7 @@ a count written in digits ("1,200") is exact unless it ends in three or more zer
 to two significant figures). A computation over intervals that cannot meet the stated figure is an
 error no rounding explains; one that can is consistent.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -54,7 +55,10 @@ class Figure:
     qualifier: str
     approximate: bool
     scale_word: str | None = None
-    span: tuple[int, int] = (0, 0)  # the whole mention with its qualifier and counted noun ("300 of the" stops at "300")
+    span: tuple[int, int] = (
+        0,
+        0,
+    )  # the whole mention with its qualifier and counted noun ("300 of the" stops at "300")
     written: str = ""  # text[span]: "about 25 percent", "1,200 staff"
 
     @property
@@ -94,7 +98,9 @@ def _decimals(numeral_text: str, value: float, scale: float) -> int | None:
 def _scale(q) -> float:
     if not q.scale_word:
         return 1.0
-    return {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}.get(q.scale_word, 0.0)
+    return {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}.get(
+        q.scale_word, 0.0
+    )
 
 
 def figure_interval(q, numeral: tuple | None = None, text: str | None = None) -> tuple[float, float] | None:
@@ -163,14 +169,16 @@ class Story:
 
     def times_in(self, lo: int, hi: int) -> list:
         """Time mentions starting in ``text[lo:hi]``."""
-        return self.times[bisect.bisect_left(self._time_starts, lo):bisect.bisect_left(self._time_starts, hi)]
+        return self.times[bisect.bisect_left(self._time_starts, lo) : bisect.bisect_left(self._time_starts, hi)]
 
     def quantities_in(self, lo: int, hi: int) -> list:
-        return self.quantities[bisect.bisect_left(self._quantity_starts, lo):bisect.bisect_left(self._quantity_starts, hi)]
+        return self.quantities[
+            bisect.bisect_left(self._quantity_starts, lo) : bisect.bisect_left(self._quantity_starts, hi)
+        ]
 
     def figures_in(self, lo: int, hi: int) -> list[Figure]:
         """Figures whose whole mention lies in ``text[lo:hi]``."""
-        found = self.figures[bisect.bisect_left(self._figure_starts, lo):bisect.bisect_left(self._figure_starts, hi)]
+        found = self.figures[bisect.bisect_left(self._figure_starts, lo) : bisect.bisect_left(self._figure_starts, hi)]
         return [f for f in found if f.span[1] <= hi]
 
     def _figures(self, q) -> list[Figure]:
@@ -192,11 +200,23 @@ class Story:
             if iv is None:
                 continue
             s, e = (num[0], q.end) if q.qualifier == "range" else (q.measure_span or (q.start, q.end))
-            out.append(Figure(start=s, end=e, text=self.text[s:e], value=float(num[2]), low=iv[0], high=iv[1],
-                              kind=q.kind, unit=q.unit, qualifier="exact" if q.qualifier == "range" else q.qualifier,
-                              approximate=q.approximate and q.qualifier != "range", scale_word=q.scale_word,
-                              span=(s, q.end) if q.qualifier == "range" else (q.start, q.end),
-                              written=self.text[s:q.end] if q.qualifier == "range" else q.text))
+            out.append(
+                Figure(
+                    start=s,
+                    end=e,
+                    text=self.text[s:e],
+                    value=float(num[2]),
+                    low=iv[0],
+                    high=iv[1],
+                    kind=q.kind,
+                    unit=q.unit,
+                    qualifier="exact" if q.qualifier == "range" else q.qualifier,
+                    approximate=q.approximate and q.qualifier != "range",
+                    scale_word=q.scale_word,
+                    span=(s, q.end) if q.qualifier == "range" else (q.start, q.end),
+                    written=self.text[s : q.end] if q.qualifier == "range" else q.text,
+                )
+            )
         return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -250,8 +270,13 @@ class Result:
     read: tuple[int, int] | None = None  # the words of the story the computation read (cited when no other claim is)
 
     def as_dict(self) -> dict:
-        return {"verdict": self.verdict, "evidence_ids": list(self.evidence_ids), "expected": self.computation,
-                "computation": self.computation, "note": self.note}
+        return {
+            "verdict": self.verdict,
+            "evidence_ids": list(self.evidence_ids),
+            "expected": self.computation,
+            "computation": self.computation,
+            "note": self.note,
+        }
 
 
 def add(results: dict[str, Result], claim_id: str | None, result: Result) -> None:
@@ -305,14 +330,14 @@ def fmt(x: float) -> str:
     if x == 0:
         return "0"
     if abs(x - round(x)) < 1e-9 and abs(x) < 1e15:
-        return f"{int(round(x)):,}"
+        return f"{round(x):,}"
     if abs(x) >= 100:
         return f"{x:,.1f}"
-    digits = max(1, 3 - int(math.floor(math.log10(abs(x)))))
+    digits = max(1, 3 - math.floor(math.log10(abs(x))))
     return f"{x:.{min(digits, 4)}f}".rstrip("0").rstrip(".")
 
 
-def fmt_as(x: float, like: "Figure") -> str:
+def fmt_as(x: float, like: Figure) -> str:
     """A computed amount in the scale of a figure it came from: -1.6 billion, not -1,600,000,000."""
     scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(like.scale_word or "")
     if scale and abs(x) >= scale / 10:

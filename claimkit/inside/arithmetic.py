@@ -19,12 +19,26 @@ recompute from other figures of the same sentence:
 Every figure is the interval its writing stands for (claimkit.inside._common.figure_interval), so a
 story is never faulted for rounding. Words are in ``lexicon/inside_words.tsv``.
 """
+
 from __future__ import annotations
 
 import re
 
 from claimkit.inside._common import (
-    NUMERIC_KINDS, Figure, Result, Story, Token, add, finish, fmt, fmt_as, judge, phrases, role, roles, spanning,
+    NUMERIC_KINDS,
+    Figure,
+    Result,
+    Story,
+    Token,
+    add,
+    finish,
+    fmt,
+    fmt_as,
+    judge,
+    phrases,
+    role,
+    roles,
+    spanning,
 )
 
 CHECK = "inside.arithmetic"
@@ -119,7 +133,12 @@ def _signed_as(x: float, like: Figure) -> str:
 
 def _amount(t: Token | None) -> bool:
     """A figure that can be a term of a change (not "the fourth quarter", "the three months", "its 2003 results")."""
-    return t is not None and t.figure is not None and t.figure.kind not in ("ordinal", "duration") and not _yearish(t.figure)
+    return (
+        t is not None
+        and t.figure is not None
+        and t.figure.kind not in ("ordinal", "duration")
+        and not _yearish(t.figure)
+    )
 
 
 def _yearish(f: Figure) -> bool:
@@ -139,7 +158,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
             jf -= 1  # "compared with A" is "from A"
         elif not (_is(before, "from") or _is(before, "compared")):
             continue
-        if any(t.figure is None and role(t.text) == "expectation" for t in toks[ia + 1:ia + 5]):
+        if any(t.figure is None and role(t.text) == "expectation" for t in toks[ia + 1 : ia + 5]):
             continue  # "compared with $10.4bn expected by analysts": a forecast, not where the change started
         a = ta.figure
         stated = _stated_then_from(toks, jf)
@@ -152,7 +171,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
         if b is None or not _compatible(a, b.figure):
             continue
         verb, iv = _change_word(toks, min(ib, jf))
-        size, isz, direction = _size(toks, verb, iv, min(ib, jf), max(ia, ib))
+        size, _isz, direction = _size(toks, verb, iv, min(ib, jf), max(ia, ib))
         if verb is None and size is None:
             continue
         if direction is None and verb is not None:
@@ -165,7 +184,7 @@ def _changes(story: Story, toks: list[Token], results: dict) -> None:
 
 
 def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
-    """"The index fell 266.17 points, or 0.8%, to 33,000.5": the percentage follows from the points and the level."""
+    """ "The index fell 266.17 points, or 0.8%, to 33,000.5": the percentage follows from the points and the level."""
     for iv, verb in enumerate(toks):
         if verb.figure is not None or role(verb.text) not in ("up", "down"):
             continue
@@ -175,8 +194,12 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
         if j + 4 >= len(toks) or not _amount(toks[j]) or toks[j].figure.family == "percent":
             continue
         s1 = toks[j].figure
-        if toks[j + 1].text != "," or not _is(toks[j + 2], "apposition") or not _amount(toks[j + 3]) \
-                or toks[j + 3].figure.family != "percent":
+        if (
+            toks[j + 1].text != ","
+            or not _is(toks[j + 2], "apposition")
+            or not _amount(toks[j + 3])
+            or toks[j + 3].figure.family != "percent"
+        ):
             continue
         s2 = toks[j + 3].figure
         k = j + 4
@@ -187,7 +210,7 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
                 if _amount(toks[m]) and (_is(before, "to") or _is(before, "at")):
                     b = toks[m].figure
                 break
-        if b is None or not _compatible(s1, b) and not (s1.family == "points" and b.family == "number"):
+        if b is None or (not _compatible(s1, b) and not (s1.family == "points" and b.family == "number")):
             continue
         up = role(verb.text) == "up"
         base = (b.low - s1.high, b.high - s1.low) if up else (b.low + s1.low, b.high + s1.high)
@@ -196,15 +219,25 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
         computed = (100 * s1.low / base[1], 100 * s1.high / base[0])
         verdict = judge(_double_rounded(_iv(s2)), computed)
         start = b.value - s1.value if up else b.value + s1.value
-        computation = (f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
-                       f"of {fmt_as(start, b)}, the story says {s2.said}")
+        computation = (
+            f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
+            f"of {fmt_as(start, b)}, the story says {s2.said}"
+        )
         target = _cid(story, s2)
-        add(results, target, Result(verdict, computation, [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target],
-                                    read=spanning(s1, s2, b)))
+        add(
+            results,
+            target,
+            Result(
+                verdict,
+                computation,
+                [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target],
+                read=spanning(s1, s2, b),
+            ),
+        )
 
 
 def _stated_then_from(toks: list[Token], jfrom: int) -> tuple[Token, Token, str] | None:
-    """"B, up S from A": the figure before the comma, the direction word and the size before "from"."""
+    """ "B, up S from A": the figure before the comma, the direction word and the size before "from"."""
     k = jfrom - 1
     if k < 0 or not _amount(toks[k]) or toks[k].figure.family not in ("percent", "points"):
         return None
@@ -239,7 +272,9 @@ def _to_figure(toks: list[Token], ia: int, jfrom: int) -> tuple[Token | None, in
     j, steps = jfrom - 1, 0
     while j >= 0 and steps <= BACK_REACH:
         t = toks[j]
-        if t.text == ";" or t.figure is None and (role(t.text) in ("up", "down", "multiplier") or t.low in _CLAUSE_WORDS):
+        if t.text == ";" or (
+            t.figure is None and (role(t.text) in ("up", "down", "multiplier") or t.low in _CLAUSE_WORDS)
+        ):
             break  # another change or another clause
         if t.figure is not None:
             if not _amount(t) or (j > 0 and toks[j - 1].text == "("):
@@ -285,7 +320,12 @@ def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
             return toks[j], j, None
     # after the last figure of the change, past a time phrase ("in 2021"): ", up 122 %"
     j = last + 1
-    while j < len(toks) and j - last <= MAX_GAP and toks[j].figure is None and toks[j].text not in (",", "(", "\u2014", "--"):
+    while (
+        j < len(toks)
+        and j - last <= MAX_GAP
+        and toks[j].figure is None
+        and toks[j].text not in (",", "(", "\u2014", "--")
+    ):
         j += 1
     if j >= len(toks) or toks[j].text not in (",", "(", "\u2014", "--"):
         return None, -1, None
@@ -304,8 +344,9 @@ def _size(toks, verb, iv, first, last) -> tuple[Token | None, int, str | None]:
     return None, -1, None
 
 
-def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | None, results: dict,
-                inverse: bool = False) -> None:
+def _check_size(
+    story: Story, a: Figure, b: Figure, s: Figure, direction: str | None, results: dict, inverse: bool = False
+) -> None:
     sign = -1.0 if direction == "down" else 1.0
     if s.value < 0:
         sign = 1.0
@@ -315,17 +356,27 @@ def _check_size(story: Story, a: Figure, b: Figure, s: Figure, direction: str | 
     if s.family == "percent":
         rel = _ratio(_iv(a), _iv(b))
         if rel is not None:
-            computations.append(((100 * (rel[0] - 1), 100 * (rel[1] - 1)), 100 * (b.value / a.value - 1) if a.value else None, " %"))
+            computations.append(
+                ((100 * (rel[0] - 1), 100 * (rel[1] - 1)), 100 * (b.value / a.value - 1) if a.value else None, " %")
+            )
         if a.family == "percent" == b.family:  # "rose 2 percent from 5 % to 7 %": points, read loosely
             computations.append(((b.low - a.high, b.high - a.low), b.value - a.value, " points"))
-    elif s.family == "points" or (s.family == a.family and a.family != "percent") or (s.family == "number" and _compatible(a, s)):
-        computations.append(((b.low - a.high, b.high - a.low), b.value - a.value, "" if s.family != "points" else " points"))
+    elif (
+        s.family == "points"
+        or (s.family == a.family and a.family != "percent")
+        or (s.family == "number" and _compatible(a, s))
+    ):
+        computations.append(
+            ((b.low - a.high, b.high - a.low), b.value - a.value, "" if s.family != "points" else " points")
+        )
     computations = [c for c in computations if c[1] is not None]
     if not computations:
         return
     stated = _double_rounded(stated)
     flipped = (-stated[1], -stated[0])
-    if inverse and all(judge(stated, iv) == "contradicted" and judge(flipped, iv) == "supported" for iv, _, _ in computations):
+    if inverse and all(
+        judge(stated, iv) == "contradicted" and judge(flipped, iv) == "supported" for iv, _, _ in computations
+    ):
         return  # the size fits, the direction does not: "the yen rose" while yen per dollar fell - a convention, not a sum
     verdicts = [judge(stated, iv) for iv, _, _ in computations]
     verdict = "supported" if "supported" in verdicts else "contradicted"
@@ -359,7 +410,9 @@ def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, 
         return
     stated = (factor * (1 - MULTIPLIER_BAND), factor * (1 + MULTIPLIER_BAND))
     verdict = judge(stated, rel)
-    computation = f"from {a.text} to {b.text} is \u00d7{fmt(b.value / a.value)}, the story says {word} (\u00d7{fmt(factor)})"
+    computation = (
+        f"from {a.text} to {b.text} is \u00d7{fmt(b.value / a.value)}, the story says {word} (\u00d7{fmt(factor)})"
+    )
     target = _cid(story, b)
     evidence = [c for c in (_cid(story, a),) if c and c != target]
     add(results, target, Result(verdict, computation, evidence, read=spanning(a, b)))
@@ -395,7 +448,7 @@ def _denominator(x: float) -> int:
 
 
 def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -> None:
-    """"25% of the 1,200 staff, or 300": the count restated after the share."""
+    """ "25% of the 1,200 staff, or 300": the count restated after the share."""
     k = ix - 3 if toks[ix - 2].text == "," else ix - 2
     if k < 2 or not _amount(toks[k]):
         return
@@ -414,8 +467,16 @@ def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -
     verdict = judge(_double_rounded(_share_iv(share, share.text)), (100 * rel[0], 100 * rel[1]))
     computation = f"{part.text} of {w.text} is {fmt(100 * part.value / w.value)} %, the story says {share.said}"
     target = _cid(story, share)
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, part), _cid(story, w)) if c and c != target],
-                                read=spanning(share, part, w)))
+    add(
+        results,
+        target,
+        Result(
+            verdict,
+            computation,
+            [c for c in (_cid(story, part), _cid(story, w)) if c and c != target],
+            read=spanning(share, part, w),
+        ),
+    )
 
 
 def _shares(story: Story, toks: list[Token], results: dict) -> None:
@@ -435,14 +496,29 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
             k = j - 1 if _is(before, "apposition") else j
             if k >= 0 and toks[k].text == ",":
                 k -= 1
-            if k >= 0 and toks[k].figure is not None and _is_share(toks[k].figure) and toks[k].figure.family != tp.figure.family:
+            if (
+                k >= 0
+                and toks[k].figure is not None
+                and _is_share(toks[k].figure)
+                and toks[k].figure.family != tp.figure.family
+            ):
                 r = toks[k].figure
                 computed = _share_iv(r, r.text)
                 verdict = judge(_iv(tp.figure), computed)
-                computation = f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.said}"
+                computation = (
+                    f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.said}"
+                )
                 target = _cid(story, tp.figure)
-                add(results, target, Result(verdict, computation, [c for c in (_cid(story, r),) if c and c != target],
-                                            read=spanning(r, tp.figure)))
+                add(
+                    results,
+                    target,
+                    Result(
+                        verdict,
+                        computation,
+                        [c for c in (_cid(story, r),) if c and c != target],
+                        read=spanning(r, tp.figure),
+                    ),
+                )
             continue
         p, w = part.figure, whole.figure
         if not _compatible(p, w) or p.family in ("percent", "points") or w.value <= 0 or p.value > w.value:
@@ -454,8 +530,16 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
         verdict = judge(_double_rounded(_share_iv(tp.figure, tp.figure.text)), computed)
         computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.said}"
         target = _cid(story, tp.figure)
-        add(results, target, Result(verdict, computation, [c for c in (_cid(story, p), _cid(story, w)) if c and c != target],
-                                    read=spanning(p, w, tp.figure)))
+        add(
+            results,
+            target,
+            Result(
+                verdict,
+                computation,
+                [c for c in (_cid(story, p), _cid(story, w)) if c and c != target],
+                read=spanning(p, w, tp.figure),
+            ),
+        )
 
 
 def _skippable(t: Token) -> bool:
@@ -466,6 +550,7 @@ def _skippable(t: Token) -> bool:
 def _part_whole(toks: list[Token], ip: int) -> tuple[Token | None, Token | None]:
     """Part and whole of a restated share: "300 of the 1,200 staff, or 25 %", "Of the 1,200 staff, 300,
     or 25 %", "300, or 25 %, of the 1,200 staff", "25 % (300 of 1,200)"."""
+
     def of_whole(k: int) -> Token | None:  # "of [the group's] WHOLE" starting at k
         if k < len(toks) and _is(toks[k], "of"):
             k += 1
@@ -489,11 +574,11 @@ def _part_whole(toks: list[Token], ip: int) -> tuple[Token | None, Token | None]
             m = kp - 1
             while m >= 0 and _skippable(toks[m]):
                 m -= 1
-            if m >= 0 and _is(toks[m], "of") and toks[kp + 1:k] and all(t.text == "," for t in toks[kp + 1:k]):
+            if m >= 0 and _is(toks[m], "of") and toks[kp + 1 : k] and all(t.text == "," for t in toks[kp + 1 : k]):
                 return toks[k], toks[kp]
         # "PART, or P, of the WHOLE"
         w = of_whole(ip + 2) if ip + 1 < len(toks) and toks[ip + 1].text == "," else None
-        if w is not None and all(t.figure is None and t.text in (",", "or") for t in toks[k + 1:ip]):
+        if w is not None and all(t.figure is None and t.text in (",", "or") for t in toks[k + 1 : ip]):
             return toks[k], w
     # "P (PART of WHOLE)"
     if ip + 2 < len(toks) and toks[ip + 1].text == "(" and toks[ip + 2].figure is not None:
@@ -516,17 +601,26 @@ def _totals(story: Story, toks: list[Token], results: dict) -> None:
             continue
         if opener not in (":", "\u2014", "\u2013", "--", "-", "("):
             continue
-        if it >= 2 and _is(toks[it - 1], "determiner") and _is(toks[it - 2], "of") or it >= 1 and _is(toks[it - 1], "of"):
+        if (it >= 2 and _is(toks[it - 1], "determiner") and _is(toks[it - 2], "of")) or (
+            it >= 1 and _is(toks[it - 1], "of")
+        ):
             continue  # "two of the three countries: ..." - the list names the part, not the total
         closer = {"(": ")", ":": None}.get(opener, opener)
         j = it + 2
         region = []
-        while j < len(toks) and j - it <= MAX_LIST and toks[j].text != closer and not (closer is None and toks[j].text in (";",)):
+        while (
+            j < len(toks)
+            and j - it <= MAX_LIST
+            and toks[j].text != closer
+            and not (closer is None and toks[j].text in (";",))
+        ):
             if closer not in (None, ")") and toks[j].text in ("\u2014", "\u2013", "--", "-") and toks[j].text != closer:
                 break
             region.append(toks[j])
             j += 1
-        if not region or any(t.figure is None and role(t.text) in ("partial", "hedge", "up", "down", "of") for t in region):
+        if not region or any(
+            t.figure is None and role(t.text) in ("partial", "hedge", "up", "down", "of") for t in region
+        ):
             continue
         figs = [t for t in region if t.figure is not None]
         if figs:
@@ -540,20 +634,30 @@ MAX_NAMED = 20  # a list of names longer than this is a table, not prose
 
 def _whole_count(f: Figure, text: str = "") -> bool:
     """An exact, small count of things named by a common noun: "three countries" (not "The 39 Steps", "Six Garments")."""
-    noun = text[f.end:f.span[1]].strip() if text else "x"
-    return (f.kind == "count" and float(f.value).is_integer() and f.low == f.high and 2 <= f.value <= MAX_NAMED
-            and bool(noun) and noun[:1].islower())
+    noun = text[f.end : f.span[1]].strip() if text else "x"
+    return (
+        f.kind == "count"
+        and float(f.value).is_integer()
+        and f.low == f.high
+        and 2 <= f.value <= MAX_NAMED
+        and bool(noun)
+        and noun[:1].islower()
+    )
 
 
 def _named_after_comma(story: Story, toks: list[Token], it: int, results: dict) -> None:
-    """"Two members, Britain and France, voted against": names after a comma, closed by a comma or the clause's end."""
+    """ "Two members, Britain and France, voted against": names after a comma, closed by a comma or the clause's end."""
     j = it + 2
     if j >= len(toks) or toks[j].figure is not None or not toks[j].text[:1].isupper():
         return  # the names start right after the comma ("four nominations, and Joss Stone ..." is not a list)
-    while j < len(toks) and j - it <= MAX_LIST and toks[j].figure is None and (
-            toks[j].text in (",",) or toks[j].low == "and" or toks[j].text[:1].isupper() or toks[j].low in _NAME_LINKS):
+    while (
+        j < len(toks)
+        and j - it <= MAX_LIST
+        and toks[j].figure is None
+        and (toks[j].text in (",",) or toks[j].low == "and" or toks[j].text[:1].isupper() or toks[j].low in _NAME_LINKS)
+    ):
         j += 1
-    region = toks[it + 2:j]
+    region = toks[it + 2 : j]
     if j < len(toks):
         if not region or region[-1].text != ",":
             return  # the names run into other words ("Smith and Jones among them"): not a closed list
@@ -584,10 +688,20 @@ def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[To
         return
     lo, hi = sum(p.low for p in parts), sum(p.high for p in parts)
     verdict = judge(_iv(total), (lo, hi))
-    computation = f"{' + '.join(p.text for p in parts)} = {fmt(sum(p.value for p in parts))}, the story says {total.text}"
+    computation = (
+        f"{' + '.join(p.text for p in parts)} = {fmt(sum(p.value for p in parts))}, the story says {total.text}"
+    )
     target = _cid(story, total)
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in parts) if c and c != target],
-                                read=spanning(*parts)))
+    add(
+        results,
+        target,
+        Result(
+            verdict,
+            computation,
+            [c for c in (_cid(story, p) for p in parts) if c and c != target],
+            read=spanning(*parts),
+        ),
+    )
 
 
 _NAME_LINKS = ("the", "of", "and", "de", "del", "la", "van", "von", "al")
@@ -597,7 +711,7 @@ def _count_items(story: Story, total: Figure, region: list[Token], results: dict
     """'three countries - France, Germany and Italy -': count the names listed."""
     items, cur = [], []
     for t in region:
-        if t.text == "," or t.text.lower() == "and" and cur:
+        if t.text == "," or (t.text.lower() == "and" and cur):
             if cur:
                 items.append(cur)
             cur = []
@@ -609,7 +723,7 @@ def _count_items(story: Story, total: Figure, region: list[Token], results: dict
         cur.append(t)
     if cur:
         items.append(cur)
-    if len(items) < 2 or any(len(i) > 5 or not i[0].text[:1].isupper() and i[0].text.lower() != "the" for i in items):
+    if len(items) < 2 or any(len(i) > 5 or (not i[0].text[:1].isupper() and i[0].text.lower() != "the") for i in items):
         return
     names = [" ".join(t.text for t in i) for i in items]
     verdict = "supported" if len(items) == int(total.value) else "contradicted"
@@ -638,7 +752,17 @@ def _vote_shares(story: Story, s: int, e: int, toks: list[Token], results: dict)
     if not bad and not rest:
         return  # shares that leave room for others say nothing about each other
     verdict = "contradicted" if bad else "supported"
-    computation = f"{' + '.join(p.text for p in pcts)} = {fmt(sum(p.value for p in pcts))} %, shares of one whole make 100 %"
+    computation = (
+        f"{' + '.join(p.text for p in pcts)} = {fmt(sum(p.value for p in pcts))} %, shares of one whole make 100 %"
+    )
     target = _cid(story, pcts[-1])
-    add(results, target, Result(verdict, computation, [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target],
-                                read=spanning(*pcts)))
+    add(
+        results,
+        target,
+        Result(
+            verdict,
+            computation,
+            [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target],
+            read=spanning(*pcts),
+        ),
+    )

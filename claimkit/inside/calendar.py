@@ -15,6 +15,7 @@
 Date arithmetic is python-dateutil's ``relativedelta``; words are in ``lexicon/time_words.tsv`` and
 ``lexicon/inside_words.tsv``.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,20 +75,34 @@ def _weekday_dates(story: Story, results: dict) -> None:
         after = re.match(r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?=[0-9A-Z])", text[m.end():m.end() + 5])
         if after:
             pos = m.end() + after.end()
-            found = [t for t in parse_times(text[pos:pos + 40], reference=story.published)
-                     if t.start == 0 and t.kind == "date" and t.granularity == "day" and not _weekday_re().match(t.text)
-                     and "\n" not in t.text and not _CLOCK.match(text, pos + t.end)]
+            found = [
+                t
+                for t in parse_times(text[pos : pos + 40], reference=story.published)
+                if t.start == 0
+                and t.kind == "date"
+                and t.granularity == "day"
+                and not _weekday_re().match(t.text)
+                and "\n" not in t.text
+                and not _CLOCK.match(text, pos + t.end)
+            ]
             if found:
                 date_span = (pos, pos + found[0].end, found[0])
-        if date_span is None:
-            # "Jan. 10 (Monday)": the date right before "(weekday)"
-            if text[max(0, m.start() - 2):m.start()].endswith("(") and text[m.end():m.end() + 1] == ")":
-                lo = max(0, m.start() - 40)
-                before = parse_times(text[lo:m.start()], reference=story.published)
-                if before and before[-1].kind == "date" and before[-1].granularity == "day" \
-                        and text[lo + before[-1].end:m.start()].strip() == "(":
-                    b = before[-1]
-                    date_span = (lo + b.start, lo + b.end, b)
+        # "Jan. 10 (Monday)": the date right before "(weekday)"
+        if (
+            date_span is None
+            and text[max(0, m.start() - 2) : m.start()].endswith("(")
+            and text[m.end() : m.end() + 1] == ")"
+        ):
+            lo = max(0, m.start() - 40)
+            before = parse_times(text[lo : m.start()], reference=story.published)
+            if (
+                before
+                and before[-1].kind == "date"
+                and before[-1].granularity == "day"
+                and text[lo + before[-1].end : m.start()].strip() == "("
+            ):
+                b = before[-1]
+                date_span = (lo + b.start, lo + b.end, b)
         if date_span is None:
             continue
         s, e, mention = date_span
@@ -121,7 +136,10 @@ def _weekday_dates(story: Story, results: dict) -> None:
             computation = f"{shown} was a {_WEEKDAY_NAMES[d.weekday()]}, the story says {m.group(1)}"
         else:
             verdict = "contradicted"
-            computation = "; ".join(f"{_long(d)} was a {_WEEKDAY_NAMES[d.weekday()]}" for d in candidates) + f", the story says {m.group(1)}"
+            computation = (
+                "; ".join(f"{_long(d)} was a {_WEEKDAY_NAMES[d.weekday()]}" for d in candidates)
+                + f", the story says {m.group(1)}"
+            )
         target = _time_cid(story, m.start(), m.end())
         date_cid = _time_cid(story, s, e)
         add(results, target, Result(verdict, computation, [c for c in (date_cid,) if c and c != target], read=(s, e)))
@@ -146,13 +164,16 @@ def _ages(story: Story, results: dict) -> None:
         words = re.findall(r"[A-Za-z]+", sentence)
         if any(role(w) == "death" for w in words):
             continue  # an age at death is not an age today
-        ages = [m for m in _AGE.finditer(text, s, e)]
-        born = [m for m in re.finditer(r"\b[Bb]orn\b", sentence)]
+        ages = list(_AGE.finditer(text, s, e))
+        born = list(re.finditer(r"\b[Bb]orn\b", sentence))
         if len(ages) != 1 or len(born) != 1:
             continue
         bpos = s + born[0].end()
-        births = [t for t in story.times_in(bpos, bpos + 9) if t.start_date is not None
-                  and t.granularity in ("day", "year") and t.anchor is None]
+        births = [
+            t
+            for t in story.times_in(bpos, bpos + 9)
+            if t.start_date is not None and t.granularity in ("day", "year") and t.anchor is None
+        ]
         if len(births) != 1:
             continue
         birth = births[0]
@@ -160,8 +181,10 @@ def _ages(story: Story, results: dict) -> None:
         lo, hi = sorted((m.start(), birth.start))
         if hi - lo > AGE_REACH or any(role(w) == "kin" for w in re.findall(r"[A-Za-z]+", text[lo:hi])):
             continue  # the birth year may be another person's ("Smith, 45, and his wife, born in 1980")
-        if any(t is not birth and t.start_date is not None
-               and abs((t.start_date - pub).days) > NEAR_DAYS for t in story.times_in(s, e)):
+        if any(
+            t is not birth and t.start_date is not None and abs((t.start_date - pub).days) > NEAR_DAYS
+            for t in story.times_in(s, e)
+        ):
             continue  # the sentence is about another time ("in 2010, Smith, 34, ..."): the age is not today's
         age = int(m.group(1) or m.group(2))
         if not 0 < age < 130:
@@ -199,15 +222,24 @@ def _years_in(story: Story, lo: int, hi: int) -> list[tuple[int, int, int]]:
     "the 1945 victory" that the quantity parser reads as a count."""
     out = []
     for t in story.times_in(lo, hi):
-        if t.end <= hi and t.start_date is not None and t.granularity in ("year", "day", "month") \
-                and t.kind in ("date", "period") and t.amount is None:
+        if (
+            t.end <= hi
+            and t.start_date is not None
+            and t.granularity in ("year", "day", "month")
+            and t.kind in ("date", "period")
+            and t.amount is None
+        ):
             ym = _YEAR.search(t.text)
             if ym:
                 out.append((t.start, t.end, int(ym.group(1))))
     for f in story.figures_in(lo, hi):
-        if lo <= f.start and f.end <= hi and f.kind in ("count", "number") and _YEAR.fullmatch(story.text[f.start:f.end]):
-            if not any(a <= f.start < b for a, b, _ in out):
-                out.append((f.start, f.end, int(f.value)))
+        if (
+            lo <= f.start
+            and f.end <= hi
+            and f.kind in ("count", "number")
+            and _YEAR.fullmatch(story.text[f.start : f.end])
+        ) and not any(a <= f.start < b for a, b, _ in out):
+            out.append((f.start, f.end, int(f.value)))
     return sorted(out)
 
 
@@ -219,19 +251,18 @@ def _years_between(story: Story, results: dict) -> None:
             continue
         n = int(f.value)
         s, e = story.sentence_of(f.start)
-        tail = text[f.end:f.end + 6].lower()
+        tail = text[f.end : f.end + 6].lower()
         ago = tail.lstrip().startswith("ago")
-        head = text[max(s, f.start - 6):f.start].lower().split()
+        head = text[max(s, f.start - 6) : f.start].lower().split()
         prep = head[-1] if head else ""
-        window_after = text[f.end:min(e, f.end + 60)]
+        window_after = text[f.end : min(e, f.end + 60)]
         if ago:
             # "25 years ago, in 1997" / "in 1997, 25 years ago"
-            years = [y for y in _years_in(story, max(s, f.start - 30), min(e, f.end + 30))
-                     if _linked(text, f, y)]
+            years = [y for y in _years_in(story, max(s, f.start - 30), min(e, f.end + 30)) if _linked(text, f, y)]
         elif prep in ("in", "for", "after") or re.match(r"\s+since\b", window_after):
             # "for the first time in 30 years, since 1992", "75 years since 1945"
             since = re.search(r"\bsince\b", window_after)
-            if not since or any(c in window_after[:since.start()] for c in ".;"):
+            if not since or any(c in window_after[: since.start()] for c in ".;"):
                 continue
             sp = f.end + since.start()
             years = [y for y in _years_in(story, sp, min(e, sp + 36)) if y[0] - sp <= 18]
@@ -244,14 +275,17 @@ def _years_between(story: Story, results: dict) -> None:
         verdict = "supported" if abs(n - gap) <= YEAR_SLACK else "contradicted"
         computation = f"from {year} to {_long(pub)} is {gap} years, the story says {n} years"
         target = story.claim_id_at(f.start, f.end, ("duration",)) or story.claim_id_at(f.start, f.end)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target],
-                                    read=(ys, ye)))
+        add(
+            results,
+            target,
+            Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target], read=(ys, ye)),
+        )
 
 
 def _linked(text: str, f, y: tuple[int, int, int]) -> bool:
     """'25 years ago, in 1997' / 'in 1997, 25 years ago' / '25 years ago (1997)': nothing but a few link words between."""
     ys, ye, _ = y
-    between = text[f.end:ys] if ys >= f.end else text[ye:f.start]
+    between = text[f.end : ys] if ys >= f.end else text[ye : f.start]
     words = re.findall(r"[A-Za-z]+", between)
     words = [w for w in words if w.lower() not in ("ago", "in", "on", "back", "or", "when", "the", "year", "of")]
     return not words and len(between) <= 20 and not re.search(r"[.;]", between)
@@ -263,19 +297,26 @@ def _anniversaries(story: Story, results: dict) -> None:
     for q in story.quantities:
         if q.kind != "ordinal" or q.value is None:
             continue
-        after = text[q.end:q.end + 20]
+        after = text[q.end : q.end + 20]
         am = re.match(r"\s+(\w+)\s+of\b", after)
         if not am or role(am.group(1)) != "anniversary":
             continue  # "the anniversary of X": a year elsewhere ("celebrations in April 2004") is when, not what
         s, e = story.sentence_of(q.start)
         lo = q.end + am.end()
-        years = [y for y in _years_in(story, lo, min(e, lo + 60))]
+        years = _years_in(story, lo, min(e, lo + 60))
         if not years or years[0][0] - lo > 40:
             continue
         ys, ye, year = years[0]
         # the year it is marked: another year in the sentence ("in 2020", "next year"), else publication
-        others = [t for t in story.times_in(s, e) if not (ys <= t.start < ye) and t.granularity in ("year", "month", "day")
-                  and t.start_date is not None and t.start_date.year != year and t.amount is None]
+        others = [
+            t
+            for t in story.times_in(s, e)
+            if not (ys <= t.start < ye)
+            and t.granularity in ("year", "month", "day")
+            and t.start_date is not None
+            and t.start_date.year != year
+            and t.amount is None
+        ]
         marked_years = {t.start_date.year for t in others}
         if len(marked_years) > 1:
             continue
@@ -286,5 +327,13 @@ def _anniversaries(story: Story, results: dict) -> None:
         computation = f"from {year} to {marked} is {gap} years, the story says the {q.text} anniversary"
         # the ordinal is seldom a claim of its own; then the verdict goes on the year
         target = story.claim_id_at(q.start, q.end) or _time_cid(story, ys, ye)
-        add(results, target, Result(verdict, computation, [c for c in (_time_cid(story, ys, ye),) if c and c != target],
-                                    read=(q.start, q.end)))
+        add(
+            results,
+            target,
+            Result(
+                verdict,
+                computation,
+                [c for c in (_time_cid(story, ys, ye),) if c and c != target],
+                read=(q.start, q.end),
+            ),
+        )

@@ -12,6 +12,7 @@
   own sentence; both quotes are contradicted, each citing the other (only one attribution can be right).
   A partial quote repeated inside a longer one is not compared: a story often quotes a phrase again.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,7 @@ def _count_key(story: Story, f) -> str | None:
     """The group and the words before the noun: '56 participating states' -> 'country|'."""
     if f.kind != "count" or not f.unit or f.approximate or f.qualifier != "exact":
         return None
-    noun_phrase = story.text[f.end:f.span[1]].strip()
+    noun_phrase = story.text[f.end : f.span[1]].strip()
     if any(w[:1].isupper() for w in noun_phrase.split()):
         return None  # part of a name: "Six Nations", "the Group of Seven Countries"
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", noun_phrase.lower())
@@ -61,7 +62,9 @@ def _count_key(story: Story, f) -> str | None:
     return None
 
 
-ANCHOR_REACH = 40  # characters around a figure where the body it counts is named ("the OSCE's 56 ...", "57 countries (OSCE)")
+ANCHOR_REACH = (
+    40  # characters around a figure where the body it counts is named ("the OSCE's 56 ...", "57 countries (OSCE)")
+)
 
 
 def _anchors(story: Story, f) -> set[str]:
@@ -86,8 +89,9 @@ def _repeated_counts(story: Story, results: dict) -> None:
     for f in story.figures:
         if k := _count_key(story, f):
             groups.setdefault(k, []).append(f)
-    pairs = [(f1, f2) for fs in groups.values() if len(fs) <= MAX_MENTIONS
-             for i, f1 in enumerate(fs) for f2 in fs[i + 1:]]
+    pairs = [
+        (f1, f2) for fs in groups.values() if len(fs) <= MAX_MENTIONS for i, f1 in enumerate(fs) for f2 in fs[i + 1 :]
+    ]
     for f1, f2 in pairs:
         if not (f1.high < f2.low or f2.high < f1.low):
             continue
@@ -102,8 +106,10 @@ def _repeated_counts(story: Story, results: dict) -> None:
         if not c1 or not c2:
             continue
         about = ", ".join(sorted(shared))
-        computation = (f"the story gives {fmt(f1.value)} ({story.text[f1.start:f1.span[1]]}) and "
-                       f"{fmt(f2.value)} ({story.text[f2.start:f2.span[1]]}) for one count ({about})")
+        computation = (
+            f"the story gives {fmt(f1.value)} ({story.text[f1.start : f1.span[1]]}) and "
+            f"{fmt(f2.value)} ({story.text[f2.start : f2.span[1]]}) for one count ({about})"
+        )
         add(results, c1, Result("contradicted", computation, [c2]))
         add(results, c2, Result("contradicted", computation, [c1]))
 
@@ -132,8 +138,13 @@ def _quotes(story: Story, claims: list[dict], results: dict) -> None:
             words = _norm_words(c.get("span"))
             if len(words) >= MIN_QUOTE_WORDS:
                 by_words.setdefault(" ".join(words), []).append(c)
-    pairs = [(q1, q2) for qs in by_words.values() if 1 < len(qs) <= MAX_MENTIONS
-             for i, q1 in enumerate(qs) for q2 in qs[i + 1:]]
+    pairs = [
+        (q1, q2)
+        for qs in by_words.values()
+        if 1 < len(qs) <= MAX_MENTIONS
+        for i, q1 in enumerate(qs)
+        for q2 in qs[i + 1 :]
+    ]
     for q1, q2 in pairs:
         if _same_person(q1["speaker"], q2["speaker"]):
             continue

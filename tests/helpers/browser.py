@@ -52,7 +52,7 @@ def chromium_path() -> str | None:
 def require_chromium() -> str:
     """The Chromium path, or skip the test with the reason."""
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.sync_api  # noqa: F401 - only whether it imports
     except ImportError:
         pytest.skip("the browser tests need the Python package 'playwright' (pip install -e '.[dev]')")
     path = chromium_path()

@@ -4,6 +4,7 @@ Each text generator takes a size in characters and returns a string of about tha
 test can compare the time an extractor takes on it with the time it takes on an ordinary text
 of the same size (:func:`ordinary`).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,7 +40,7 @@ PATHOLOGICAL = {
     "huge_exponent": lambda n: _fill("1e999999 ", n),
     "tiny_decimal": lambda n: _fill("0." + "0" * 5_000 + "1 ", n),
     "brackets_deep": lambda n: "(" * (n // 2) + ")" * (n - n // 2),
-    "quotes_deep": lambda n: _fill('"\'', n),
+    "quotes_deep": lambda n: _fill("\"'", n),
     "open_brackets_quotes": lambda n: _fill('("', n),
     "double_quotes": lambda n: '"' * n,
     "said_on_monday": lambda n: _fill("Smith said on Monday that ", n),
@@ -63,19 +64,26 @@ PATHOLOGICAL = {
 
 # -- files: (name, bytes) of the broken inputs load_article must answer clearly -----------------
 
+
 def mixed_scripts_text() -> str:
-    return ("Deputy Foreign Minister Сергей Рябков said on Monday that Russia had 100,000 troops near the border.\n\n"
-            "\"We see no reason,\" said Дмитрий Песков, the Kremlin spokesman, in Москва.\n")
+    return (
+        "Deputy Foreign Minister Сергей Рябков said on Monday that Russia had 100,000 troops near the border.\n\n"
+        '"We see no reason," said Дмитрий Песков, the Kremlin spokesman, in Москва.\n'
+    )
 
 
 def latin1_bytes() -> bytes:
-    return ("Le ministre a déclaré à Genève que 57 pays étaient présents. "
-            "Les négociations ont échoué après trois réunions à Bruxelles en janvier.\n").encode("latin-1")
+    return (
+        "Le ministre a déclaré à Genève que 57 pays étaient présents. "
+        "Les négociations ont échoué après trois réunions à Bruxelles en janvier.\n"
+    ).encode("latin-1")
 
 
 def cp1252_bytes() -> bytes:
-    return ("The minister said \u201cthe talks are at a dead end\u201d \u2013 and 57 countries\u2019 envoys "
-            "agreed on Thursday that \u20ac1.5 billion was at stake.\n").encode("cp1252")
+    return (
+        "The minister said \u201cthe talks are at a dead end\u201d \u2013 and 57 countries\u2019 envoys "
+        "agreed on Thursday that \u20ac1.5 billion was at stake.\n"
+    ).encode("cp1252")
 
 
 def deep_html(depth: int = 10_000) -> str:
