@@ -45,6 +45,7 @@ Run (nice, on a sample first):
 
 The per-claim results go to ``--csv`` (one row per claim and run; not for committing).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,20 +66,29 @@ from pathlib import Path
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WD = r"\b(" + "|".join(WEEKDAYS) + r")\b"
-WEEKDAY_DATE = re.compile(_WD + r"(?:,\s*|\s+\(?|\s+the\s+)(?:" + _MONTH + r"\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + ")")
+WEEKDAY_DATE = re.compile(
+    _WD + r"(?:,\s*|\s+\(?|\s+the\s+)(?:" + _MONTH + r"\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + ")"
+)
 WEEKDAY = re.compile(_WD)
 NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]|,\d{3}|\.\d)")
 SCALES = {"thousand": 1e3, "mln": 1e6, "million": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
 AFTER = re.compile(r"\s*(pct|percent|per cent|%|thousand|mln|million|billion|bln|trillion)?", re.I)
 MONTH_BEFORE = re.compile(_MONTH + r"\s*$")
-CHANGE_WORDS = re.compile(r"\b(rise|rose|risen|rising|fell|fall|fallen|falling|up|down|increas\w*|decreas\w*|gain\w*|drop\w*|"
-                          r"declin\w*|climb\w*|jump\w*|surg\w*|plung\w*|higher|lower|grew|grow\w*|slipp\w*|slid|cut|rais\w*)\b", re.I)
-TOTAL_CUES = re.compile(r"\b(total\w*|of which|including|includ\w*|comprising|consist\w*|made up|split|divided|"
-                        r"breakdown|namely|sum)\b|:", re.I)
+CHANGE_WORDS = re.compile(
+    r"\b(rise|rose|risen|rising|fell|fall|fallen|falling|up|down|increas\w*|decreas\w*|gain\w*|drop\w*|"
+    r"declin\w*|climb\w*|jump\w*|surg\w*|plung\w*|higher|lower|grew|grow\w*|slipp\w*|slid|cut|rais\w*)\b",
+    re.I,
+)
+TOTAL_CUES = re.compile(
+    r"\b(total\w*|of which|including|includ\w*|comprising|consist\w*|made up|split|divided|"
+    r"breakdown|namely|sum)\b|:",
+    re.I,
+)
 DECIDED = ("supported", "contradicted", "misleading", "unsupported")
 
 
 # ---------------------------------------------------------------- corpora
+
 
 def read_reuters(path: Path):
     """(id, date, title, text) for each Reuters-21578 story that has a body."""
@@ -141,6 +151,7 @@ def read_corpus(path: Path, fmt: str, published: date | None):
 
 # ---------------------------------------------------------------- figures in text
 
+
 def _fmt_like(token: str, value: float) -> str:
     decimals = len(token.split(".")[1]) if "." in token else 0
     s = f"{value:,.{decimals}f}" if "," in token else f"{value:.{decimals}f}"
@@ -149,7 +160,7 @@ def _fmt_like(token: str, value: float) -> str:
 
 def _half_unit(token: str) -> float:
     decimals = len(token.split(".")[1]) if "." in token else 0
-    return 0.5 * 10 ** -decimals
+    return 0.5 * 10**-decimals
 
 
 def numbers_in(text: str, start: int, end: int):
@@ -158,20 +169,31 @@ def numbers_in(text: str, start: int, end: int):
     for m in NUMBER.finditer(text, start, end):
         tok = m.group(1)
         v = float(tok.replace(",", ""))
-        if re.fullmatch(r"(19|20)\d\d", tok) or MONTH_BEFORE.search(text[max(0, m.start() - 6):m.start()]):
+        if re.fullmatch(r"(19|20)\d\d", tok) or MONTH_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue
         a = AFTER.match(text, m.end())
         word = (a.group(1) or "").lower()
-        out.append({"start": m.start(), "end": m.end(), "token": tok, "value": v,
-                    "percent": word in ("pct", "percent", "per cent", "%"), "scale": SCALES.get(word)})
+        out.append(
+            {
+                "start": m.start(),
+                "end": m.end(),
+                "token": tok,
+                "value": v,
+                "percent": word in ("pct", "percent", "per cent", "%"),
+                "scale": SCALES.get(word),
+            }
+        )
     return out
 
 
 def _joined(text: str, a: dict, b: dict) -> bool:
     """Two figures that are one mention (a range "200,000 to 300,000", "between 20 and 290") or table cells."""
-    gap = text[a["end"]:b["start"]]
-    return (not re.search(r"[A-Za-z,;:(]", gap) or re.fullmatch(r"\s*(to|-|and)\s*", gap, re.I) is not None
-            or re.search(r"between\s*$", text[max(0, a["start"] - 12):a["start"]], re.I) is not None)
+    gap = text[a["end"] : b["start"]]
+    return (
+        not re.search(r"[A-Za-z,;:(]", gap)
+        or re.fullmatch(r"\s*(to|-|and)\s*", gap, re.I) is not None
+        or re.search(r"between\s*$", text[max(0, a["start"] - 12) : a["start"]], re.I) is not None
+    )
 
 
 def find_total(text: str, s0: int, s1: int):
@@ -179,7 +201,7 @@ def find_total(text: str, s0: int, s1: int):
     nums = numbers_in(text, s0, s1)
     for i, t in enumerate(nums):
         for k in range(2, 9):
-            for run in (nums[i + 1:i + 1 + k], nums[max(0, i - k):i] if i - k >= 0 else []):
+            for run in (nums[i + 1 : i + 1 + k], nums[max(0, i - k) : i] if i - k >= 0 else []):
                 if len(run) != k:
                     continue
                 seq = sorted(run + [t], key=lambda n: n["start"])
@@ -222,6 +244,7 @@ def find_change(text: str, s0: int, s1: int):
 
 # ---------------------------------------------------------------- alterations
 
+
 def alterations(article, claims, rng: random.Random):
     """[(type, start, end, new_text, cue)] — at most one per type, on article.text."""
     text = article.text
@@ -257,8 +280,7 @@ def alterations(article, claims, rng: random.Random):
     if totals:
         (t, _parts), cue = rng.choice(totals)
         # made smaller than its parts' sum, so it is wrong however the list is read ("including" lists only some parts)
-        out.append(("total", t["start"], t["end"], _fmt_like(t["token"], t["value"] * 0.6),
-                    "cue" if cue else "no-cue"))
+        out.append(("total", t["start"], t["end"], _fmt_like(t["token"], t["value"] * 0.6), "cue" if cue else "no-cue"))
     if changes:
         p, _a, _b = rng.choice(changes)
         out.append(("change", p["start"], p["end"], _fmt_like(p["token"], p["value"] * 2 + 5), ""))
@@ -291,6 +313,7 @@ def catchable_stories(stories, taken: set, k: int, rng: random.Random):
 
 # ---------------------------------------------------------------- running
 
+
 def deciding_check(row: dict) -> str:
     for col, prefix in (("check", ""), ("table", "table:")):
         v = row.get(col)
@@ -304,11 +327,25 @@ def rows_of(verdicts, claims, **extra):
     out = []
     for r in verdicts.to_dict("records"):
         c = cl.get(r["claim_id"], {})
-        out.append({**extra, "claim_id": r["claim_id"], "kind": c.get("kind"), "start": c.get("start"),
-                    "end": c.get("end"), "span": c.get("span"), "verdict": r["verdict"], "check": deciding_check(r),
-                    "expected": r.get("expected"), "note": r.get("note"), "computation": r.get("computation"),
-                    "evidence_ids": [str(x) for x in (r.get("evidence_ids") if isinstance(r.get("evidence_ids"), (list, tuple)) else [])],
-                    "sentence": c.get("sentence")})
+        out.append(
+            {
+                **extra,
+                "claim_id": r["claim_id"],
+                "kind": c.get("kind"),
+                "start": c.get("start"),
+                "end": c.get("end"),
+                "span": c.get("span"),
+                "verdict": r["verdict"],
+                "check": deciding_check(r),
+                "expected": r.get("expected"),
+                "note": r.get("note"),
+                "computation": r.get("computation"),
+                "evidence_ids": [
+                    str(x) for x in (r.get("evidence_ids") if isinstance(r.get("evidence_ids"), (list, tuple)) else [])
+                ],
+                "sentence": c.get("sentence"),
+            }
+        )
     return out
 
 
@@ -323,10 +360,14 @@ def main(argv=None) -> int:
     ap.add_argument("--csv", type=Path, default=Path("/tmp/audit_real_stories.csv"))
     ap.add_argument("--no-alter", action="store_true", help="skip the altered copies")
     ap.add_argument("--ids", nargs="+", help="only these stories (e.g. reuters-15200), to look again at a finding")
-    ap.add_argument("--catchable", type=int, default=200,
-                    help="add up to this many other stories that hold a weekday beside a date, a total of listed parts "
-                         "or a stated change (all weekday-date ones first), so the calculator checks meet enough of them "
-                         "(default 200)")
+    ap.add_argument(
+        "--catchable",
+        type=int,
+        default=200,
+        help="add up to this many other stories that hold a weekday beside a date, a total of listed parts "
+        "or a stated change (all weekday-date ones first), so the calculator checks meet enough of them "
+        "(default 200)",
+    )
     args = ap.parse_args(argv)
 
     import claimkit
@@ -340,9 +381,13 @@ def main(argv=None) -> int:
     sample = rng.sample(stories, min(args.n, len(stories)))
     extra = catchable_stories(stories, {s[0] for s in sample}, args.catchable, rng) if args.catchable else []
     sample = sorted(sample, key=lambda s: s[0]) + sorted(extra, key=lambda s: s[0])
-    print(f"corpus {args.corpus}: {len(stories)} stories of >= {args.min_chars} chars; {args.n} sampled (seed {args.seed})"
-          f" + {len(extra)} holding a weekday-date, a total of parts or a stated change")
-    print(f"claimkit {Path(claimkit.__file__).parent}; verify(sources=) {'yes' if has_sources else 'no (self and source checks skipped)'}")
+    print(
+        f"corpus {args.corpus}: {len(stories)} stories of >= {args.min_chars} chars; {args.n} sampled (seed {args.seed})"
+        f" + {len(extra)} holding a weekday-date, a total of parts or a stated change"
+    )
+    print(
+        f"claimkit {Path(claimkit.__file__).parent}; verify(sources=) {'yes' if has_sources else 'no (self and source checks skipped)'}"
+    )
 
     all_rows = []
     counts = {"plain": Counter(), "self": Counter()}
@@ -378,7 +423,7 @@ def main(argv=None) -> int:
                 old = art.text[s:e]
                 alt_text = art.text[:s] + new + art.text[e:]
                 art2 = claimkit.load_article(alt_text, published=published, title=title)
-                s2 = s if art2.text[s:s + len(new)] == new else art2.text.find(new, max(0, s - 50))
+                s2 = s if art2.text[s : s + len(new)] == new else art2.text.find(new, max(0, s - 50))
                 e2 = s2 + len(new)
                 claims2 = claimkit.extract_claims(art2)
                 label = f"{kind}({cue})" if cue else kind
@@ -386,8 +431,15 @@ def main(argv=None) -> int:
                 if has_sources:
                     alt_runs.append(("source", claimkit.verify(claims2, sources=[art])))
                 for name, v in alt_runs:
-                    rows = rows_of(v, claims2, story=sid, pool=pool, published=published, run=f"alt-{kind}-{name}",
-                                   altered=f"{old} -> {new}")
+                    rows = rows_of(
+                        v,
+                        claims2,
+                        story=sid,
+                        pool=pool,
+                        published=published,
+                        run=f"alt-{kind}-{name}",
+                        altered=f"{old} -> {new}",
+                    )
                     hit = [r for r in rows if r["start"] is not None and r["start"] < e2 and r["end"] > s2]
                     for r in rows:
                         r["on_alteration"] = r in hit
@@ -396,8 +448,11 @@ def main(argv=None) -> int:
                     hit_ids = {r["claim_id"] for r in hit}
                     # a computation that cites a changed claim and contradicts another ("from 61,169 to 79,249 is
                     # +29.6 %, the story says 48 %") flags the changed figure too
-                    via = [r for r in rows if r["verdict"] == "contradicted" and r not in hit
-                           and hit_ids & set(r["evidence_ids"])]
+                    via = [
+                        r
+                        for r in rows
+                        if r["verdict"] == "contradicted" and r not in hit and hit_ids & set(r["evidence_ids"])
+                    ]
                     st = alt_stats[(label, name)]
                     st["n"] += 1
                     st["claim_on_span"] += bool(hit)
@@ -423,8 +478,25 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - t0
 
     args.csv.parent.mkdir(parents=True, exist_ok=True)
-    cols = ["story", "pool", "published", "run", "altered", "on_alteration", "claim_id", "kind", "start", "end", "span",
-            "verdict", "check", "expected", "note", "computation", "sentence"]
+    cols = [
+        "story",
+        "pool",
+        "published",
+        "run",
+        "altered",
+        "on_alteration",
+        "claim_id",
+        "kind",
+        "start",
+        "end",
+        "span",
+        "verdict",
+        "check",
+        "expected",
+        "note",
+        "computation",
+        "sentence",
+    ]
     with args.csv.open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
@@ -434,18 +506,27 @@ def main(argv=None) -> int:
     for name in ("plain", "self"):
         if not counts[name]:
             continue
-        print(f"\n== verdicts per deciding check: {name} ({'no sources' if name == 'plain' else 'the story as its own source'})")
+        print(
+            f"\n== verdicts per deciding check: {name} ({'no sources' if name == 'plain' else 'the story as its own source'})"
+        )
         by_check = defaultdict(Counter)
         for (chk, verdict), k in counts[name].items():
             by_check[chk][verdict] += k
         for chk in sorted(by_check):
-            print(f"  {chk:40s} " + "  ".join(f"{v} {by_check[chk][v]}" for v in
-                                                ("supported", "contradicted", "misleading", "unsupported", "unverified")
-                                                if by_check[chk][v]))
+            print(
+                f"  {chk:40s} "
+                + "  ".join(
+                    f"{v} {by_check[chk][v]}"
+                    for v in ("supported", "contradicted", "misleading", "unsupported", "unverified")
+                    if by_check[chk][v]
+                )
+            )
     for name in ("plain", "self"):
         print(f"\n== contradicted / misleading: {name} ({len(flagged[name])})")
         for r in flagged[name]:
-            print(f"- [{r['story']} {r['published']} {r['pool']}] {r['verdict'].upper()} by {r['check']} ({r['kind']}) span={r['span']!r}")
+            print(
+                f"- [{r['story']} {r['published']} {r['pool']}] {r['verdict'].upper()} by {r['check']} ({r['kind']}) span={r['span']!r}"
+            )
             print(f"    sentence: {r['sentence']}")
             print(f"    expected: {r['expected']}")
             print(f"    note: {r['note']}")
@@ -453,13 +534,21 @@ def main(argv=None) -> int:
                 print(f"    computation: {r['computation']}")
     if alt_stats:
         print("\n== altered copies: caught = a claim on the changed characters is contradicted")
-        print(f"  {'alteration':22s} {'check':7s} {'n':>4s} {'caught':>7s} {'rate':>6s}  claim-on-span  misleading  supported(!)"
-              "  via-computation")
+        print(
+            f"  {'alteration':22s} {'check':7s} {'n':>4s} {'caught':>7s} {'rate':>6s}  claim-on-span  misleading  supported(!)"
+            "  via-computation"
+        )
         for (label, name), st in sorted(alt_stats.items()):
             rate = st["caught"] / st["n"] if st["n"] else 0
-            print(f"  {label:22s} {name:7s} {st['n']:4d} {st['caught']:7d} {rate:6.0%}  {st['claim_on_span']:13d}"
-                  f"  {st['misleading']:10d}  {st['supported(!)']:12d}  {st['via computation']:15d}")
-        calc = [(lab, nm) for (lab, nm) in alt_stats if nm == "plain" and lab.split("(")[0] in ("weekday_date", "total", "change")]
+            print(
+                f"  {label:22s} {name:7s} {st['n']:4d} {st['caught']:7d} {rate:6.0%}  {st['claim_on_span']:13d}"
+                f"  {st['misleading']:10d}  {st['supported(!)']:12d}  {st['via computation']:15d}"
+            )
+        calc = [
+            (lab, nm)
+            for (lab, nm) in alt_stats
+            if nm == "plain" and lab.split("(")[0] in ("weekday_date", "total", "change")
+        ]
         n = sum(alt_stats[k]["n"] for k in calc)
         c = sum(alt_stats[k]["caught"] for k in calc)
         if n:
@@ -474,12 +563,19 @@ def main(argv=None) -> int:
             if what == "caught":
                 continue
             for sid, old, new, hit in exs[:6]:
-                got = "; ".join(f"{r['kind']} {r['span']!r} {r['verdict']} ({r['check']}: {str(r['note'])[:90]})" for r in hit) or "no claim on the span"
+                got = (
+                    "; ".join(
+                        f"{r['kind']} {r['span']!r} {r['verdict']} ({r['check']}: {str(r['note'])[:90]})" for r in hit
+                    )
+                    or "no claim on the span"
+                )
                 print(f"- {label}/{name}/{what} [{sid}] {old!r} -> {new!r}: {got}")
         print(f"\n== new contradictions away from the alteration ({len(alt_elsewhere)} copies)")
         for sid, label, name, old, new, others in alt_elsewhere[:40]:
             for r in others[:3]:
-                print(f"- {label}/{name} [{sid}] {old!r}->{new!r}: {r['span']!r} by {r['check']}: {str(r['note'])[:160]}")
+                print(
+                    f"- {label}/{name} [{sid}] {old!r}->{new!r}: {r['span']!r} by {r['check']}: {str(r['note'])[:160]}"
+                )
     if errors:
         print(f"\n== errors ({len(errors)})")
         for sid, msg, _tb in errors:

@@ -119,7 +119,9 @@ def main(argv=None) -> int:
         # since issue 16) cannot load; every earlier figure of this benchmark was taken without scikit-learn
         # installed, so quantulum3 ran its rule-based disambiguation. Run it that way here too.
         q3_clf.USE_CLF = False
-        print("quantulum3: rule-based unit disambiguation (its scikit-learn classifier switched off, as in earlier runs)")
+        print(
+            "quantulum3: rule-based unit disambiguation (its scikit-learn classifier switched off, as in earlier runs)"
+        )
     q3.parse("warm up 1 kg")
     every = max(1, round(len(sentences) / args.quantulum_sentences)) if args.quantulum_sentences else 1
     (ck, qu), (ck_cpu, qu_cpu), n_qu = side_by_side(parse_quantities, q3.parse, sentences, b_every=every)

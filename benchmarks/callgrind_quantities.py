@@ -10,6 +10,7 @@ of instructions (the method of docs/quantities.md, "Speed").
 ``--extractor`` counts the ``quantities`` extractor instead (parse_quantities, claim test, subject of each figure) on
 the shipped articles and the figures gold paragraphs, read as documents.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,13 +61,22 @@ def instructions(reps: int, extractor: bool = False) -> tuple[int, int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "cg.out"
         if extractor:
-            code = _CHILD_EXTRACTOR.format(articles=str(ROOT / "data/articles/**/*.txt"),
-                                           gold=str(ROOT / "benchmarks/data/figures_gold*.json"), reps=reps)
+            code = _CHILD_EXTRACTOR.format(
+                articles=str(ROOT / "data/articles/**/*.txt"),
+                gold=str(ROOT / "benchmarks/data/figures_gold*.json"),
+                reps=reps,
+            )
         else:
             code = _CHILD.format(bench=str(ROOT / "benchmarks"), reps=reps)
         env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(ROOT))
-        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", code],
-                             cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         m = re.search(r"Collected : (\d+)", run.stderr)
         return int(m.group(1)), int(run.stdout.split()[-1])
 
@@ -79,8 +89,10 @@ def main(argv=None) -> int:
     base, n = instructions(0, args.extractor)
     full, _ = instructions(args.reps, args.extractor)
     what = "documents" if args.extractor else "distinct sentences"
-    print(f"{n} {what} x {args.reps}: {(full - base) / 1e6:.1f} M instructions "
-          f"({(full - base) / (n * args.reps):,.0f} per {what.split()[-1][:-1]})")
+    print(
+        f"{n} {what} x {args.reps}: {(full - base) / 1e6:.1f} M instructions "
+        f"({(full - base) / (n * args.reps):,.0f} per {what.split()[-1][:-1]})"
+    )
     return 0
 
 

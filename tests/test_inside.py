@@ -36,8 +36,14 @@ def test_change_with_its_size_is_supported_and_cites_both_figures():
     results, ids = run(check_arithmetic, text)
     r = results["122 percent"]
     assert r["verdict"] == "supported"
-    assert r["computation"] == "from 4.6 billion dollars to 10.2 billion dollars is +121.7 %, the story says up 122 percent"
-    assert set(r["evidence_ids"]) == {ids["4.6 billion dollars"], ids["10.2 billion dollars"]}  # not a range "2020 to 10.2 billion"
+    assert (
+        r["computation"]
+        == "from 4.6 billion dollars to 10.2 billion dollars is +121.7 %, the story says up 122 percent"
+    )
+    assert set(r["evidence_ids"]) == {
+        ids["4.6 billion dollars"],
+        ids["10.2 billion dollars"],
+    }  # not a range "2020 to 10.2 billion"
 
 
 def test_change_with_a_wrong_size_is_contradicted():
@@ -164,13 +170,20 @@ def test_rounding_as_written_never_flags_a_correct_story():
     assert verdicts(check_arithmetic, "Revenue rose 9% to $10.5 billion from $10 billion.") == {"9%": "supported"}
 
 
-@pytest.mark.parametrize("text, span, verdict", [
-    # wire copy of 1987 (reworded): +29.56 % written "29.5 pct", the figure cut after its last digit
-    ("Ford's car sales jumped 29.5 pct in the period to 79,249 from 61,169 a year ago.", "29.5 pct", "supported"),
-    ("Car sales fell 29.5 pct to 61,169 from 86,855 a year earlier.", "29.5 pct", "supported"),  # -29.57 %
-    # a whole unit of the last digit further off is still an error
-    ("Ford's car sales jumped 29.4 pct in the period to 79,249 from 61,169 a year ago.", "29.4 pct", "contradicted"),
-])
+@pytest.mark.parametrize(
+    "text, span, verdict",
+    [
+        # wire copy of 1987 (reworded): +29.56 % written "29.5 pct", the figure cut after its last digit
+        ("Ford's car sales jumped 29.5 pct in the period to 79,249 from 61,169 a year ago.", "29.5 pct", "supported"),
+        ("Car sales fell 29.5 pct to 61,169 from 86,855 a year earlier.", "29.5 pct", "supported"),  # -29.57 %
+        # a whole unit of the last digit further off is still an error
+        (
+            "Ford's car sales jumped 29.4 pct in the period to 79,249 from 61,169 a year ago.",
+            "29.4 pct",
+            "contradicted",
+        ),
+    ],
+)
 def test_a_size_cut_after_its_last_digit_is_not_an_error(text, span, verdict):
     assert verdicts(check_arithmetic, text, date(1987, 4, 3))[span] == verdict
 
@@ -287,11 +300,20 @@ def test_weekday_beside_a_date(text, span, verdict):
     assert verdicts(check_calendar, text)[span] == verdict
 
 
-@pytest.mark.parametrize("text, verdict", [
-    # wire copy of 1987 (reworded): the weekday and the date with no comma between them
-    ("Bank borrowings averaged 228 mln dlrs in the week to Wednesday March 18, the central bank said.", "supported"),
-    ("Bank borrowings averaged 228 mln dlrs in the week to Friday March 18, the central bank said.", "contradicted"),
-])
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # wire copy of 1987 (reworded): the weekday and the date with no comma between them
+        (
+            "Bank borrowings averaged 228 mln dlrs in the week to Wednesday March 18, the central bank said.",
+            "supported",
+        ),
+        (
+            "Bank borrowings averaged 228 mln dlrs in the week to Friday March 18, the central bank said.",
+            "contradicted",
+        ),
+    ],
+)
 def test_weekday_beside_a_date_without_a_comma(text, verdict):
     assert set(verdicts(check_calendar, text, date(1987, 3, 19)).values()) == {verdict}
 

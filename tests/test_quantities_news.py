@@ -229,12 +229,18 @@ def test_a_change_from_one_measure_to_another_is_two_figures():
     assert [q.text for q in parse_quantities("The range rose from 5 km to 10 km.")] == ["5 km", "10 km"]
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    # wire copy (real sentences, reworded): "narrowed in <year> to <figure>" is a year, then the figure
-    ("The trade gap shrank in 1986 to 41.2 billion crowns from 45.9 billion in 1985.", "41.2 billion crowns",
-     41_200_000_000),
-    ("Group sales climbed in 1986 to 12.5 mln dlrs, the company said.", "12.5 mln dlrs", 12_500_000),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # wire copy (real sentences, reworded): "narrowed in <year> to <figure>" is a year, then the figure
+        (
+            "The trade gap shrank in 1986 to 41.2 billion crowns from 45.9 billion in 1985.",
+            "41.2 billion crowns",
+            41_200_000_000,
+        ),
+        ("Group sales climbed in 1986 to 12.5 mln dlrs, the company said.", "12.5 mln dlrs", 12_500_000),
+    ],
+)
 def test_a_year_before_to_is_not_the_low_end_of_a_range(sentence, text, value):
     q = next(q for q in parse_quantities(sentence) if q.text == text)
     assert (q.qualifier, q.low, q.high) == ("exact", value, value)

@@ -232,11 +232,14 @@ def test_reported_speech_is_supported_with_its_speaker_and_never_contradicted(no
 
 # ---------------------------------------------------------------- a story sentence copied from its source
 
+
 def test_a_sentence_copied_word_for_word_from_the_source_is_never_denied_by_it(no_tables):
     # wire copy (reworded): a bare figure of a list ("5,000 for Libya") was read as being about "Five ships"
     # and called misleading when the story was checked against itself
-    text = ("Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
-            "10,000 for Tunisia and 5,000 for Libya, traders said.")
+    text = (
+        "Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
+        "10,000 for Tunisia and 5,000 for Libya, traders said."
+    )
     srcset = load_sources([load_article(text, published="1987-04-07")], cache=False)
     claims = extract_claims(load_article(text, published="1987-04-07"))
     v = verify(claims, sources=srcset, evidence=no_tables).set_index("span")
@@ -245,48 +248,75 @@ def test_a_sentence_copied_word_for_word_from_the_source_is_never_denied_by_it(n
 
 
 def test_a_copied_sentence_that_is_the_tail_of_a_longer_one_is_still_compared(no_tables):
-    v = check("Foreign Minister Sergei Ryabkov said the talks had reached a dead end.",
-              "Deputy Foreign Minister Sergei Ryabkov said the talks had reached a dead end.", "Sergei Ryabkov", no_tables)
+    v = check(
+        "Foreign Minister Sergei Ryabkov said the talks had reached a dead end.",
+        "Deputy Foreign Minister Sergei Ryabkov said the talks had reached a dead end.",
+        "Sergei Ryabkov",
+        no_tables,
+    )
     assert v.verdict == "contradicted"
 
 
 def test_a_weekday_beside_its_date_must_match_the_sources(no_tables):
     # wire copy (reworded), with the weekday changed in the story: the date alone agrees, the weekday does not
     source = "The exchange said index futures and options will expire on Friday, March 20, at the usual time."
-    v = check("The exchange said index futures and options will expire on Sunday, March 20, at the usual time.",
-              source, "March 20", no_tables, published="1987-03-13", source_published="1987-03-13")
+    v = check(
+        "The exchange said index futures and options will expire on Sunday, March 20, at the usual time.",
+        source,
+        "March 20",
+        no_tables,
+        published="1987-03-13",
+        source_published="1987-03-13",
+    )
     assert v.verdict != "supported"
-    same = check("Index futures and options expire on Friday, March 20, the exchange said.",
-                 source, "March 20", no_tables, published="1987-03-13", source_published="1987-03-13")
+    same = check(
+        "Index futures and options expire on Friday, March 20, the exchange said.",
+        source,
+        "March 20",
+        no_tables,
+        published="1987-03-13",
+        source_published="1987-03-13",
+    )
     assert same.verdict == "supported"
 
 
 def test_a_range_agrees_only_when_both_its_ends_do(no_tables):
     # wire copy (reworded), the range's upper end changed in the story: the two ranges overlap but differ
     source = "Officials said heavy rains would cut the maize crop by 21.4 to 22.6 pct this season."
-    v = check("Heavy rains will cut the maize crop by 21.4 to 50.2 pct this season, officials said.", source, "pct", no_tables)
+    v = check(
+        "Heavy rains will cut the maize crop by 21.4 to 50.2 pct this season, officials said.", source, "pct", no_tables
+    )
     assert v.verdict != "supported"
-    same = check("Heavy rains will cut the maize crop by 21.4 to 22.6 pct this season, officials said.", source, "pct", no_tables)
+    same = check(
+        "Heavy rains will cut the maize crop by 21.4 to 22.6 pct this season, officials said.", source, "pct", no_tables
+    )
     assert same.verdict == "supported"
 
 
 def test_a_year_and_a_quarter_that_do_not_meet_deny_nothing(no_tables):
     # wire copy (reworded): the story's figure was changed, so its sentence is no longer the source's; its
     # "last year" (1986) then met the source's "the first quarter" (of 1987) and was contradicted
-    source = ("For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
-              "and share value was 1.6 billion dlrs, up 47 pct from last year's first quarter.")
-    story = ("For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
-             "and share value was 3.6 billion dlrs, up 47 pct from last year's first quarter.")
+    source = (
+        "For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
+        "and share value was 1.6 billion dlrs, up 47 pct from last year's first quarter."
+    )
+    story = (
+        "For the first quarter, trading volume was 1.2 billion shares, up 38.7 pct from a year earlier, "
+        "and share value was 3.6 billion dlrs, up 47 pct from last year's first quarter."
+    )
     v = check(story, source, "last year", no_tables, published="1987-04-07", source_published="1987-04-07")
     assert v.verdict != "contradicted"
 
 
 def test_a_headline_before_a_copied_sentence_still_lets_it_be_found_word_for_word(no_tables):
     # the source document opens with its title line, which has no full stop
-    text = ("Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
-            "10,000 for Tunisia and 5,000 for Libya, traders said.")
-    srcset = load_sources([load_article(text, title="WHEAT SHIPMENTS FROM THE PORT", published="1987-04-07")],
-                          cache=False)
+    text = (
+        "Five ships are loading 45,000 tonnes of wheat at the port, including 30,000 for Algeria, "
+        "10,000 for Tunisia and 5,000 for Libya, traders said."
+    )
+    srcset = load_sources(
+        [load_article(text, title="WHEAT SHIPMENTS FROM THE PORT", published="1987-04-07")], cache=False
+    )
     claims = extract_claims(load_article(text, published="1987-04-07"))
     v = verify(claims, sources=srcset, evidence=no_tables)
     assert not set(v["verdict"]) & {"contradicted", "misleading"}, v[["span", "verdict", "note"]].values.tolist()
@@ -295,13 +325,16 @@ def test_a_headline_before_a_copied_sentence_still_lets_it_be_found_word_for_wor
 def test_a_speaker_who_is_no_name_cannot_differ_from_the_story_s(no_tables):
     # wire copy (reworded), a figure changed in the story so its sentence is not the source's: the one-word quote
     # "nonperforming" was found in a later sentence the source gives to "company", and the quote was contradicted
-    source = ('WASHINGTON, March 27 - Harbor Coast Banks Inc said in a filing with regulators that it may reclassify '
-              'as "nonperforming" 412 mln dlrs of loans to Argentina.\n\n'
-              'The company added that it expects first quarter earnings to be "down moderately" from a year earlier.\n\n'
-              '"A longer suspension of interest payments could see such loans classified as nonperforming and put '
-              'on nonaccrual," it said.')
-    srcset = load_sources([load_article(source, published="1987-03-27", title="HARBOR COAST MAY RECLASSIFY LOANS")],
-                          cache=False)
+    source = (
+        "WASHINGTON, March 27 - Harbor Coast Banks Inc said in a filing with regulators that it may reclassify "
+        'as "nonperforming" 412 mln dlrs of loans to Argentina.\n\n'
+        'The company added that it expects first quarter earnings to be "down moderately" from a year earlier.\n\n'
+        '"A longer suspension of interest payments could see such loans classified as nonperforming and put '
+        'on nonaccrual," it said.'
+    )
+    srcset = load_sources(
+        [load_article(source, published="1987-03-27", title="HARBOR COAST MAY RECLASSIFY LOANS")], cache=False
+    )
     claims = extract_claims(load_article(source.replace("412", "618"), published="1987-03-27"))
     v = verify(claims, sources=srcset, evidence=no_tables).set_index("span")
     assert v.loc["nonperforming", "verdict"] == "supported"

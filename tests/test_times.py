@@ -129,14 +129,17 @@ def test_offsets_are_exact_on_the_seed_style():
     assert [(t.text, t.iso) for t in ts] == [("Monday", "2022-01-10"), ("Wednesday", "2022-01-12")]
 
 
-@pytest.mark.parametrize("text, ref, iso", [
-    # wire copy of 1987 (reworded): a weekday written with the date picks its year, whatever the tense
-    ("Index futures and options expire on Friday, March 20, the exchange said.", date(1987, 3, 13), "1987-03-20"),
-    ("The exchange will raise the margin on July cocoa from Wednesday, March 18.", date(1987, 3, 19), "1987-03-18"),
-    # a weekday that fits no date near the story leaves the date where the tense puts it (the calendar check
-    # can then say the weekday is wrong), not a year away where it would fit
-    ("Options expire on Sunday, March 20.", date(1987, 3, 13), "1987-03-20"),
-    ("The plant closed on Friday, March 18.", date(1987, 3, 19), "1987-03-18"),
-])
+@pytest.mark.parametrize(
+    "text, ref, iso",
+    [
+        # wire copy of 1987 (reworded): a weekday written with the date picks its year, whatever the tense
+        ("Index futures and options expire on Friday, March 20, the exchange said.", date(1987, 3, 13), "1987-03-20"),
+        ("The exchange will raise the margin on July cocoa from Wednesday, March 18.", date(1987, 3, 19), "1987-03-18"),
+        # a weekday that fits no date near the story leaves the date where the tense puts it (the calendar check
+        # can then say the weekday is wrong), not a year away where it would fit
+        ("Options expire on Sunday, March 20.", date(1987, 3, 13), "1987-03-20"),
+        ("The plant closed on Friday, March 18.", date(1987, 3, 19), "1987-03-18"),
+    ],
+)
 def test_a_weekday_beside_a_date_picks_the_year(text, ref, iso):
     assert one(text, ref).start_date.isoformat() == iso

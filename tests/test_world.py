@@ -232,16 +232,18 @@ def test_a_count_with_the_body_inside_its_span_is_read():
 
 def test_a_few_members_named_by_the_body_are_a_part_not_its_size():
     # wire copy of 1987 (reworded): a dispute between two NATO members, Greece and Turkey; NATO had 16 then
-    v = verdict_of("The latest row between the two NATO members began over the continental shelf.", "1987-04-08",
-                   "quantity", "two")
+    v = verdict_of(
+        "The latest row between the two NATO members began over the continental shelf.", "1987-04-08", "quantity", "two"
+    )
     assert v.verdict == "unverified" and "some of them" in v.note
     v = verdict_of("Two NATO members, Greece and Turkey, quarrelled over the shelf.", "2021-04-08", "quantity", "Two")
     assert v.verdict == "unverified"
 
 
 def test_the_definite_frame_below_the_size_decides_nothing_for_world_bodies_too():
-    v = verdict_of("Spain and Britain are at odds, and the two EU members will meet on Friday.", "2010-05-04",
-                   "quantity", "two")
+    v = verdict_of(
+        "Spain and Britain are at odds, and the two EU members will meet on Friday.", "2010-05-04", "quantity", "two"
+    )
     assert v.verdict == "unverified" and "may name some of them" in v.note
 
 

@@ -55,7 +55,11 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
     expected = f"{n} {noun} of the {org} on {on.isoformat()}"
     base = dict(evidence_ids=ids, expected=expected, query=sql, table=t.name, sources=sources)
     if iv[0] <= n <= iv[1]:
-        return Check("supported", note=f"The {t.meta.get('title', t.name)} table lists {n} {noun} on {on.isoformat()} ({why}); the claim says {fmt_interval(iv)}.", **base)
+        return Check(
+            "supported",
+            note=f"The {t.meta.get('title', t.name)} table lists {n} {noun} on {on.isoformat()} ({why}); the claim says {fmt_interval(iv)}.",
+            **base,
+        )
     from claimkit.checks.world_membership import states_size
 
     periods = [(d, k) for d, k in membership_history(store, t) if iv[0] <= k <= iv[1]]
@@ -63,12 +67,21 @@ def check_membership(claim: dict, store: EvidenceStore, t: ReferenceTable, publi
         d, k = periods[-1]
         # a figure stated as the body's size ("NATO's 30 allies") that held only at another time is wrong on this
         # date (issue 15); one that may count a part of it ("twelve NATO allies signed") stays misleading
-        return Check("contradicted" if states_size(claim, store, members=n) else "misleading", note=f"{fmt(k)} was the {org} count from {d.isoformat()}, but on {on.isoformat()} ({why}) it was {n}.", **base)
+        return Check(
+            "contradicted" if states_size(claim, store, members=n) else "misleading",
+            note=f"{fmt(k)} was the {org} count from {d.isoformat()}, but on {on.isoformat()} ({why}) it was {n}.",
+            **base,
+        )
     if iv[1] < n and not states_size(claim, store, members=n):
         # fewer than all, not written as the body's size: "the two NATO members" (Greece and Turkey) are some of them
-        return unverified(f"{fmt_interval(iv)} is fewer than the {n} {noun} the {org} had on {on.isoformat()} ({why}) "
-                          f"and is not written as its size: it may count some of them", table=t.name)
-    return Check("contradicted", note=f"The {org} had {n} {noun} on {on.isoformat()} ({why}), not {fmt_interval(iv)}.", **base)
+        return unverified(
+            f"{fmt_interval(iv)} is fewer than the {n} {noun} the {org} had on {on.isoformat()} ({why}) "
+            f"and is not written as its size: it may count some of them",
+            table=t.name,
+        )
+    return Check(
+        "contradicted", note=f"The {org} had {n} {noun} on {on.isoformat()} ({why}), not {fmt_interval(iv)}.", **base
+    )
 
 
 @claim_check("reference.membership", kinds=FIGURE_KINDS)

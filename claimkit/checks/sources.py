@@ -42,8 +42,12 @@ CONTRADICT_AT = 0.5  # aboutness from which a different figure contradicts it
 UNIT_BONUS = 0.3  # aboutness added when a count counts the same (not generic) noun as the claim
 MARGIN = 0.1  # a contradiction must be this much more about the claim than any agreeing figure
 QUOTE_FOUND_AT = 0.6  # share of a quote's words found in order in one passage for the quote to be "there"
-SAME_TIME_SPAN = 8  # a date bears out a period at most this many times longer ("this week" by "Monday", not "this year")
-DENY_TIME_SPAN = 2  # two times that do not meet deny each other only when of like length (days, months, quarters, years)
+SAME_TIME_SPAN = (
+    8  # a date bears out a period at most this many times longer ("this week" by "Monday", not "this year")
+)
+DENY_TIME_SPAN = (
+    2  # two times that do not meet deny each other only when of like length (days, months, quarters, years)
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|…|\.\.\.", re.UNICODE)
@@ -953,9 +957,9 @@ def _speaker_in_source(srcset, match: QuoteMatch) -> str | None:
     doc_end = match.passage.start + match.end
     for p in match.cited or [match.passage]:
         for r in index.rows(p.id):
-            said = str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker"))
-            if said and int(r["start"]) < doc_end and int(r["end"]) > doc_start:
-                return text(r.get("speaker"))
+            if str(r.get("kind")) in ("quote", "attribution") and text(r.get("speaker")):
+                if int(r["start"]) < doc_end and int(r["end"]) > doc_start:
+                    return text(r.get("speaker"))
     return None
 
 
@@ -1153,6 +1157,7 @@ def check_attribution(claim: dict, ctx: CheckContext) -> Check | None:
 
 # ---------------------------------------------------------------- the check
 
+
 @lru_cache(maxsize=64)
 def _squashed(s: str) -> str:
     """White space made plain: a run holding a line break is one line break, any other run one space."""
@@ -1176,8 +1181,9 @@ def verbatim_source(claim: dict, ctx: CheckContext) -> str | None:
             after = at + len(sentence)
             # a whole sentence there, not the end of a longer one ("Deputy Foreign Minister X said …")
             # (a sentence starts the text or a line, or follows the end of another; a headline ends without a stop)
-            if (at == 0 or body[at - 1] == "\n" or body[at - 1] == " " and body[at - 2:at - 1] in SENTENCE_ENDS) \
-                    and (after == len(body) or body[after] in " \n"):
+            if (
+                at == 0 or body[at - 1] == "\n" or (body[at - 1] == " " and body[at - 2 : at - 1] in SENTENCE_ENDS)
+            ) and (after == len(body) or body[after] in " \n"):
                 if index.related(doc.path, story):
                     return doc.path
                 break
@@ -1185,7 +1191,7 @@ def verbatim_source(claim: dict, ctx: CheckContext) -> str | None:
     return None
 
 
-SENTENCE_ENDS = frozenset('.!?"\'\u201d\u2019)]:')
+SENTENCE_ENDS = frozenset(".!?\"'\u201d\u2019)]:")
 
 
 @claim_check("sources", kinds=FIGURE_KINDS + ("time", "quote", "role", "attribution"))
@@ -1197,8 +1203,10 @@ def sources(claim: dict, ctx: CheckContext) -> Check | None:
         # date, a speaker resolved from other context), so nothing is decided
         doc = verbatim_source(claim, ctx)
         if doc:
-            return unverified(f"{doc} holds this sentence word for word, so it cannot disagree with it; the two "
-                              f"readings of it differ ({found.verdict}: {found.note})")
+            return unverified(
+                f"{doc} holds this sentence word for word, so it cannot disagree with it; the two "
+                f"readings of it differ ({found.verdict}: {found.note})"
+            )
     return found
 
 

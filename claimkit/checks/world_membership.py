@@ -62,7 +62,9 @@ def _frames() -> tuple[str, ...]:
 
 def _fewer_is_part(frame: str) -> bool:
     """Whether a figure below the membership may, in this frame, name some members ("the two NATO members")."""
-    return any(r["frame"] == frame and (r.get("fewer") or "size") == "part" for r in lexicon_table("world_count_frames.tsv"))
+    return any(
+        r["frame"] == frame and (r.get("fewer") or "size") == "part" for r in lexicon_table("world_count_frames.tsv")
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -171,7 +173,7 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
     found = find_count(claim, ctx)
     if found is None:
         return None
-    key, _frame = found
+    key, frame = found
     if any(t.check.get("organisation") == key for t in store.of_kind("membership")):
         from claimkit.checks._counts import counting_table
 
@@ -202,11 +204,23 @@ def check_world_membership(claim: dict, ctx: CheckContext) -> Check | None:
         f"AND (until IS NULL OR until >= DATE '{on}') ORDER BY id"
     )
     if iv[0] <= n <= iv[1]:
-        return Check("supported", evidence_ids=ids, expected=expected, query=sql, table=tm.name, sources=sources,
-                     note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.")
+        return Check(
+            "supported",
+            evidence_ids=ids,
+            expected=expected,
+            query=sql,
+            table=tm.name,
+            sources=sources,
+            note=f"The {org['name']} had {n} members on {on} ({why}); the story says {fmt_interval(iv)}.",
+        )
     if iv[1] < n and _fewer_is_part(frame):
-        return unverified(f"{fmt_interval(iv)} is fewer than the {n} members the {org['name']} had on {on} ({why}), and "
-                          f"'{frame}' may name some of them", table=tm.name, query=sql, expected=expected)
+        return unverified(
+            f"{fmt_interval(iv)} is fewer than the {n} members the {org['name']} had on {on} ({why}), and "
+            f"'{frame}' may name some of them",
+            table=tm.name,
+            query=sql,
+            expected=expected,
+        )
     hist = history(store, key, span)
     near = [(d, k) for d, k in hist if d != span[0] and abs((d - on).days) <= NEAR_CHANGE_DAYS]
     near += [

@@ -709,13 +709,9 @@ def _tokenize(
             p = q + 1
             continue
         if ch.isdigit() or (ch == "." and q + 1 < n and text[q + 1].isdigit() and not (q and text[q - 1].isdigit())):
-            if (
-                toks
-                and toks[-1].cls not in {"and", "hy", "a", "point", "num"}
-                and toks[-1].cls not in ("scale",)
-                and toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}
-            ):
-                break
+            if toks and toks[-1].cls not in {"and", "hy", "a", "point", "num"} and toks[-1].cls not in ("scale",):
+                if toks[-1].cls not in {"unit", "teen", "tens", "hundred", "zero", "over", "outof", "in"}:
+                    break
             if toks and toks[-1].cls in {"unit", "teen", "tens", "zero"}:
                 break
             if toks and toks[-1].cls == "num" and not _FRAC_AHEAD.match(text, q):
@@ -1194,16 +1190,11 @@ def _read_words(text, q, lex, money, fast, word_end=0):
 
 def _half_at(toks, k):
     """'a half', 'one half', 'a quarter' after 'and'."""
-    if (
-        (
-            (k + 1 < len(toks) and toks[k].cls in ("a",))
-            or (k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1)
-        )
-        and k + 1 < len(toks)
-        and toks[k + 1].cls == "ord"
-        and toks[k + 1].ordinal == "fraction"
+    if (k + 1 < len(toks) and toks[k].cls in ("a",)) or (
+        k < len(toks) and toks[k].cls == "unit" and toks[k].value == 1
     ):
-        return (k + 2, 1 / toks[k + 1].value)
+        if k + 1 < len(toks) and toks[k + 1].cls == "ord" and toks[k + 1].ordinal == "fraction":
+            return (k + 2, 1 / toks[k + 1].value)
     return None
 
 
@@ -1749,14 +1740,10 @@ def _refine_count(text, q, lex):
         if len(numeral) == 4 and _is_year(text, q):
             return None
         return q
-    # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
-    if (
-        len(numeral) == 4
-        and q.qualifier == "exact"
-        and _is_year(text, q)
-        and (not plural or _prev(text, q.start) in lex.year_det)
-    ):
-        return None
+    if len(numeral) == 4 and q.qualifier == "exact" and _is_year(text, q):
+        # "the 2016 high", "its 2010 vintage", "the 2019 elections": a year before a noun
+        if not plural or _prev(text, q.start) in lex.year_det:
+            return None
     return q
 
 
@@ -2486,8 +2473,13 @@ def _range_partner(text, e, num, value, lex, ropen, money):
         mult = lex.words.get(pnum.scale, (None, 1))[1]
         if mult > 1 and low * mult < pval:
             low = low * mult
-        elif mult > 1 and num.plain and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(text[num.start:num.end]) == 4 \
-                and text[num.start:num.end].isdigit():
+        elif (
+            mult > 1
+            and num.plain
+            and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+            and len(text[num.start : num.end]) == 4
+            and text[num.start : num.end].isdigit()
+        ):
             # "narrowed in 1986 to 336.5 billion": a year before "to" and a scaled figure it cannot be the low
             # end of (1986 billion is more), not a range from 1,986 to 336.5 billion
             return None
@@ -2753,7 +2745,7 @@ def _body(text: str, q: Quantity) -> str | None:
     """The named body a count belongs to: "the Organization for ... in Europe with 57 countries"."""
     lo = max(0, q.start - 120)
     # the pattern ends with white space, "with", white space: test that first (the search tries every start)
-    t = text[lo:q.start].rstrip()
+    t = text[lo : q.start].rstrip()
     if len(t) == q.start - lo or not t.endswith("with") or not t[-5:-4].isspace():
         return None
     m = _BODY.search(text, lo, q.start)

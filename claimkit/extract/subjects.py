@@ -131,7 +131,7 @@ def _phrase_after(text, toks, i, lx, allow_pp=2, head_ok=False) -> tuple[int, in
         lw = w.lower()
         if not _is_word(w):
             break
-        if lw in lx["stop_first"] and any([t[0].lower() for t in toks[j:j + len(p)]] == p for p in lx["stop_phrase"]):
+        if lw in lx["stop_first"] and any([t[0].lower() for t in toks[j : j + len(p)]] == p for p in lx["stop_phrase"]):
             break  # (a stop phrase can match only where its first word is)
         if lw in lx["prep"] and last is not None:
             if pps >= allow_pp or j + 1 >= n or not _is_word(toks[j + 1][0]):

@@ -1041,7 +1041,7 @@ _NUMERIC_HEADS = frozenset(
 WEEKDAY_YEAR_REACH = 183  # days: how far from the story a weekday may pick the year of a date written without one
 
 
-def _day_in(month: int, day_: int, g: dict, ref: date | None, by_tense) -> date | None | bool:
+def _day_in(month: int, day_: int, g: dict, ref: date | None, by_tense) -> date | bool | None:
     """Day ``day_`` of ``month``: in the stated year, else the year the tense picks; ``False`` if no such day."""
     if g.get("year"):
         years = [int(g["year"])]

@@ -72,7 +72,7 @@ def _weekday_dates(story: Story, results: dict) -> None:
         wd = _weekdays()[m.group(1)]
         date_span = None
         # "Monday, Jan. 10, 2022", "Tuesday (Jan. 10)", wire style "Wednesday March 18": the date right after the weekday
-        after = re.match(r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?=[0-9A-Z])", text[m.end():m.end() + 5])
+        after = re.match(r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?=[0-9A-Z])", text[m.end() : m.end() + 5])
         if after:
             pos = m.end() + after.end()
             found = [
@@ -87,22 +87,19 @@ def _weekday_dates(story: Story, results: dict) -> None:
             ]
             if found:
                 date_span = (pos, pos + found[0].end, found[0])
-        # "Jan. 10 (Monday)": the date right before "(weekday)"
-        if (
-            date_span is None
-            and text[max(0, m.start() - 2) : m.start()].endswith("(")
-            and text[m.end() : m.end() + 1] == ")"
-        ):
-            lo = max(0, m.start() - 40)
-            before = parse_times(text[lo : m.start()], reference=story.published)
-            if (
-                before
-                and before[-1].kind == "date"
-                and before[-1].granularity == "day"
-                and text[lo + before[-1].end : m.start()].strip() == "("
-            ):
-                b = before[-1]
-                date_span = (lo + b.start, lo + b.end, b)
+        if date_span is None:
+            # "Jan. 10 (Monday)": the date right before "(weekday)"
+            if text[max(0, m.start() - 2) : m.start()].endswith("(") and text[m.end() : m.end() + 1] == ")":
+                lo = max(0, m.start() - 40)
+                before = parse_times(text[lo : m.start()], reference=story.published)
+                if (
+                    before
+                    and before[-1].kind == "date"
+                    and before[-1].granularity == "day"
+                    and text[lo + before[-1].end : m.start()].strip() == "("
+                ):
+                    b = before[-1]
+                    date_span = (lo + b.start, lo + b.end, b)
         if date_span is None:
             continue
         s, e, mention = date_span
@@ -303,7 +300,7 @@ def _anniversaries(story: Story, results: dict) -> None:
             continue  # "the anniversary of X": a year elsewhere ("celebrations in April 2004") is when, not what
         s, e = story.sentence_of(q.start)
         lo = q.end + am.end()
-        years = _years_in(story, lo, min(e, lo + 60))
+        years = list(_years_in(story, lo, min(e, lo + 60)))
         if not years or years[0][0] - lo > 40:
             continue
         ys, ye, year = years[0]
