@@ -242,6 +242,23 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _add_batch_options(p: argparse.ArgumentParser, each: str) -> None:
+    """The options ``batch`` and ``check`` share: notebook parameters for every ``each``, and the progress bar."""
+    p.add_argument(
+        "-p",
+        "--param",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help=f"a notebook parameter for every {each} (repeatable)",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="progress bar (default: when standard error is a terminal)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -322,19 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="source documents shared by every article (each article's own come from its sidecar or feed record 'sources')",
     )
-    p.add_argument(
-        "-p",
-        "--param",
-        nargs=2,
-        action="append",
-        metavar=("NAME", "VALUE"),
-        help="a notebook parameter for every article (repeatable)",
-    )
-    p.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        help="progress bar (default: when standard error is a terminal)",
-    )
+    _add_batch_options(p, "article")
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser(
@@ -360,19 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--report-url", metavar="URL", help="where the output folder is published: links in summary.md point there"
     )
     p.add_argument("--workers", type=int, help="local worker processes (default: the number of cores)")
-    p.add_argument(
-        "-p",
-        "--param",
-        nargs=2,
-        action="append",
-        metavar=("NAME", "VALUE"),
-        help="a notebook parameter for every story (repeatable)",
-    )
-    p.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        help="progress bar (default: when standard error is a terminal)",
-    )
+    _add_batch_options(p, "story")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
