@@ -223,17 +223,7 @@ def _points_and_percent(story: Story, toks: list[Token], results: dict) -> None:
             f"{'up' if up else 'down'} {s1.text} to {b.text} is {fmt(100 * s1.value / start)} % "
             f"of {fmt_as(start, b)}, the story says {s2.said}"
         )
-        target = _cid(story, s2)
-        add(
-            results,
-            target,
-            Result(
-                verdict,
-                computation,
-                [c for c in (_cid(story, s1), _cid(story, b)) if c and c != target],
-                read=spanning(s1, s2, b),
-            ),
-        )
+        _record(results, story, s2, verdict, computation, (s1, b), spanning(s1, s2, b))
 
 
 def _stated_then_from(toks: list[Token], jfrom: int) -> tuple[Token, Token, str] | None:
@@ -383,9 +373,14 @@ def _check_size(
     shown = [c for c, v in zip(computations, verdicts) if v == verdict]
     text = " or ".join(f"{_signed(point)}{unit}" if unit else _signed_as(point, b) for _, point, unit in shown)
     computation = f"from {a.text} to {b.text} is {text}, the story says {said}"
-    target = _cid(story, s)
-    evidence = [c for c in (_cid(story, a), _cid(story, b)) if c and c != target]
-    add(results, target, Result(verdict, computation, evidence, read=spanning(a, b, s)))
+    _record(results, story, s, verdict, computation, (a, b), spanning(a, b, s))
+
+
+def _record(results, story: Story, target: Figure, verdict: str, computation: str, used, read) -> None:
+    """The verdict on ``target``'s claim, citing the claims of the figures it was computed from (never itself)."""
+    tid = _cid(story, target)
+    cited = [c for c in (_cid(story, f) for f in used) if c and c != tid]
+    add(results, tid, Result(verdict, computation, cited, read=read))
 
 
 def _double_rounded(iv: tuple[float, float]) -> tuple[float, float]:
@@ -413,9 +408,7 @@ def _check_factor(story: Story, a: Figure, b: Figure, factor: float, word: str, 
     computation = (
         f"from {a.text} to {b.text} is \u00d7{fmt(b.value / a.value)}, the story says {word} (\u00d7{fmt(factor)})"
     )
-    target = _cid(story, b)
-    evidence = [c for c in (_cid(story, a),) if c and c != target]
-    add(results, target, Result(verdict, computation, evidence, read=spanning(a, b)))
+    _record(results, story, b, verdict, computation, (a,), spanning(a, b))
 
 
 # ---------------------------------------------------------------- shares
@@ -466,17 +459,7 @@ def _share_then_count(story: Story, toks: list[Token], ix: int, results: dict) -
         return
     verdict = judge(_double_rounded(_share_iv(share, share.text)), (100 * rel[0], 100 * rel[1]))
     computation = f"{part.text} of {w.text} is {fmt(100 * part.value / w.value)} %, the story says {share.said}"
-    target = _cid(story, share)
-    add(
-        results,
-        target,
-        Result(
-            verdict,
-            computation,
-            [c for c in (_cid(story, part), _cid(story, w)) if c and c != target],
-            read=spanning(share, part, w),
-        ),
-    )
+    _record(results, story, share, verdict, computation, (part, w), spanning(share, part, w))
 
 
 def _shares(story: Story, toks: list[Token], results: dict) -> None:
@@ -508,17 +491,7 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
                 computation = (
                     f"{r.text} is {fmt(computed[0])}\u2013{fmt(computed[1])} %, the story says {tp.figure.said}"
                 )
-                target = _cid(story, tp.figure)
-                add(
-                    results,
-                    target,
-                    Result(
-                        verdict,
-                        computation,
-                        [c for c in (_cid(story, r),) if c and c != target],
-                        read=spanning(r, tp.figure),
-                    ),
-                )
+                _record(results, story, tp.figure, verdict, computation, (r,), spanning(r, tp.figure))
             continue
         p, w = part.figure, whole.figure
         if not _compatible(p, w) or p.family in ("percent", "points") or w.value <= 0 or p.value > w.value:
@@ -529,17 +502,7 @@ def _shares(story: Story, toks: list[Token], results: dict) -> None:
         computed = (100 * rel[0], 100 * rel[1])
         verdict = judge(_double_rounded(_share_iv(tp.figure, tp.figure.text)), computed)
         computation = f"{p.text} of {w.text} is {fmt(100 * p.value / w.value)} %, the story says {tp.figure.said}"
-        target = _cid(story, tp.figure)
-        add(
-            results,
-            target,
-            Result(
-                verdict,
-                computation,
-                [c for c in (_cid(story, p), _cid(story, w)) if c and c != target],
-                read=spanning(p, w, tp.figure),
-            ),
-        )
+        _record(results, story, tp.figure, verdict, computation, (p, w), spanning(p, w, tp.figure))
 
 
 def _skippable(t: Token) -> bool:
@@ -691,17 +654,7 @@ def _sum_parts(story: Story, total: Figure, parts: list[Figure], region: list[To
     computation = (
         f"{' + '.join(p.text for p in parts)} = {fmt(sum(p.value for p in parts))}, the story says {total.text}"
     )
-    target = _cid(story, total)
-    add(
-        results,
-        target,
-        Result(
-            verdict,
-            computation,
-            [c for c in (_cid(story, p) for p in parts) if c and c != target],
-            read=spanning(*parts),
-        ),
-    )
+    _record(results, story, total, verdict, computation, parts, spanning(*parts))
 
 
 _NAME_LINKS = ("the", "of", "and", "de", "del", "la", "van", "von", "al")
@@ -755,14 +708,4 @@ def _vote_shares(story: Story, s: int, e: int, toks: list[Token], results: dict)
     computation = (
         f"{' + '.join(p.text for p in pcts)} = {fmt(sum(p.value for p in pcts))} %, shares of one whole make 100 %"
     )
-    target = _cid(story, pcts[-1])
-    add(
-        results,
-        target,
-        Result(
-            verdict,
-            computation,
-            [c for c in (_cid(story, p) for p in pcts[:-1]) if c and c != target],
-            read=spanning(*pcts),
-        ),
-    )
+    _record(results, story, pcts[-1], verdict, computation, pcts[:-1], spanning(*pcts))
