@@ -1,4 +1,4 @@
-"""The cheap character tests that guard a regex in claimkit/extract/quantities.py let through every character the regex can start with.
+"""The cheap character tests that guard a regex in claimkit/extract/quantities/ let through every character the regex can start with.
 
 A gate narrower than its pattern blocks a match without a sound; these tests compute what each pattern can
 start with from the pattern itself (Python's regex parser) and compare.

@@ -1,6 +1,6 @@
 """parse_quantities gives, field for field, the results stored in tests/golden/quantities/ (peer suites, shipped articles, generated sentences).
 
-The corpus is the safety net of any refactoring of claimkit/extract/quantities.py: a change meant to alter
+The corpus is the safety net of any refactoring of claimkit/extract/quantities/: a change meant to alter
 results regenerates it (``python tests/golden/make_quantities.py``) and the commit says why; any other
 change must leave every stored result as it is.
 """
