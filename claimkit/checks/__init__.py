@@ -29,13 +29,12 @@ Modules whose name starts with ``_`` hold shared helpers and register nothing.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from claimkit.plugins import load_plugins
 from claimkit.vocab import VERDICTS  # the verdict a check may give
 
 
@@ -159,16 +158,14 @@ def load_checks() -> dict[str, Registered]:
     """Import every module of this package and every ``claimkit.checks`` entry point once."""
     global _loaded
     if not _loaded:
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                importlib.import_module(f"{__name__}.{info.name}")
-        from importlib.metadata import entry_points
 
-        for ep in entry_points(group="claimkit.checks"):
+        def plug_in(ep) -> None:
             try:
                 ep.load()  # a module registers on import; a decorated function did so when its module loaded
             except Exception as exc:  # a broken plug-in must not stop the shipped checks
                 print(f"claimkit: check plug-in {ep.name} ({ep.value}) not loaded: {exc}", file=sys.stderr)
+
+        load_plugins(__name__, __path__, "claimkit.checks", plug_in)
         _loaded = True
     return CHECKS
 

@@ -9,14 +9,13 @@ assembles the findings into the claims table.
 from __future__ import annotations
 
 import bisect
-import importlib
-import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 # re-exported: what a claim is about (the claims table's kind column)
+from claimkit.plugins import load_plugins
 from claimkit.vocab import CLAIM_KINDS as CLAIM_KINDS
 
 
@@ -95,15 +94,13 @@ def load_extractors() -> dict[str, ExtractorFn]:
     """Import every module of this package and every ``claimkit.extractors`` entry point once."""
     global _loaded
     if not _loaded:
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                importlib.import_module(f"{__name__}.{info.name}")
-        from importlib.metadata import entry_points
 
-        for ep in entry_points(group="claimkit.extractors"):
+        def plug_in(ep) -> None:
             fn = ep.load()
             if ep.name not in EXTRACTORS:
                 extractor(ep.name)(fn)
+
+        load_plugins(__name__, __path__, "claimkit.extractors", plug_in)
         _loaded = True
     return EXTRACTORS
 
